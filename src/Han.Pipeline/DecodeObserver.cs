@@ -1,0 +1,34 @@
+using Han.Protocol.Hdlc;
+using Han.Readings;
+
+namespace Han.Pipeline;
+
+/// <summary>
+/// Receives what <see cref="StreamDecoder"/> finds, in input order. Override what you need; spans are
+/// only valid during the call.
+/// </summary>
+public abstract class DecodeObserver
+{
+    /// <summary>A good HDLC frame (before reassembly and decoding).</summary>
+    public virtual void OnFrame(in HdlcFrame frame)
+    {
+    }
+
+    /// <summary>An input that is one LLC information field or bare APDU, not framed.</summary>
+    public virtual void OnMessage(ReadOnlySpan<byte> message, InputKind kind)
+    {
+    }
+
+    /// <summary>A complete APDU (LLC removed, segments joined), about to be decoded.</summary>
+    public virtual void OnApdu(ReadOnlySpan<byte> apdu, long offset)
+    {
+    }
+
+    public virtual void OnReading(MeterReading reading, long offset)
+    {
+    }
+
+    public virtual void OnProblem(in DecodeProblem problem)
+    {
+    }
+}

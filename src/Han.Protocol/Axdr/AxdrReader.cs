@@ -1,0 +1,211 @@
+namespace Han.Protocol.Axdr;
+
+/// <summary>
+/// A forward-only, allocation-free reader of A-XDR encoded COSEM <c>Data</c> (IEC 61334-6), in the
+/// manner of <c>Utf8JsonReader</c>: <see cref="Read"/> returns one element at a time; an array or
+/// structure returns its header and its elements follow. Every length is checked against the bytes
+/// that remain, so a malformed value raises <see cref="DecodeException"/> and never reads past the end.
+/// </summary>
+public ref struct AxdrReader
+{
+    /// <summary>Nesting limit for <see cref="SkipValue"/> and type descriptions; real lists nest 3 deep.</summary>
+    public const int MaxDepth = 32;
+
+    private readonly ReadOnlySpan<byte> _data;
+    private int _position;
+
+    public AxdrReader(ReadOnlySpan<byte> data)
+    {
+        _data = data;
+        _position = 0;
+    }
+
+    public readonly int Position => _position;
+
+    public readonly int Remaining => _data.Length - _position;
+
+    public readonly bool IsAtEnd => _position >= _data.Length;
+
+    /// <summary>The tag of the next element without consuming it.</summary>
+    public readonly DataType PeekType()
+    {
+        if (IsAtEnd)
+        {
+            throw Error(DecodeError.UnexpectedEnd, _position, "expected a data element, found the end of the data");
+        }
+
+        return (DataType)_data[_position];
+    }
+
+    /// <summary>Reads the next element's header and, for non-containers, its payload.</summary>
+    public AxdrElement Read()
+    {
+        var offset = _position;
+        var type = PeekType();
+        var cursor = _position + 1;
+        var fixedSize = DataTypeInfo.FixedSize(type);
+        switch (fixedSize)
+        {
+            case -2:
+                throw Error(DecodeError.UnknownDataType, offset, $"tag 0x{(byte)type:X2} is not an A-XDR data type");
+            case >= 0:
+                Need(cursor, fixedSize, offset, type);
+                _position = cursor + fixedSize;
+                return new AxdrElement(type, offset, 1, fixedSize, _data.Slice(cursor, fixedSize));
+        }
+
+        if (type == DataType.CompactArray)
+        {
+            return ReadCompactArray(offset, cursor);
+        }
+
+        var count = ReadLength(ref cursor);
+        if (DataTypeInfo.IsContainer(type))
+        {
+            // Each element takes at least one byte: a count beyond that cannot be honest.
+            if (count > _data.Length - cursor)
+            {
+                throw Error(DecodeError.LengthOutOfRange, offset, $"{DataTypeInfo.Name(type)} claims {count} elements but only {_data.Length - cursor} bytes remain");
+            }
+
+            _position = cursor;
+            return new AxdrElement(type, offset, cursor - offset, count, ReadOnlySpan<byte>.Empty);
+        }
+
+        var byteCount = type == DataType.BitString ? (int)((count + 7L) / 8) : count;
+        Need(cursor, byteCount, offset, type);
+        _position = cursor + byteCount;
+        return new AxdrElement(type, offset, cursor - offset, count, _data.Slice(cursor, byteCount));
+    }
+
+    /// <summary>Reads and discards one complete value, including every element of a container.</summary>
+    public void SkipValue() => SkipValue(0);
+
+    /// <summary>
+    /// Reads an A-XDR length: one byte below 0x80, or 0x81-0x84 followed by that many big-endian bytes.
+    /// </summary>
+    private int ReadLength(ref int cursor)
+    {
+        var start = cursor;
+        if (cursor >= _data.Length)
+        {
+            throw Error(DecodeError.UnexpectedEnd, start, "expected a length, found the end of the data");
+        }
+
+        var first = _data[cursor++];
+        if (first < 0x80)
+        {
+            return first;
+        }
+
+        var size = first & 0x7F;
+        if (size is 0 or > 4)
+        {
+            throw Error(DecodeError.LengthOutOfRange, start, $"length prefix 0x{first:X2} is not 0x81-0x84");
+        }
+
+        if (_data.Length - cursor < size)
+        {
+            throw Error(DecodeError.UnexpectedEnd, start, "the length field is cut short");
+        }
+
+        long length = 0;
+        for (var i = 0; i < size; i++)
+        {
+            length = (length << 8) | _data[cursor++];
+        }
+
+        if (length > int.MaxValue)
+        {
+            throw Error(DecodeError.LengthOutOfRange, start, $"length {length} is beyond any frame");
+        }
+
+        return (int)length;
+    }
+
+    private void SkipValue(int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw Error(DecodeError.NestingTooDeep, _position, $"data nested deeper than {MaxDepth} levels");
+        }
+
+        var element = Read();
+        if (element.IsContainer)
+        {
+            for (var i = 0; i < element.Count; i++)
+            {
+                SkipValue(depth + 1);
+            }
+        }
+    }
+
+    private AxdrElement ReadCompactArray(int offset, int cursor)
+    {
+        // compact-array: a type description, then the packed contents as a length-prefixed octet string.
+        SkipTypeDescription(ref cursor, 0);
+        var byteCount = ReadLength(ref cursor);
+        Need(cursor, byteCount, offset, DataType.CompactArray);
+        _position = cursor + byteCount;
+        return new AxdrElement(DataType.CompactArray, offset, cursor - offset, byteCount, _data.Slice(cursor, byteCount));
+    }
+
+    private void SkipTypeDescription(ref int cursor, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            throw Error(DecodeError.NestingTooDeep, cursor, $"type description nested deeper than {MaxDepth} levels");
+        }
+
+        if (cursor >= _data.Length)
+        {
+            throw Error(DecodeError.UnexpectedEnd, cursor, "the compact-array type description is cut short");
+        }
+
+        var type = (DataType)_data[cursor++];
+        switch (type)
+        {
+            case DataType.Array:
+                // number-of-elements is an Unsigned16, then the element type.
+                if (_data.Length - cursor < 2)
+                {
+                    throw Error(DecodeError.UnexpectedEnd, cursor, "the compact-array element count is cut short");
+                }
+
+                cursor += 2;
+                SkipTypeDescription(ref cursor, depth + 1);
+                break;
+            case DataType.Structure:
+                var count = ReadLength(ref cursor);
+                if (count > _data.Length - cursor)
+                {
+                    throw Error(DecodeError.LengthOutOfRange, cursor, $"type description claims {count} members");
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    SkipTypeDescription(ref cursor, depth + 1);
+                }
+
+                break;
+            default:
+                if (!DataTypeInfo.IsKnown(type))
+                {
+                    throw Error(DecodeError.UnknownDataType, cursor - 1, $"tag 0x{(byte)type:X2} in a type description");
+                }
+
+                break;
+        }
+    }
+
+    private readonly void Need(int cursor, int count, int offset, DataType type)
+    {
+        if (_data.Length - cursor < count)
+        {
+            throw Error(DecodeError.UnexpectedEnd, offset, $"{DataTypeInfo.Name(type)} needs {count} bytes but only {_data.Length - cursor} remain");
+        }
+    }
+
+    private static DecodeException Error(DecodeError error, int offset, string detail) =>
+        new(DecodeLayer.Axdr, error, offset, detail);
+}

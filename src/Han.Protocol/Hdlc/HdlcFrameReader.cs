@@ -1,0 +1,176 @@
+using System.Buffers;
+
+namespace Han.Protocol.Hdlc;
+
+/// <summary>
+/// Finds HDLC frames in a byte stream by their length field, never by scanning for flags (HAN uses no
+/// byte stuffing, so 0x7E may occur inside a frame; protocol.md §2.1). One instance per stream.
+/// <para>
+/// Resynchronisation: a candidate frame whose length does not end on a flag, or whose HCS or FCS fails,
+/// costs only its opening flag; the search resumes at the next 0x7E, so a damaged frame never swallows
+/// the good frames after it. Bytes outside any frame cost only themselves. A closing flag may also open
+/// the next frame (Green Book §8.4.1.2): it is left in the buffer until the next call decides.
+/// </para>
+/// </summary>
+public sealed class HdlcFrameReader
+{
+    /// <summary>Largest possible frame on the wire: opening flag, 2047 bytes, closing flag.</summary>
+    private const int MaxWireLength = HdlcFrame.MaxLength + 2;
+
+    private readonly byte[] _scratch = new byte[MaxWireLength + 1];
+    private bool _afterFrame;
+
+    public HdlcStatistics Statistics { get; } = new();
+
+    /// <summary>Stream offset of the next byte this reader will look at.</summary>
+    public long Position { get; private set; }
+
+    /// <summary>
+    /// Reads from the start of <paramref name="buffer"/>. The caller must drop <paramref name="consumed"/>
+    /// bytes from the front of its buffer after every call, whatever the status. With
+    /// <paramref name="isFinalBlock"/> no more bytes will come, so an incomplete frame is given up.
+    /// </summary>
+    public HdlcReadStatus TryRead(ReadOnlySpan<byte> buffer, bool isFinalBlock, out int consumed, out HdlcFrame frame, out HdlcDiscard discard)
+    {
+        var origin = Position;
+        var status = Read(buffer, isFinalBlock, origin, out consumed, out frame, out discard);
+        Position = origin + consumed;
+        return status;
+    }
+
+    /// <summary>
+    /// The same over a <see cref="ReadOnlySequence{T}"/> (as a <c>PipeReader</c> hands out); advances
+    /// <paramref name="buffer"/> past what was consumed. A frame that straddles segments is copied once
+    /// into a buffer this reader owns, so <paramref name="frame"/> is valid until the next call.
+    /// </summary>
+    public HdlcReadStatus TryRead(ref ReadOnlySequence<byte> buffer, bool isFinalBlock, out HdlcFrame frame, out HdlcDiscard discard)
+    {
+        HdlcReadStatus status;
+        int consumed;
+        if (buffer.IsSingleSegment)
+        {
+            status = TryRead(buffer.FirstSpan, isFinalBlock, out consumed, out frame, out discard);
+            buffer = buffer.Slice(consumed);
+            return status;
+        }
+
+        var first = buffer.FirstSpan;
+        status = TryRead(first, isFinalBlock: false, out consumed, out frame, out discard);
+        if (status != HdlcReadStatus.NeedMoreData)
+        {
+            buffer = buffer.Slice(consumed);
+            return status;
+        }
+
+        buffer = buffer.Slice(consumed);
+        var window = (int)Math.Min(buffer.Length, _scratch.Length);
+        buffer.Slice(0, window).CopyTo(_scratch);
+        status = TryRead(_scratch.AsSpan(0, window), isFinalBlock && window == buffer.Length, out consumed, out frame, out discard);
+        buffer = buffer.Slice(consumed);
+        return status;
+    }
+
+    private HdlcReadStatus Read(ReadOnlySpan<byte> buffer, bool isFinalBlock, long origin, out int consumed, out HdlcFrame frame, out HdlcDiscard discard)
+    {
+        frame = default;
+        discard = default;
+        consumed = 0;
+        while (true)
+        {
+            var rest = buffer[consumed..];
+            if (rest.IsEmpty)
+            {
+                return HdlcReadStatus.NeedMoreData;
+            }
+
+            if (rest[0] != HdlcFrame.Flag)
+            {
+                var next = rest.IndexOf(HdlcFrame.Flag);
+                _afterFrame = false;
+                discard = Discard(DecodeError.SkippedBytes, origin, ref consumed, next < 0 ? rest.Length : next, 0);
+                return HdlcReadStatus.Discarded;
+            }
+
+            var flagOpensNothing = rest.Length >= 2 && (rest[1] & 0xF0) != 0xA0;
+            var flagEndsStream = rest.Length == 1 && isFinalBlock;
+            if (_afterFrame && (flagOpensNothing || flagEndsStream))
+            {
+                // The previous frame's closing flag, not shared with a next frame.
+                Statistics.AddClosingFlag();
+                _afterFrame = false;
+                consumed++;
+                continue;
+            }
+
+            if (flagOpensNothing || flagEndsStream)
+            {
+                var next = rest[1..].IndexOf(HdlcFrame.Flag);
+                discard = Discard(DecodeError.SkippedBytes, origin, ref consumed, next < 0 ? rest.Length : next + 1, 0);
+                return HdlcReadStatus.Discarded;
+            }
+
+            DecodeError problem;
+            var length = 0;
+            if (rest.Length < 3)
+            {
+                if (!isFinalBlock)
+                {
+                    return HdlcReadStatus.NeedMoreData;
+                }
+
+                problem = DecodeError.Truncated;
+            }
+            else
+            {
+                length = ((rest[1] & 0x07) << 8) | rest[2];
+                if (length < HdlcFrame.MinLength)
+                {
+                    problem = DecodeError.BadLength;
+                }
+                else if (rest.Length < length + 2)
+                {
+                    if (!isFinalBlock)
+                    {
+                        return HdlcReadStatus.NeedMoreData;
+                    }
+
+                    problem = DecodeError.Truncated;
+                }
+                else if (rest[length + 1] != HdlcFrame.Flag)
+                {
+                    problem = DecodeError.MissingClosingFlag;
+                }
+                else if (HdlcFrame.TryParse(rest.Slice(1, length), origin + consumed, out frame, out problem))
+                {
+                    consumed += 1 + length;
+                    Statistics.AddFrame(1 + length);
+                    _afterFrame = true;
+                    return HdlcReadStatus.Frame;
+                }
+            }
+
+            // Rejected: give up this flag only and search again from the next byte. A flag that closed
+            // the previous frame belongs to that frame, so it is consumed without counting as discarded.
+            if (_afterFrame)
+            {
+                Statistics.AddClosingFlag();
+                _afterFrame = false;
+                discard = new HdlcDiscard(problem, origin + consumed, 0, length);
+                Statistics.AddDiscard(problem, 0);
+                consumed++;
+                return HdlcReadStatus.Discarded;
+            }
+
+            discard = Discard(problem, origin, ref consumed, 1, length);
+            return HdlcReadStatus.Discarded;
+        }
+    }
+
+    private HdlcDiscard Discard(DecodeError reason, long origin, ref int consumed, int count, int declaredLength)
+    {
+        var result = new HdlcDiscard(reason, origin + consumed, count, declaredLength);
+        Statistics.AddDiscard(reason, count);
+        consumed += count;
+        return result;
+    }
+}

@@ -1,0 +1,96 @@
+namespace Han.Protocol.Hdlc;
+
+/// <summary>
+/// Joins the information fields of segmented HDLC frames (segmentation bit set on every frame but the
+/// last; Green Book §8.4.1.3) into one APDU. Only the first segment carries the LLC header, so a frame
+/// that starts with an LLC header while segments are pending begins a new APDU and the pending one is
+/// reported as incomplete. The buffer is reused: no allocation per frame once it has grown.
+/// </summary>
+public sealed class HdlcSegmentAssembler
+{
+    /// <summary>A DLMS push larger than this is not a meter talking.</summary>
+    public const int MaxApduLength = 64 * 1024;
+
+    private byte[] _buffer = new byte[4096];
+    private int _length;
+    private HdlcAddress _source;
+
+    /// <summary>True while segments of an APDU have arrived but its last segment has not.</summary>
+    public bool IsPending { get; private set; }
+
+    /// <summary>Stream offset of the first frame of the pending (or just completed) APDU.</summary>
+    public long FirstFrameOffset { get; private set; }
+
+    /// <summary>Frames that made up the pending (or just completed) APDU.</summary>
+    public int SegmentCount { get; private set; }
+
+    /// <summary>
+    /// Adds a frame. Returns <see cref="SegmentResult.Complete"/> with the whole APDU (LLC removed) when
+    /// this frame ends one; <paramref name="abandoned"/> is set when pending segments had to be dropped.
+    /// The APDU span stays valid until the next call.
+    /// </summary>
+    public SegmentResult Add(in HdlcFrame frame, out ReadOnlySpan<byte> apdu, out bool abandoned)
+    {
+        apdu = default;
+        abandoned = false;
+        var information = frame.Information;
+        var startsNewApdu = !IsPending || Llc.HasHeader(information) || frame.Source != _source;
+        if (startsNewApdu)
+        {
+            abandoned = IsPending;
+            if (!frame.IsSegmented)
+            {
+                // The common case: one frame, one APDU, no copy.
+                IsPending = false;
+                FirstFrameOffset = frame.Offset;
+                SegmentCount = 1;
+                apdu = Llc.Strip(information);
+                return SegmentResult.Complete;
+            }
+
+            IsPending = true;
+            _length = 0;
+            _source = frame.Source;
+            FirstFrameOffset = frame.Offset;
+            SegmentCount = 0;
+            information = Llc.Strip(information);
+        }
+
+        if (_length + information.Length > MaxApduLength)
+        {
+            IsPending = false;
+            return SegmentResult.TooLong;
+        }
+
+        Append(information);
+        SegmentCount++;
+        if (frame.IsSegmented)
+        {
+            return SegmentResult.Pending;
+        }
+
+        IsPending = false;
+        apdu = _buffer.AsSpan(0, _length);
+        return SegmentResult.Complete;
+    }
+
+    /// <summary>Drops pending segments (end of stream); true when there were any.</summary>
+    public bool Reset()
+    {
+        var had = IsPending;
+        IsPending = false;
+        _length = 0;
+        return had;
+    }
+
+    private void Append(ReadOnlySpan<byte> data)
+    {
+        if (_length + data.Length > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + data.Length));
+        }
+
+        data.CopyTo(_buffer.AsSpan(_length));
+        _length += data.Length;
+    }
+}

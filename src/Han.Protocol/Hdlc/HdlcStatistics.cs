@@ -1,0 +1,34 @@
+namespace Han.Protocol.Hdlc;
+
+/// <summary>
+/// Where every input byte went: into a good frame or into a discard counter, per reason.
+/// <c>FrameBytes + DiscardedBytes</c> equals the bytes consumed so far.
+/// </summary>
+public sealed class HdlcStatistics
+{
+    private readonly long[] _discardsByReason = new long[Enum.GetValues<DecodeError>().Length];
+
+    public long Frames { get; private set; }
+
+    /// <summary>Bytes inside good frames, flags included.</summary>
+    public long FrameBytes { get; private set; }
+
+    public long DiscardedBytes { get; private set; }
+
+    /// <summary>How many discard events of this reason occurred (a run of skipped bytes counts once).</summary>
+    public long Discards(DecodeError reason) => _discardsByReason[(int)reason];
+
+    internal void AddFrame(int bytes)
+    {
+        Frames++;
+        FrameBytes += bytes;
+    }
+
+    internal void AddClosingFlag() => FrameBytes++;
+
+    internal void AddDiscard(DecodeError reason, int bytes)
+    {
+        _discardsByReason[(int)reason]++;
+        DiscardedBytes += bytes;
+    }
+}

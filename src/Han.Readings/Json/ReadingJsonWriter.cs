@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Han.Protocol.Cosem;
+
+namespace Han.Readings.Json;
+
+/// <summary>
+/// Writes a <see cref="MeterReading"/> as the flat JSON object of DESIGN.md §2.2. Numbers are written
+/// exactly as decimals (never through floating point); absent fields are absent.
+/// </summary>
+public static class ReadingJsonWriter
+{
+    private static readonly JsonEncodedText ManufacturerKey = JsonEncodedText.Encode("meter_manufacturer");
+    private static readonly JsonEncodedText MeterIdKey = JsonEncodedText.Encode("meter_id");
+    private static readonly JsonEncodedText MeterTypeKey = JsonEncodedText.Encode("meter_type");
+    private static readonly JsonEncodedText ListVersionKey = JsonEncodedText.Encode("list_version");
+    private static readonly JsonEncodedText MeterTimeKey = JsonEncodedText.Encode("meter_time");
+    private static readonly JsonEncodedText ObisKey = JsonEncodedText.Encode("obis");
+    private static readonly JsonEncodedText[] FieldKeys =
+        [.. ReadingFieldInfo.Fields.Select(info => JsonEncodedText.Encode(info.Key))];
+
+    public static void Write(Utf8JsonWriter writer, MeterReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(reading);
+        writer.WriteStartObject();
+        WriteString(writer, ManufacturerKey, reading.MeterManufacturer);
+        WriteString(writer, MeterIdKey, reading.MeterId);
+        WriteString(writer, MeterTypeKey, reading.MeterType);
+        WriteString(writer, ListVersionKey, reading.ListVersion);
+        if (reading.MeterTime is { } time)
+        {
+            writer.WriteString(MeterTimeKey, time.ToString());
+        }
+
+        Span<byte> number = stackalloc byte[Measurement.MaxFormattedLength];
+        for (var i = 0; i < FieldKeys.Length; i++)
+        {
+            if (reading.TryGet((ReadingField)i, out var value))
+            {
+                writer.WritePropertyName(FieldKeys[i]);
+                WriteNumber(writer, value, number);
+            }
+        }
+
+        if (reading.Other.Count > 0)
+        {
+            writer.WriteStartObject(ObisKey);
+            foreach (var other in reading.Other)
+            {
+                writer.WritePropertyName(other.Code.ToString());
+                WriteValue(writer, other.Value, number);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteString(Utf8JsonWriter writer, JsonEncodedText key, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(key, value);
+        }
+    }
+
+    private static void WriteNumber(Utf8JsonWriter writer, Measurement value, Span<byte> scratch)
+    {
+        value.TryFormat(scratch, out var written);
+        writer.WriteRawValue(scratch[..written], skipInputValidation: true);
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, CosemValue value, Span<byte> scratch)
+    {
+        switch (value)
+        {
+            case CosemValue.Number number:
+                WriteNumber(writer, number.Value, scratch);
+                break;
+            case CosemValue.Text text:
+                writer.WriteStringValue(text.Value);
+                break;
+            case CosemValue.Time time:
+                writer.WriteStringValue(time.Value.TryGetLocalTime(out var local)
+                    ? new MeterClock(local, time.Value.UtcOffset).ToString()
+                    : time.Value.Describe());
+                break;
+            case CosemValue.Bytes bytes:
+                writer.WriteStringValue(Convert.ToHexString(bytes.Value));
+                break;
+            case CosemValue.Boolean boolean:
+                writer.WriteBooleanValue(boolean.Value);
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+using Han.Protocol;
+using Han.Protocol.Axdr;
+using Han.Protocol.Cosem;
+
+namespace Han.Readings.Lists;
+
+/// <summary>
+/// Reads the body of a data-notification as a list of <see cref="ListEntry"/>, whatever its
+/// <see cref="ListShape"/>. The shape is recognised from the bytes, never from a vendor name, and
+/// every element is checked, so an unexpected layout raises <see cref="DecodeException"/> (layer
+/// profile) instead of being misread. Allocation-free.
+/// </summary>
+public ref struct PushListReader
+{
+    /// <summary>Leading non-OBIS elements allowed before OBIS/value pairs (Kamstrup sends its list id there).</summary>
+    private const int MaxPairHeader = 2;
+
+    private readonly ReadOnlySpan<byte> _body;
+    private AxdrReader _reader;
+    private int _next;
+
+    public PushListReader(ReadOnlySpan<byte> body)
+    {
+        _body = body;
+        _reader = new AxdrReader(body);
+        var probe = _reader;
+        var root = probe.Read();
+        if (!root.IsContainer)
+        {
+            // A lone value: a one-element positional list.
+            Shape = ListShape.BareValues;
+            Count = 1;
+            return;
+        }
+
+        _reader = probe;
+        Count = root.Count;
+        if (Count > 0 && _reader.PeekType() == DataType.Structure)
+        {
+            Shape = ListShape.ObjectStructures;
+        }
+        else if (root.Type == DataType.Structure && IsPairList(_reader, Count, out var header))
+        {
+            Shape = ListShape.ObisValuePairs;
+            HeaderElements = header;
+        }
+        else
+        {
+            Shape = ListShape.BareValues;
+        }
+    }
+
+    public ListShape Shape { get; }
+
+    /// <summary>Elements in the root container.</summary>
+    public int Count { get; }
+
+    /// <summary>For <see cref="ListShape.ObisValuePairs"/>: elements before the first pair.</summary>
+    public int HeaderElements { get; }
+
+    /// <summary>Reads the next entry; false at the end of the list. Placeholder pairs (null, null) are skipped.</summary>
+    public bool TryRead(out ListEntry entry)
+    {
+        entry = default;
+        while (_next < Count)
+        {
+            var index = _next;
+            switch (Shape)
+            {
+                case ListShape.ObjectStructures:
+                    _next++;
+                    entry = ReadObjectStructure(index);
+                    return true;
+                case ListShape.ObisValuePairs when index >= HeaderElements:
+                    _next += 2;
+                    if (TryReadPair(index, out entry))
+                    {
+                        return true;
+                    }
+
+                    continue;
+                default:
+                    _next++;
+                    entry = ReadValue(index, null, null);
+                    return true;
+            }
+        }
+
+        if (!_reader.IsAtEnd)
+        {
+            throw Problem(DecodeError.TrailingBytes, _reader.Position, $"{_reader.Remaining} bytes follow the end of the list");
+        }
+
+        return false;
+    }
+
+    private ListEntry ReadObjectStructure(int index)
+    {
+        var structure = _reader.Read();
+        if (structure.Type != DataType.Structure || structure.Count is < 2 or > 3)
+        {
+            throw Problem(DecodeError.UnexpectedElement, structure.Offset, $"list element {index} is a {DataTypeInfo.Name(structure.Type)} of {structure.Count}; expected a structure of OBIS code, value and optional scaler_unit");
+        }
+
+        var obis = _reader.Read();
+        if (!obis.IsObisCode)
+        {
+            throw Problem(DecodeError.UnexpectedElement, obis.Offset, $"list element {index} starts with a {DataTypeInfo.Name(obis.Type)} of {obis.Count} bytes; expected a 6-byte OBIS code");
+        }
+
+        var code = obis.ToObisCode();
+        var valueStart = _reader.Position;
+        var probe = _reader;
+        var value = probe.Read();
+        _reader.SkipValue();
+        var encoded = _body[valueStart.._reader.Position];
+        ScalerUnit? scaling = null;
+        if (structure.Count == 3)
+        {
+            scaling = ReadScalerUnit(index);
+        }
+
+        return new ListEntry(index, code, value, encoded, scaling);
+    }
+
+    private ScalerUnit ReadScalerUnit(int index)
+    {
+        var structure = _reader.Read();
+        if (structure.Type != DataType.Structure || structure.Count != 2)
+        {
+            throw Problem(DecodeError.UnexpectedElement, structure.Offset, $"list element {index}: the third member is a {DataTypeInfo.Name(structure.Type)}; expected scaler_unit {{integer, enum}}");
+        }
+
+        var scaler = _reader.Read();
+        var unit = _reader.Read();
+        if (scaler.Type != DataType.Integer || unit.Type != DataType.Enum)
+        {
+            throw Problem(DecodeError.UnexpectedElement, scaler.Offset, $"list element {index}: scaler_unit holds {DataTypeInfo.Name(scaler.Type)} and {DataTypeInfo.Name(unit.Type)}; expected integer and enum");
+        }
+
+        return new ScalerUnit((sbyte)scaler.Payload[0], (CosemUnit)unit.Payload[0]);
+    }
+
+    private bool TryReadPair(int index, out ListEntry entry)
+    {
+        var key = _reader.Read();
+        if (key.Type == DataType.NullData)
+        {
+            // Kamstrup single-phase meters keep the three-phase layout with null placeholders (norway-lists.md §5).
+            var value = _reader.Read();
+            if (value.Type != DataType.NullData)
+            {
+                throw Problem(DecodeError.UnexpectedElement, value.Offset, $"list element {index + 1} is a {DataTypeInfo.Name(value.Type)} without an OBIS code");
+            }
+
+            entry = default;
+            return false;
+        }
+
+        entry = ReadValue(index + 1, key.ToObisCode(), null);
+        return true;
+    }
+
+    private ListEntry ReadValue(int index, ObisCode? code, ScalerUnit? scaling)
+    {
+        var valueStart = _reader.Position;
+        var probe = _reader;
+        var value = probe.Read();
+        _reader.SkipValue();
+        return new ListEntry(index, code, value, _body[valueStart.._reader.Position], scaling);
+    }
+
+    /// <summary>
+    /// True when, after at most <see cref="MaxPairHeader"/> leading values, every remaining element at an
+    /// even distance is a 6-byte OBIS octet-string (or a null placeholder) and the pairs come out even.
+    /// </summary>
+    private static bool IsPairList(AxdrReader reader, int count, out int header)
+    {
+        header = 0;
+        try
+        {
+            var firstKey = -1;
+            for (var i = 0; i <= MaxPairHeader && i < count; i++)
+            {
+                var probe = reader;
+                if (probe.Read().IsObisCode)
+                {
+                    firstKey = i;
+                    break;
+                }
+
+                reader.SkipValue();
+            }
+
+            if (firstKey < 0 || (count - firstKey) % 2 != 0)
+            {
+                return false;
+            }
+
+            for (var i = firstKey; i < count; i += 2)
+            {
+                var key = reader.Read();
+                if (!key.IsObisCode && key.Type != DataType.NullData)
+                {
+                    return false;
+                }
+
+                reader.SkipValue();
+            }
+
+            header = firstKey;
+            return true;
+        }
+        catch (DecodeException)
+        {
+            // Malformed data is reported by the real read that follows, with its own offset.
+            return false;
+        }
+    }
+
+    private static DecodeException Problem(DecodeError error, int offset, string detail) =>
+        new(DecodeLayer.Profile, error, offset, detail);
+}

@@ -1,0 +1,58 @@
+using Han.Protocol.Cosem;
+
+namespace Han.Readings.Profiles;
+
+/// <summary>
+/// What is particular to one meter family, as data (DESIGN.md §4, after amshan's per-vendor tables):
+/// the list identifiers it sends, the scaling of values it sends without scaler_unit (per market),
+/// the meaning of each position in its value-only lists, and whether its clock deviation is reliable.
+/// </summary>
+public sealed class MeterProfile
+{
+    public required string Name { get; init; }
+
+    /// <summary>The meter_manufacturer this profile reports.</summary>
+    public string? Manufacturer { get; init; }
+
+    /// <summary>List identifiers (by prefix, case-sensitive as sent) that name this family.</summary>
+    public IReadOnlyList<string> ListIdPrefixes { get; init; } = [];
+
+    /// <summary>Scaling of values sent without scaler_unit, for any market not in <see cref="ScalingByCountry"/>.</summary>
+    public IReadOnlyDictionary<Quantity, ScalerUnit> Scaling { get; init; } = new Dictionary<Quantity, ScalerUnit>();
+
+    /// <summary>Market-specific overrides of <see cref="Scaling"/>, by country code.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<Quantity, ScalerUnit>> ScalingByCountry { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<Quantity, ScalerUnit>>();
+
+    /// <summary>OBIS code of each position of a value-only list, by list length.</summary>
+    public IReadOnlyDictionary<int, ObisCode[]> Layouts { get; init; } = new Dictionary<int, ObisCode[]>();
+
+    /// <summary>False when the meter's clock deviation field is known to be wrong (Aidon NO sends 0 in local time).</summary>
+    public bool ClockDeviationIsReliable { get; init; } = true;
+
+    public bool ClaimsListId(string listId)
+    {
+        foreach (var prefix in ListIdPrefixes)
+        {
+            if (listId.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How a value of <paramref name="quantity"/> sent without scaler_unit is to be read in <paramref name="country"/>.</summary>
+    public ScalerUnit? ImplicitScaling(Quantity quantity, Country country)
+    {
+        if (ScalingByCountry.TryGetValue(country.Code, out var local) && local.TryGetValue(quantity, out var scaling))
+        {
+            return scaling;
+        }
+
+        return Scaling.TryGetValue(quantity, out scaling) ? scaling : null;
+    }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Han.Protocol.Hdlc;
+using Han.Readings;
+using Han.Readings.Json;
+
+namespace Han.Pipeline.Tests;
+
+/// <summary>Keeps everything the decoder reports, readings also as their JSON objects.</summary>
+internal sealed class RecordingObserver : DecodeObserver
+{
+    public List<MeterReading> Readings { get; } = [];
+
+    public List<JsonElement> ReadingJson { get; } = [];
+
+    public List<DecodeProblem> Problems { get; } = [];
+
+    public List<long> FrameOffsets { get; } = [];
+
+    public override void OnFrame(in HdlcFrame frame) => FrameOffsets.Add(frame.Offset);
+
+    public override void OnReading(MeterReading reading, long offset)
+    {
+        Readings.Add(reading);
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ReadingJsonWriter.Write(writer, reading);
+        }
+
+        ReadingJson.Add(JsonDocument.Parse(buffer.ToArray()).RootElement.Clone());
+    }
+
+    public override void OnProblem(in DecodeProblem problem) => Problems.Add(problem);
+
+    public static RecordingObserver Decode(byte[] input, string country = "NO")
+    {
+        var observer = new RecordingObserver();
+        new StreamDecoder(observer, Country.Parse(country)).Decode(input);
+        return observer;
+    }
+}
