@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Han.Cli.Views;
+using Han.Pipeline;
+using Han.Readings;
+using Han.Sources;
+
+namespace Han.Cli.Commands;
+
+/// <summary>
+/// <c>han decode [FILE|-]... [--format ...] [--country ...]</c> (DESIGN.md §2.1): decodes captures
+/// whose kind is recognised from the bytes. Exit code 0 when every input could be read, whatever it
+/// contained; 1 when an input could not be opened or read (after printing everything decoded before).
+/// </summary>
+internal static class DecodeCommand
+{
+    public static Command Create(Func<Stream> stdin, Stream stdout, TextWriter stderr)
+    {
+        var inputs = new Argument<string[]>("FILE")
+        {
+            Description = "Captures to decode: raw bytes (HDLC frames, an LLC information field or a DLMS APDU) or the same as hex text. '-' or nothing reads standard input.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var format = new Option<OutputFormat>("--format", "-f")
+        {
+            Description = "text: readable summary; json: one JSON object per line (readings and problems); hex: every byte annotated; tree: COSEM structure; fields: name = value unit.",
+            DefaultValueFactory = _ => OutputFormat.Text,
+        };
+        var country = new Option<string>("--country", "-c")
+        {
+            Description = $"Market the meter is configured for; sets vendor scaling where the wire has none (Kamstrup energy is 10 Wh in NO, 1 Wh in SE). One of {string.Join(", ", Country.KnownCodes)}.",
+            DefaultValueFactory = _ => "NO",
+        };
+        country.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Country.TryParse(value, out _))
+            {
+                result.AddError($"--country: '{value}' is not a known market; use one of {string.Join(", ", Country.KnownCodes)}.");
+            }
+        });
+
+        var command = new Command("decode", "Decode meter captures: readings, problems and debugging views.");
+        command.Arguments.Add(inputs);
+        command.Options.Add(format);
+        command.Options.Add(country);
+        command.SetAction((parse, cancellation) => RunAsync(
+            parse.GetValue(inputs) ?? [],
+            parse.GetValue(format),
+            Country.Parse(parse.GetValue(country)),
+            stdin,
+            stdout,
+            stderr,
+            cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string[] inputs, OutputFormat format, Country country, Func<Stream> stdin, Stream stdout, TextWriter stderr, CancellationToken cancellation)
+    {
+        if (inputs.Length == 0)
+        {
+            inputs = ["-"];
+        }
+
+        var exitCode = 0;
+        using var view = OutputView.Create(format, stdout);
+        foreach (var input in inputs)
+        {
+            view.BeginInput(input, inputs.Length > 1);
+            var decoder = new StreamDecoder(view, country);
+            try
+            {
+                var raw = input == "-" ? stdin() : File.OpenRead(input);
+                var (bytes, _) = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
+                await using (bytes.ConfigureAwait(false))
+                {
+                    await decoder.DecodeAsync(bytes, cancellation).ConfigureAwait(false);
+                }
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                // Everything decoded before the failure has been reported; say why the rest was not.
+                decoder.Complete();
+                view.Flush();
+                await stderr.WriteLineAsync($"han decode: {input}: {problem.Message}").ConfigureAwait(false);
+                exitCode = 1;
+            }
+
+            view.EndInput(decoder.Counters);
+        }
+
+        return exitCode;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+using Han.Protocol.Diagnostics;
+using Han.Protocol.Hdlc;
+using Han.Pipeline;
+
+namespace Han.Cli.Views;
+
+/// <summary>
+/// Base of the hex and tree views: annotates every frame (or lone message) and every APDU joined from
+/// segments, then lets the subclass print the annotations.
+/// </summary>
+internal abstract class AnnotationView : TextOutputView
+{
+    private bool _lastFrameWasSegment;
+
+    protected AnnotationView(Stream output)
+        : base(output)
+    {
+    }
+
+    public override void OnFrame(in HdlcFrame frame)
+    {
+        // The annotator wants the frame as on the wire, flags included.
+        var wire = new byte[frame.Length + 2];
+        wire[0] = HdlcFrame.Flag;
+        frame.Body.CopyTo(wire.AsSpan(1));
+        wire[^1] = HdlcFrame.Flag;
+        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"frame at byte {frame.Offset}:"));
+        Print(wire, frame.Offset, FrameAnnotator.AnnotateHdlc(wire));
+        _lastFrameWasSegment = frame.IsSegmented || _lastFrameWasSegment;
+        if (!frame.IsSegmented && !_lastFrameWasSegment)
+        {
+            Writer.WriteLine();
+        }
+    }
+
+    public override void OnMessage(ReadOnlySpan<byte> message, InputKind kind)
+    {
+        Writer.WriteLine(kind == InputKind.LlcMessage ? "information field (LLC + APDU, no HDLC frame):" : "APDU (no HDLC frame, no LLC):");
+        var annotations = kind == InputKind.LlcMessage ? FrameAnnotator.AnnotateInformation(message) : FrameAnnotator.AnnotateApdu(message);
+        Print(message.ToArray(), 0, annotations);
+        Writer.WriteLine();
+    }
+
+    public override void OnApdu(ReadOnlySpan<byte> apdu, long offset)
+    {
+        if (!_lastFrameWasSegment)
+        {
+            return;
+        }
+
+        // Joined from segments: the frames showed only pieces, so show the whole APDU once.
+        _lastFrameWasSegment = false;
+        Writer.WriteLine("APDU joined from segments:");
+        Print(apdu.ToArray(), 0, FrameAnnotator.AnnotateApdu(apdu));
+        Writer.WriteLine();
+    }
+
+    protected abstract void Print(byte[] bytes, long baseOffset, IReadOnlyList<Annotation> annotations);
+
+    protected static string Indent(int depth) => new(' ', depth * 2);
+
+    protected static string Hex(ReadOnlySpan<byte> bytes)
+    {
+        var builder = new StringBuilder(bytes.Length * 3);
+        foreach (var b in bytes)
+        {
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(b.ToString("X2", CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
+}

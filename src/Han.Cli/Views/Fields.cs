@@ -1,0 +1,27 @@
+using Han.Protocol.Cosem;
+using Han.Readings;
+
+namespace Han.Cli.Views;
+
+/// <summary>Value and unit text shared by the text and fields views.</summary>
+internal static class Fields
+{
+    public static string Format(Measurement value, ReadingField field)
+    {
+        var unit = ReadingFieldInfo.Of(field).UnitSymbol;
+        return unit.Length == 0 ? value.ToString() : $"{value} {unit}";
+    }
+
+    public static string Format(CosemValue value) => value switch
+    {
+        CosemValue.Number { Unit: { } unit } number when unit.Symbol().Length > 0 => $"{number.Value} {unit.Symbol()}",
+        CosemValue.Number number => number.Value.ToString(),
+        CosemValue.Text text => "\"" + text.Value + "\"",
+        CosemValue.Time time => time.Value.TryGetLocalTime(out var local)
+            ? new MeterClock(local, time.Value.UtcOffset).ToString()
+            : time.Value.Describe(),
+        CosemValue.Bytes bytes => Convert.ToHexString(bytes.Value),
+        CosemValue.Boolean boolean => boolean.Value ? "true" : "false",
+        _ => "null",
+    };
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Han.Readings;
+
+namespace Han.Cli.Views;
+
+/// <summary><c>--format fields</c>: one <c>name = value unit</c> line per value, a comment line per reading.</summary>
+internal sealed class FieldsView : TextOutputView
+{
+    private int _count;
+
+    public FieldsView(Stream output)
+        : base(output)
+    {
+    }
+
+    public override void OnReading(MeterReading reading, long offset)
+    {
+        _count++;
+        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# reading {_count} at byte {offset} ({reading.Profile} profile, {reading.ListLength} list elements)"));
+        WriteText("meter_manufacturer", reading.MeterManufacturer);
+        WriteText("meter_id", reading.MeterId);
+        WriteText("meter_type", reading.MeterType);
+        WriteText("list_version", reading.ListVersion);
+        WriteText("meter_time", reading.MeterTime?.ToString());
+        foreach (var (field, value) in reading.Values())
+        {
+            Writer.WriteLine($"{ReadingFieldInfo.Of(field).Key} = {Fields.Format(value, field)}");
+        }
+
+        foreach (var other in reading.Other)
+        {
+            Writer.WriteLine($"obis {other.Code} = {Fields.Format(other.Value)}");
+        }
+
+        Writer.WriteLine();
+    }
+
+    private void WriteText(string name, string? value)
+    {
+        if (value is not null)
+        {
+            Writer.WriteLine($"{name} = {value}");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+namespace Han.Sources;
+
+/// <summary>
+/// Opens a file or stdin and works out whether it holds raw bytes or hex text, from the bytes
+/// themselves: text that is only hex digits and whitespace is hex; anything else is binary (an HDLC
+/// stream starts with 0x7E, which is not a hex digit).
+/// </summary>
+public static class InputOpener
+{
+    /// <summary>How many leading bytes decide the encoding.</summary>
+    public const int SampleLength = 4096;
+
+    public static async Task<(Stream Bytes, InputEncoding Encoding)> OpenAsync(Stream raw, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        var sample = new byte[SampleLength];
+        var length = 0;
+        while (length < sample.Length)
+        {
+            var read = await raw.ReadAsync(sample.AsMemory(length), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+        }
+
+        var replay = new PrefixedStream(sample.AsMemory(0, length), raw);
+        return LooksLikeHex(sample.AsSpan(0, length))
+            ? (new HexTextStream(replay), InputEncoding.HexText)
+            : (replay, InputEncoding.Binary);
+    }
+
+    /// <summary>True when every byte is a hex digit or whitespace and there are at least two digits.</summary>
+    public static bool LooksLikeHex(ReadOnlySpan<byte> sample)
+    {
+        var digits = 0;
+        foreach (var b in sample)
+        {
+            if (HexTextStream.HexValue(b) >= 0)
+            {
+                digits++;
+            }
+            else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return digits >= 2;
+    }
+}
