@@ -24,6 +24,8 @@ public sealed class StreamDecoder
     private readonly ReadingDecoder _readings;
     private readonly DecodeObserver _observer;
     private readonly ArrayBufferWriter<byte> _message = new();
+    private long _skippedOffset;
+    private long _skippedCount;
 
     public StreamDecoder(DecodeObserver observer, Country country)
     {
@@ -102,6 +104,7 @@ public sealed class StreamDecoder
     /// <summary>Ends the stream: decodes a lone message, reports segments that never completed.</summary>
     public void Complete()
     {
+        FlushSkippedBytes();
         if (Kind is InputKind.LlcMessage or InputKind.ApduMessage)
         {
             DecodeMessage(_message.WrittenSpan);
@@ -143,9 +146,19 @@ public sealed class StreamDecoder
 
             if (status == HdlcReadStatus.Discarded)
             {
-                Report(discard.Reason, DecodeLayer.Hdlc, discard.Offset, DescribeDiscard(discard));
+                if (discard.Reason == DecodeError.SkippedBytes)
+                {
+                    SkipBytes(discard.Offset, discard.ByteCount);
+                }
+                else
+                {
+                    Report(discard.Reason, DecodeLayer.Hdlc, discard.Offset, DescribeDiscard(discard));
+                }
+
                 continue;
             }
+
+            FlushSkippedBytes();
 
             _observer.OnFrame(frame);
             if (!frame.HasInformation)
@@ -228,15 +241,44 @@ public sealed class StreamDecoder
         }
     }
 
+    /// <summary>
+    /// Joins adjacent runs of skipped bytes into one problem, so the report does not depend on how the
+    /// input happened to be split into reads.
+    /// </summary>
+    private void SkipBytes(long offset, long count)
+    {
+        if (_skippedCount > 0 && _skippedOffset + _skippedCount == offset)
+        {
+            _skippedCount += count;
+            return;
+        }
+
+        FlushSkippedBytes();
+        _skippedOffset = offset;
+        _skippedCount = count;
+    }
+
+    private void FlushSkippedBytes()
+    {
+        if (_skippedCount == 0)
+        {
+            return;
+        }
+
+        var count = _skippedCount;
+        _skippedCount = 0;
+        Report(DecodeError.SkippedBytes, DecodeLayer.Hdlc, _skippedOffset, count == 1 ? "1 byte outside any frame" : $"{count} bytes outside any frame");
+    }
+
     private void Report(DecodeError error, DecodeLayer layer, long offset, string detail)
     {
+        FlushSkippedBytes();
         Counters.AddProblem(layer);
         _observer.OnProblem(new DecodeProblem(error, layer, offset, detail));
     }
 
     private static string DescribeDiscard(in HdlcDiscard discard) => discard.Reason switch
     {
-        DecodeError.SkippedBytes => discard.ByteCount == 1 ? "1 byte outside any frame" : $"{discard.ByteCount} bytes outside any frame",
         DecodeError.BadLength => $"a frame header declares length {discard.DeclaredLength}, too short for an HDLC frame",
         DecodeError.BadAddress => $"frame of {discard.DeclaredLength} bytes has a malformed address field",
         DecodeError.BadHcs => $"frame of {discard.DeclaredLength} bytes failed its header check sequence (HCS)",

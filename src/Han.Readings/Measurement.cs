@@ -13,6 +13,9 @@ public readonly record struct Measurement(long Mantissa, int Exponent)
     /// <summary>Largest exponent magnitude a meter can state (scalers are signed bytes).</summary>
     private const int MaxExponent = 255;
 
+    /// <summary>Floating-point values beyond 10^±60 are not measurements.</summary>
+    private const int MaxFloatExponent = 60;
+
     public decimal ToDecimal()
     {
         if (Exponent <= 0 && Exponent >= -28)
@@ -40,6 +43,12 @@ public readonly record struct Measurement(long Mantissa, int Exponent)
         var e = text.IndexOf('E', StringComparison.Ordinal);
         var digits = text[..e].Replace(".", string.Empty, StringComparison.Ordinal);
         var exponent = int.Parse(text[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture) - (significantDigits - 1);
+        if (Math.Abs(exponent) > MaxFloatExponent)
+        {
+            // No meter register is that small; keep such a value as raw bytes rather than print 300 zeros.
+            return false;
+        }
+
         measurement = new Measurement(long.Parse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture), exponent).Normalized();
         return true;
     }

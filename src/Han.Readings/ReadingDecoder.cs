@@ -74,7 +74,8 @@ public sealed class ReadingDecoder
             return named;
         }
 
-        if (RememberedProfile is { } remembered)
+        // A list that names nothing is read as the meter last named, if that meter could have sent it.
+        if (RememberedProfile is { } remembered && (list.Shape != ListShape.BareValues || remembered.Layouts.ContainsKey(list.Count)))
         {
             return remembered;
         }

@@ -66,7 +66,7 @@ public readonly record struct CosemDateTime(
     public bool TryGetLocalTime(out DateTime local)
     {
         local = default;
-        if (Year == 0xFFFF || Year == 0 || Month is < 1 or > 12 || Day is < 1 or > 31 || Hour > 23 || Minute > 59)
+        if (Year is 0 or > 9999 || Month is < 1 or > 12 || Day is < 1 or > 31 || Hour > 23 || Minute > 59)
         {
             return false;
         }
