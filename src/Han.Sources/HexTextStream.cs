@@ -70,6 +70,14 @@ public sealed class HexTextStream : Stream
                 }
                 else if (c is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
                 {
+                    if (written > 0)
+                    {
+                        // Deliver the bytes before the bad character first; the next read reports it.
+                        _chunkPosition--;
+                        _column--;
+                        return written;
+                    }
+
                     throw new InvalidDataException($"hex input, line {_line}, column {_column}: '{(char)c}' (0x{c:X2}) is not a hex digit or whitespace");
                 }
 

@@ -1,0 +1,117 @@
+using Han.TestCorpus;
+
+namespace Han.Cli.Tests;
+
+/// <summary>The other formats and the command's handling of bad input.</summary>
+public sealed class DecodeCommandTests
+{
+    private static readonly byte[] Kamstrup = Vectors.ById("roarfred-kamstrup-list1-3ph-2017-10-20").Input;
+
+    [Fact]
+    public async Task DecodeText_KamstrupFrame_SummarisesTheReading()
+    {
+        var result = await HanRunner.Run("decode", HanRunner.TempFile(Kamstrup));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Kamstrup 6841121BN243101040, meter 5706567274389702, list Kamstrup_V0001, 2017-10-20T03:43:30", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("P+ 1468 W", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("U 232 V  I 5.64 A", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 readings from 1 frames", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecodeFields_KamstrupFrame_PrintsNameValueUnit()
+    {
+        var result = await HanRunner.Run("decode", "--format", "fields", HanRunner.TempFile(Kamstrup));
+
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains("active_power_import = 1468 W", lines);
+        Assert.Contains("current_l2 = 2.02 A", lines);
+        Assert.Contains("voltage_l3 = 233 V", lines);
+        Assert.Contains("meter_id = 5706567274389702", lines);
+    }
+
+    [Fact]
+    public async Task DecodeHex_KamstrupFrame_ShowsEveryByteOnceWithItsMeaning()
+    {
+        var result = await HanRunner.Run("decode", "--format", "hex", HanRunner.TempFile(Kamstrup));
+
+        var dumpLines = result.Stdout.Split('\n').Where(l => l.Length > 8 && Uri.IsHexDigit(l[0]) && l[6] == ' ').ToList();
+        var bytes = dumpLines.SelectMany(l => l[8..55].Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(h => Convert.ToByte(h, 16)).ToArray();
+        Assert.Equal(Kamstrup, bytes);
+        var offsets = dumpLines.Select(l => Convert.ToInt32(l[..6], 16)).ToList();
+        Assert.Equal(offsets.OrderBy(o => o), offsets);
+        foreach (var label in new[] { "flag", "frame format", "destination address", "source address", "control 0x13", "HCS", "LLC", "data-notification", "date-time", "tag 0x0A: visible-string", "length 14 bytes", "value \"Kamstrup_V0001\"", "OBIS 1.1.1.7.0.255", "FCS" })
+        {
+            Assert.Contains(label, result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task DecodeTree_KamstrupFrame_ShowsTheCosemStructure()
+    {
+        var result = await HanRunner.Run("decode", "--format", "tree", HanRunner.TempFile(Kamstrup));
+
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains("    structure of 25 members", lines);
+        Assert.Contains("      visible-string \"Kamstrup_V0001\"", lines);
+        Assert.Contains("      double-long-unsigned 1468", lines);
+    }
+
+    [Fact]
+    public async Task DecodeTree_LlcMessage_ShowsTheApdu()
+    {
+        var vector = Vectors.ById("amshan-aidon-no-list1");
+
+        var result = await HanRunner.Run("decode", "--format", "tree", HanRunner.TempFile(vector.Input));
+
+        Assert.Contains("information field (LLC + APDU, no HDLC frame):", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("array of 1 elements", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("OBIS 1.0.1.7.0.255", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_UnknownCountry_FailsNamingTheValidOnes()
+    {
+        var result = await HanRunner.Run("decode", "--country", "XX", HanRunner.TempFile(Kamstrup));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("'XX' is not a known market", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("NO, SE, DK", result.Stderr + result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_MissingFile_FailsNamingTheFile()
+    {
+        var result = await HanRunner.Run("decode", "/nonexistent/capture.bin");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("/nonexistent/capture.bin", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_HexWithAStrayCharacter_KeepsWhatCameBeforeAndNamesTheSpot()
+    {
+        var text = Convert.ToHexString(Kamstrup) + "\nzz\n";
+        var path = Path.Combine(Path.GetTempPath(), "han-test-" + Guid.NewGuid().ToString("N") + ".hex");
+        await File.WriteAllTextAsync(path, text);
+
+        var result = await HanRunner.Run("decode", "--format", "json", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Readings);
+        Assert.Contains("line 2, column 1", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_SeveralFiles_DecodesEach()
+    {
+        var first = HanRunner.TempFile(Kamstrup);
+        var second = HanRunner.TempFile(Vectors.ById("aidon-no-doc-list2-1ph").Input, asHex: true);
+
+        var result = await HanRunner.Run("decode", "--format", "json", first, second);
+
+        Assert.Equal(2, result.Readings.Count);
+        Assert.Equal("Aidon", result.Readings[1].GetProperty("meter_manufacturer").GetString());
+    }
+}
