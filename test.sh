@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs every test of han and ends with one line: "N passed, N failed[, N skipped]".
+# Installs what the tests need when it is missing (Debian; uses sudo when not root).
+# Exit code: 0 when every test passed, 1 otherwise.
+set -uo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$here"
+
+# Debian packages the tests need; each test that needs a server starts its own.
+# (The decoder tests need none yet; MQTT, serial, database and browser tests will add
+# mosquitto, socat, ser2net, postgresql and chromium here.)
+required_packages=()
+
+missing=()
+for package in "${required_packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if ((${#missing[@]} > 0)); then
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  echo "test.sh: installing ${missing[*]}" >&2
+  $sudo apt-get update && $sudo apt-get install -y "${missing[@]}" || echo "test.sh: could not install ${missing[*]}" >&2
+fi
+
+results="$here/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet test Han.slnx -c Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [[ -f "$trx" ]] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$counters"; }
+  total=$(value total); executed=$(value executed); p=$(value passed); f=$(value failed)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+
+if ((files == 0)); then
+  echo "test.sh: no test results were written (did the build fail?)" >&2
+  failed=$((failed + 1))
+fi
+
+line="$passed passed, $failed failed"
+((skipped > 0)) && line="$line, $skipped skipped"
+echo "$line"
+[[ $status -eq 0 && $failed -eq 0 ]]

@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using Han.Protocol.Cosem;
+using Han.Readings.Json;
+
+namespace Han.Readings.Tests;
+
+public sealed class ReadingJsonWriterTests
+{
+    [Fact]
+    public void Write_Reading_IsAFlatObjectWithExactNumbersAndNoAbsentKeys()
+    {
+        var reading = new MeterReading { MeterId = "5706567274389702", ListVersion = "Kamstrup_V0001" };
+        reading.Set(ReadingField.ActiveEnergyImport, new Measurement(8582328, -2));
+        reading.Set(ReadingField.VoltageL1, new Measurement(2330, -1));
+        reading.AddOther(new ObisValue(ObisCode.Parse("0-0:96.99.0.255"), new CosemValue.Text("x")));
+
+        var json = Write(reading);
+
+        Assert.Equal(
+            "{\"meter_id\":\"5706567274389702\",\"list_version\":\"Kamstrup_V0001\",\"voltage_l1\":233,\"active_energy_import\":85823.28,\"obis\":{\"0.0.96.99.0.255\":\"x\"}}",
+            json);
+    }
+
+    [Fact]
+    public void Write_MeterTimeWithOffset_IsIso8601WithTheOffset()
+    {
+        var reading = new MeterReading { MeterTime = new MeterClock(new DateTime(2021, 9, 27, 9, 47, 15), TimeSpan.FromHours(2)) };
+
+        var json = JsonDocument.Parse(Write(reading)).RootElement;
+
+        Assert.Equal("2021-09-27T09:47:15+02:00", json.GetProperty("meter_time").GetString());
+    }
+
+    [Fact]
+    public void Write_OtherValues_KeepTheirKinds()
+    {
+        var reading = new MeterReading();
+        reading.AddOther(new ObisValue(ObisCode.Parse("1-0:99.1.0.255"), new CosemValue.Number(new Measurement(-15, -1), CosemUnit.Watt)));
+        reading.AddOther(new ObisValue(ObisCode.Parse("1-0:99.2.0.255"), new CosemValue.Bytes([0xDE, 0xAD])));
+        reading.AddOther(new ObisValue(ObisCode.Parse("1-0:99.3.0.255"), new CosemValue.Boolean(true)));
+        reading.AddOther(new ObisValue(ObisCode.Parse("1-0:99.4.0.255"), new CosemValue.Null()));
+
+        var obis = JsonDocument.Parse(Write(reading)).RootElement.GetProperty("obis");
+
+        Assert.Equal(-1.5m, obis.GetProperty("1.0.99.1.0.255").GetDecimal());
+        Assert.Equal("DEAD", obis.GetProperty("1.0.99.2.0.255").GetString());
+        Assert.True(obis.GetProperty("1.0.99.3.0.255").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, obis.GetProperty("1.0.99.4.0.255").ValueKind);
+    }
+
+    private static string Write(MeterReading reading)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ReadingJsonWriter.Write(writer, reading);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
