@@ -139,7 +139,9 @@ public static class FrameAnnotator
         }
         catch (DecodeException problem)
         {
-            var at = bodyOffset + problem.Offset;
+            // Start where the annotations so far end: the problem's offset may point inside the failing
+            // element (at its length field or type description), whose tag is not annotated yet.
+            var at = output[^1].Offset + output[^1].Length;
             var remaining = offset + apdu.Length - at;
             output.Add(new Annotation(at, Math.Max(remaining, 0), depth + 1, $"cannot decode: {problem.Detail}", $"cannot decode: {problem.Detail}"));
         }

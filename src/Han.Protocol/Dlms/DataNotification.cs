@@ -72,7 +72,12 @@ public readonly ref struct DataNotification
         cursor++;
         if (encoding == DateTimeEncoding.OctetString)
         {
-            if (cursor >= apdu.Length || apdu[cursor] is not (0x0C or 0x00))
+            if (cursor >= apdu.Length)
+            {
+                throw new DecodeException(DecodeLayer.Dlms, DecodeError.UnexpectedEnd, cursor, "date-time octet-string has no length");
+            }
+
+            if (apdu[cursor] is not (0x0C or 0x00))
             {
                 throw new DecodeException(DecodeLayer.Dlms, DecodeError.InvalidDateTime, cursor, "date-time octet-string must have length 0 or 12");
             }
