@@ -32,5 +32,4 @@ public enum DecodeError
 
     // Profile: the list decoded but does not fit what its meter promises.
     UnexpectedElement,
-    ValueOutOfRange,
 }

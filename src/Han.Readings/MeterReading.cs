@@ -11,7 +11,8 @@ public sealed class MeterReading
     /// <summary>Room for every <see cref="ReadingField"/> (a test keeps the enum within it).</summary>
     internal const int MaxFields = 40;
 
-    private MeasurementSlots _values;
+    private Mantissas _mantissas;
+    private Exponents _exponents;
     private ulong _present;
     private List<ObisValue>? _other;
 
@@ -39,16 +40,22 @@ public sealed class MeterReading
 
     public bool TryGet(ReadingField field, out Measurement value)
     {
-        value = _values[(int)field];
+        value = new Measurement(_mantissas[(int)field], _exponents[(int)field]);
         return Has(field);
     }
 
     /// <summary>The value as an exact decimal in the schema unit, or null when the meter did not send it.</summary>
-    public decimal? this[ReadingField field] => Has(field) ? _values[(int)field].ToDecimal() : null;
+    public decimal? this[ReadingField field] => TryGet(field, out var value) ? value.ToDecimal() : null;
 
     public void Set(ReadingField field, Measurement value)
     {
-        _values[(int)field] = value;
+        if (value.Exponent is < short.MinValue or > short.MaxValue)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value.Exponent, "A reading keeps decimal exponents within ±32767.");
+        }
+
+        _mantissas[(int)field] = value.Mantissa;
+        _exponents[(int)field] = (short)value.Exponent;
         _present |= 1UL << (int)field;
     }
 
@@ -61,14 +68,21 @@ public sealed class MeterReading
         {
             if ((_present & (1UL << i)) != 0)
             {
-                yield return ((ReadingField)i, _values[i]);
+                yield return ((ReadingField)i, new Measurement(_mantissas[i], _exponents[i]));
             }
         }
     }
 
+    // Mantissas and exponents apart: 10 bytes a field instead of a padded 16.
     [InlineArray(MaxFields)]
-    private struct MeasurementSlots
+    private struct Mantissas
     {
-        private Measurement _first;
+        private long _first;
+    }
+
+    [InlineArray(MaxFields)]
+    private struct Exponents
+    {
+        private short _first;
     }
 }

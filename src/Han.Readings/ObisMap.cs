@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Han.Protocol.Cosem;
 
 namespace Han.Readings;
@@ -12,6 +13,9 @@ public static class ObisMap
     private static readonly Dictionary<ulong, ReadingField> Fields = BuildFields();
     private static readonly Dictionary<ulong, Identity> Identities = BuildIdentities();
 
+    /// <summary>Every code, both channels of electricity codes included, for one lookup per value.</summary>
+    private static readonly FrozenDictionary<ulong, ObisTarget> Targets = BuildTargets();
+
     /// <summary>What an identity object holds (strings and the clock).</summary>
     public enum Identity
     {
@@ -21,16 +25,44 @@ public static class ObisMap
         Clock,
     }
 
-    public static bool TryGetField(ObisCode code, out ReadingField field) => Fields.TryGetValue(Key(code), out field);
+    /// <summary>What the schema makes of <paramref name="code"/>: a field, an identity, or nothing.</summary>
+    public static bool TryGetTarget(ObisCode code, out ObisTarget target) => Targets.TryGetValue(code.Packed, out target);
 
-    public static bool TryGetIdentity(ObisCode code, out Identity identity) => Identities.TryGetValue(code.Packed, out identity);
+    public static bool TryGetField(ObisCode code, out ReadingField field)
+    {
+        var found = TryGetTarget(code, out var target) && target.IsField;
+        field = target.Field;
+        return found;
+    }
+
+    public static bool TryGetIdentity(ObisCode code, out Identity identity)
+    {
+        var found = TryGetTarget(code, out var target) && !target.IsField;
+        identity = target.Identity;
+        return found;
+    }
 
     /// <summary>The canonical code of a field (channel 0), for positional lists and documentation.</summary>
     public static ObisCode CodeOf(ReadingField field) =>
         ObisCode.FromPacked(Fields.First(pair => pair.Value == field).Key);
 
-    private static ulong Key(ObisCode code) =>
-        code.A == 1 && code.B == 1 ? new ObisCode(1, 0, code.C, code.D, code.E, code.F).Packed : code.Packed;
+    private static FrozenDictionary<ulong, ObisTarget> BuildTargets()
+    {
+        var targets = new Dictionary<ulong, ObisTarget>();
+        foreach (var (packed, field) in Fields)
+        {
+            var code = ObisCode.FromPacked(packed);
+            targets[packed] = ObisTarget.ForField(field);
+            targets[new ObisCode(code.A, 1, code.C, code.D, code.E, code.F).Packed] = ObisTarget.ForField(field);
+        }
+
+        foreach (var (packed, identity) in Identities)
+        {
+            targets[packed] = ObisTarget.ForIdentity(identity);
+        }
+
+        return targets.ToFrozenDictionary();
+    }
 
     private static Dictionary<ulong, ReadingField> BuildFields()
     {
@@ -90,5 +122,13 @@ public static class ObisMap
             ("0-1:1.0.0.255", Identity.Clock), // Kamstrup
         ];
         return table.ToDictionary(row => ObisCode.Parse(row.Code).Packed, row => row.Identity);
+    }
+
+    /// <summary>A field of the schema or an identity object.</summary>
+    public readonly record struct ObisTarget(bool IsField, ReadingField Field, Identity Identity)
+    {
+        public static ObisTarget ForField(ReadingField field) => new(true, field, default);
+
+        public static ObisTarget ForIdentity(Identity identity) => new(false, default, identity);
     }
 }

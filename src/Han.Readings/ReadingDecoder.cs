@@ -16,6 +16,8 @@ public sealed class ReadingDecoder
 {
     private readonly Country _country;
     private readonly ValueConverter _converter = new();
+    private readonly ScalerUnit?[] _scaling = new ScalerUnit?[Enum.GetValues<Quantity>().Length];
+    private MeterProfile? _scalingProfile;
 
     public ReadingDecoder(Country country)
     {
@@ -115,23 +117,41 @@ public sealed class ReadingDecoder
             throw new DecodeException(DecodeLayer.Profile, DecodeError.UnexpectedElement, entry.Value.Offset, $"list element {entry.Index} is a {DataTypeInfo.Name(entry.Value.Type)} without an OBIS code");
         }
 
-        if (ObisMap.TryGetIdentity(code, out var identity) && TryApplyIdentity(reading, identity, entry, profile))
+        if (ObisMap.TryGetTarget(code, out var target))
         {
-            return;
-        }
-
-        if (ObisMap.TryGetField(code, out var field))
-        {
-            var info = ReadingFieldInfo.Of(field);
-            var scaling = entry.Scaling ?? profile.ImplicitScaling(info.Quantity, _country);
-            if (scaling is { } known && ValueConverter.TryMeasure(entry.Value, known, info, out var measurement))
+            if (!target.IsField && TryApplyIdentity(reading, target.Identity, entry, profile))
             {
-                reading.Set(field, measurement);
                 return;
+            }
+
+            if (target.IsField)
+            {
+                var info = ReadingFieldInfo.Of(target.Field);
+                var scaling = entry.Scaling ?? ImplicitScaling(profile, info.Quantity);
+                if (scaling is { } known && ValueConverter.TryMeasure(entry.Value, known, info, out var measurement))
+                {
+                    reading.Set(target.Field, measurement);
+                    return;
+                }
             }
         }
 
         reading.AddOther(new ObisValue(code, _converter.ToCosemValue(entry)));
+    }
+
+    /// <summary>The profile's scaling for this decoder's country, resolved once per profile.</summary>
+    private ScalerUnit? ImplicitScaling(MeterProfile profile, Quantity quantity)
+    {
+        if (!ReferenceEquals(profile, _scalingProfile))
+        {
+            _scalingProfile = profile;
+            foreach (var each in Enum.GetValues<Quantity>())
+            {
+                _scaling[(int)each] = profile.ImplicitScaling(each, _country);
+            }
+        }
+
+        return _scaling[(int)quantity];
     }
 
     private bool TryApplyIdentity(MeterReading reading, ObisMap.Identity identity, in ListEntry entry, MeterProfile profile)

@@ -27,7 +27,7 @@ internal sealed class TextView : TextOutputView
     public override void OnReading(MeterReading reading, long offset)
     {
         var header = new StringBuilder();
-        header.Append(CultureInfo.InvariantCulture, $"reading at byte {offset}: {reading.MeterManufacturer ?? reading.Profile}");
+        header.Append(CultureInfo.InvariantCulture, $"reading at byte {offset}: {reading.MeterManufacturer ?? $"unidentified meter ({reading.Profile} profile)"}");
         AppendIf(header, " ", reading.MeterType);
         AppendIf(header, ", meter ", reading.MeterId);
         AppendIf(header, ", list ", reading.ListVersion);

@@ -29,7 +29,9 @@ public static class ReadingJsonWriter
         WriteString(writer, ListVersionKey, reading.ListVersion);
         if (reading.MeterTime is { } time)
         {
-            writer.WriteString(MeterTimeKey, time.ToString());
+            Span<byte> text = stackalloc byte[MeterClock.MaxFormattedLength];
+            time.TryFormat(text, out var length);
+            writer.WriteString(MeterTimeKey, text[..length]);
         }
 
         Span<byte> number = stackalloc byte[Measurement.MaxFormattedLength];

@@ -110,9 +110,7 @@ public ref struct PushListReader
 
         var code = obis.ToObisCode();
         var valueStart = _reader.Position;
-        var probe = _reader;
-        var value = probe.Read();
-        _reader.SkipValue();
+        var value = ReadWholeValue();
         var encoded = _body[valueStart.._reader.Position];
         ScalerUnit? scaling = null;
         if (structure.Count == 3)
@@ -144,6 +142,11 @@ public ref struct PushListReader
     private bool TryReadPair(int index, out ListEntry entry)
     {
         var key = _reader.Read();
+        if (!key.IsObisCode && key.Type != DataType.NullData)
+        {
+            throw Problem(DecodeError.UnexpectedElement, key.Offset, $"list element {index} is a {DataTypeInfo.Name(key.Type)} of {key.Count} bytes where an OBIS code should be");
+        }
+
         if (key.Type == DataType.NullData)
         {
             // Kamstrup single-phase meters keep the three-phase layout with null placeholders (norway-lists.md §5).
@@ -164,57 +167,60 @@ public ref struct PushListReader
     private ListEntry ReadValue(int index, ObisCode? code, ScalerUnit? scaling)
     {
         var valueStart = _reader.Position;
-        var probe = _reader;
-        var value = probe.Read();
-        _reader.SkipValue();
+        var value = ReadWholeValue();
         return new ListEntry(index, code, value, _body[valueStart.._reader.Position], scaling);
     }
 
+    /// <summary>Reads one value; for a container also skips its elements, so the reader stands after it.</summary>
+    private AxdrElement ReadWholeValue()
+    {
+        var value = _reader.Read();
+        if (value.IsContainer)
+        {
+            for (var i = 0; i < value.Count; i++)
+            {
+                _reader.SkipValue();
+            }
+        }
+
+        return value;
+    }
+
     /// <summary>
-    /// True when, after at most <see cref="MaxPairHeader"/> leading values, every remaining element at an
-    /// even distance is a 6-byte OBIS octet-string (or a null placeholder) and the pairs come out even.
+    /// True when, after at most <see cref="MaxPairHeader"/> leading values, an OBIS octet-string is
+    /// followed by a value and then another OBIS code (or a null placeholder), and the pairs come out
+    /// even. The remaining keys are checked as they are read.
     /// </summary>
     private static bool IsPairList(AxdrReader reader, int count, out int header)
     {
         header = 0;
         try
         {
-            var firstKey = -1;
             for (var i = 0; i <= MaxPairHeader && i < count; i++)
             {
                 var probe = reader;
                 if (probe.Read().IsObisCode)
                 {
-                    firstKey = i;
-                    break;
+                    header = i;
+                    return (count - i) % 2 == 0 && (count - i == 2 || IsSecondKey(probe));
                 }
 
                 reader.SkipValue();
             }
 
-            if (firstKey < 0 || (count - firstKey) % 2 != 0)
-            {
-                return false;
-            }
-
-            for (var i = firstKey; i < count; i += 2)
-            {
-                var key = reader.Read();
-                if (!key.IsObisCode && key.Type != DataType.NullData)
-                {
-                    return false;
-                }
-
-                reader.SkipValue();
-            }
-
-            header = firstKey;
-            return true;
+            return false;
         }
         catch (DecodeException)
         {
             // Malformed data is reported by the real read that follows, with its own offset.
             return false;
+        }
+
+        static bool IsSecondKey(AxdrReader afterFirstKey)
+        {
+            afterFirstKey.SkipValue();
+            var key = afterFirstKey.Read();
+            return key.IsObisCode || key.Type == DataType.NullData;
         }
     }
 
