@@ -4,7 +4,9 @@ namespace Han.Protocol.Hdlc;
 /// Joins the information fields of segmented HDLC frames (segmentation bit set on every frame but the
 /// last; Green Book §8.4.1.3) into one APDU. Only the first segment carries the LLC header, so a frame
 /// that starts with an LLC header while segments are pending begins a new APDU and the pending one is
-/// reported as incomplete. The buffer is reused: no allocation per frame once it has grown.
+/// reported as incomplete. Segments that follow a dropped or never-seen first segment are dropped up
+/// to the last one (they cannot be decoded on their own). The buffer is reused: no allocation per
+/// frame once it has grown.
 /// </summary>
 public sealed class HdlcSegmentAssembler
 {
@@ -14,6 +16,7 @@ public sealed class HdlcSegmentAssembler
     private byte[] _buffer = new byte[4096];
     private int _length;
     private HdlcAddress _source;
+    private bool _dropping;
 
     /// <summary>True while segments of an APDU have arrived but its last segment has not.</summary>
     public bool IsPending { get; private set; }
@@ -34,18 +37,36 @@ public sealed class HdlcSegmentAssembler
         apdu = default;
         abandoned = false;
         var information = frame.Information;
-        var startsNewApdu = !IsPending || Llc.HasHeader(information) || frame.Source != _source;
+        var hasLlc = Llc.HasHeader(information);
+        if (_dropping)
+        {
+            // The rest of an APDU whose start was missed or dropped: no part of it can be decoded.
+            _dropping = !hasLlc && frame.IsSegmented;
+            if (!hasLlc)
+            {
+                return SegmentResult.Dropped;
+            }
+        }
+
+        var startsNewApdu = !IsPending || hasLlc || frame.Source != _source;
         if (startsNewApdu)
         {
             abandoned = IsPending;
+            IsPending = false;
             if (!frame.IsSegmented)
             {
                 // The common case: one frame, one APDU, no copy.
-                IsPending = false;
                 FirstFrameOffset = frame.Offset;
                 SegmentCount = 1;
                 apdu = Llc.Strip(information);
                 return SegmentResult.Complete;
+            }
+
+            if (!hasLlc)
+            {
+                // A middle segment with nothing before it: its first segment was never received.
+                _dropping = true;
+                return SegmentResult.Dropped;
             }
 
             IsPending = true;
@@ -53,12 +74,13 @@ public sealed class HdlcSegmentAssembler
             _source = frame.Source;
             FirstFrameOffset = frame.Offset;
             SegmentCount = 0;
-            information = Llc.Strip(information);
+            information = information[Llc.HeaderLength..];
         }
 
         if (_length + information.Length > MaxApduLength)
         {
             IsPending = false;
+            _dropping = frame.IsSegmented;
             return SegmentResult.TooLong;
         }
 
@@ -79,6 +101,7 @@ public sealed class HdlcSegmentAssembler
     {
         var had = IsPending;
         IsPending = false;
+        _dropping = false;
         _length = 0;
         return had;
     }

@@ -11,4 +11,10 @@ public enum SegmentResult
 
     /// <summary>The segments exceed <see cref="HdlcSegmentAssembler.MaxApduLength"/>; they were dropped.</summary>
     TooLong,
+
+    /// <summary>
+    /// A segment of an APDU whose first segment was not received (or was dropped as too long); it
+    /// cannot be decoded and is dropped.
+    /// </summary>
+    Dropped,
 }

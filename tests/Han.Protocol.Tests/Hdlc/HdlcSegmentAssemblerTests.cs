@@ -206,6 +206,42 @@ public sealed class HdlcSegmentAssemblerTests
     }
 
     [Fact]
+    public void Add_SegmentsAfterTooLong_AreDroppedUpToTheLastOne()
+    {
+        var assembler = new HdlcSegmentAssembler();
+        var payload = new byte[2000];
+        var result = Add(assembler, HdlcFrameBuilder.Push([.. HdlcFrameBuilder.LlcResponse, .. payload], segmented: true)).Result;
+        while (result == SegmentResult.Pending)
+        {
+            result = Add(assembler, HdlcFrameBuilder.Push(payload, segmented: true)).Result;
+        }
+
+        Assert.Equal(SegmentResult.TooLong, result);
+
+        Assert.Equal(SegmentResult.Dropped, Add(assembler, HdlcFrameBuilder.Push(payload, segmented: true)).Result);
+        Assert.Equal(SegmentResult.Dropped, Add(assembler, HdlcFrameBuilder.Push(Apdu)).Result);
+        var (next, apdu, _) = Add(assembler, HdlcFrameBuilder.Push([.. HdlcFrameBuilder.LlcResponse, .. Apdu]));
+        Assert.Equal(SegmentResult.Complete, next);
+        Assert.Equal(Apdu, apdu);
+    }
+
+    [Fact]
+    public void Add_MiddleSegmentWithNothingBeforeIt_IsDroppedWithTheRestOfItsApdu()
+    {
+        // Listening started in the middle of a segmented push: its first segment (with the LLC header) was never seen.
+        var assembler = new HdlcSegmentAssembler();
+
+        Assert.Equal(SegmentResult.Dropped, Add(assembler, HdlcFrameBuilder.Push(Apdu.AsSpan(0, 10), segmented: true)).Result);
+        Assert.Equal(SegmentResult.Dropped, Add(assembler, HdlcFrameBuilder.Push(Apdu.AsSpan(10))).Result);
+        Assert.False(assembler.IsPending);
+
+        var (result, apdu, abandoned) = Add(assembler, HdlcFrameBuilder.Push([.. HdlcFrameBuilder.LlcResponse, .. Apdu]));
+        Assert.Equal(SegmentResult.Complete, result);
+        Assert.Equal(Apdu, apdu);
+        Assert.False(abandoned);
+    }
+
+    [Fact]
     public void Add_RealFirstSegmentOfIskraPush_IsPending()
     {
         // vectors: frame format A8 A4, segment 1 of 2; the second segment was not preserved.
