@@ -16,7 +16,7 @@ public class AxdrBenchmarks
     public string Meter { get; set; } = "Kamstrup";
 
     [GlobalSetup]
-    public void Setup() => _apdu = Llc.Strip(HdlcFrames.InformationOf(MeterFrames.Frame(Meter))).ToArray();
+    public void Setup() => _apdu = Llc.Strip(HdlcFrameBuilder.InformationOf(MeterFrames.Frame(Meter))).ToArray();
 
     [Benchmark]
     public int ParseList()

@@ -95,7 +95,7 @@ public sealed class DecoderPropertyTests
     {
         var random = new Random(randomSeed);
         var isFrame = seed[0] == 0x7E && seed.Length > 12;
-        var target = reseal && isFrame ? HdlcFrames.InformationOf(seed) : seed;
+        var target = reseal && isFrame ? HdlcFrameBuilder.InformationOf(seed) : seed;
         var bytes = new List<byte>(target);
         for (var i = 0; i < mutations; i++)
         {
@@ -133,7 +133,7 @@ public sealed class DecoderPropertyTests
 
         if (reseal && isFrame && bytes.Count < 2000)
         {
-            return HdlcFrames.Build([.. bytes]);
+            return HdlcFrameBuilder.Push([.. bytes]);
         }
 
         return [.. bytes];

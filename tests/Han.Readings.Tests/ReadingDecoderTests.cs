@@ -168,7 +168,7 @@ public sealed class ReadingDecoderTests
 
     private static MeterReading Decode(ReadingDecoder decoder, byte[] input)
     {
-        var apdu = input[0] == HdlcFrame.Flag ? Llc.Strip(HdlcFrames.InformationOf(input)) : Llc.Strip(input);
+        var apdu = input[0] == HdlcFrame.Flag ? Llc.Strip(HdlcFrameBuilder.InformationOf(input)) : Llc.Strip(input);
         return decoder.Decode(DataNotification.Parse(apdu));
     }
 }

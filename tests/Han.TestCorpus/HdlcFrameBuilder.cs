@@ -1,13 +1,13 @@
-using Han.Protocol.Checksums;
-
-namespace Han.Protocol.Tests;
+namespace Han.TestCorpus;
 
 /// <summary>
 /// Builds HDLC frames of format type 3 on the wire (both flags included) as protocol.md §2.1 lays them
 /// out: <c>7E | format(2) | DA | SA | CTRL | HCS(2) | INFO | FCS(2) | 7E</c>, checksums little-endian.
-/// A frame without information carries only the FCS.
+/// A frame without information carries only the FCS. The checksums come from a bitwise CRC-16/X-25
+/// written here (RFC 1662), independent of the production code, so tests can make CRC-valid frames
+/// with any content.
 /// </summary>
-internal static class HdlcFrameBuilder
+public static class HdlcFrameBuilder
 {
     /// <summary>One-octet client address 0x41 (Aidon's HEMS address), as sent by the meter.</summary>
     public static readonly byte[] AidonDestination = [0x41];
@@ -37,13 +37,13 @@ internal static class HdlcFrameBuilder
         var cursor = 1 + headerLength;
         if (!information.IsEmpty)
         {
-            WriteLittleEndian(wire, cursor, Crc16X25.Compute(wire.AsSpan(1, headerLength)));
+            WriteLittleEndian(wire, cursor, Crc(wire.AsSpan(1, headerLength)));
             cursor += 2;
             information.CopyTo(wire.AsSpan(cursor));
             cursor += information.Length;
         }
 
-        WriteLittleEndian(wire, cursor, Crc16X25.Compute(wire.AsSpan(1, cursor - 1)));
+        WriteLittleEndian(wire, cursor, Crc(wire.AsSpan(1, cursor - 1)));
         cursor += 2;
         wire[cursor] = 0x7E;
         return wire;
@@ -67,6 +67,37 @@ internal static class HdlcFrameBuilder
 
     /// <summary>The bytes between the flags.</summary>
     public static byte[] Body(byte[] wire) => wire[1..^1];
+
+    /// <summary>The information field of a good single frame (between HCS and FCS).</summary>
+    public static byte[] InformationOf(byte[] frame)
+    {
+        var position = 3;
+        for (var address = 0; address < 2; address++)
+        {
+            while ((frame[position++] & 1) == 0)
+            {
+            }
+        }
+
+        var informationStart = position + 1 + 2;
+        return frame[informationStart..^3];
+    }
+
+    /// <summary>Bitwise CRC-16/X-25: reflected 0x8408, init 0xFFFF, final complement.</summary>
+    public static ushort Crc(ReadOnlySpan<byte> data)
+    {
+        var crc = 0xFFFF;
+        foreach (var b in data)
+        {
+            crc ^= b;
+            for (var bit = 0; bit < 8; bit++)
+            {
+                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0x8408 : crc >> 1;
+            }
+        }
+
+        return (ushort)~crc;
+    }
 
     private static void WriteLittleEndian(byte[] target, int offset, ushort value)
     {
