@@ -6,7 +6,7 @@ namespace Han.Sources;
 /// <see cref="InvalidDataException"/> that names its line and column, after every byte before it was
 /// delivered.
 /// </summary>
-public sealed class HexTextStream : Stream
+public sealed class HexTextStream : ReadOnlyStream
 {
     private readonly Stream _text;
     private readonly byte[] _chunk = new byte[16 * 1024];
@@ -20,22 +20,6 @@ public sealed class HexTextStream : Stream
     {
         _text = text ?? throw new ArgumentNullException(nameof(text));
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -114,19 +98,6 @@ public sealed class HexTextStream : Stream
 
         return Read(buffer.Span);
     }
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
