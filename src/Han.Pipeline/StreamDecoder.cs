@@ -172,7 +172,11 @@ public sealed class StreamDecoder
                 Report(DecodeError.IncompleteSegments, DecodeLayer.Hdlc, frame.Offset, "a new APDU began before the last segment of the previous one arrived; the incomplete APDU is dropped");
             }
 
-            if (result == SegmentResult.TooLong)
+            if (result == SegmentResult.Dropped)
+            {
+                Report(DecodeError.IncompleteSegments, DecodeLayer.Hdlc, frame.Offset, "a segment of an APDU whose first segment was not received; dropped");
+            }
+            else if (result == SegmentResult.TooLong)
             {
                 Report(DecodeError.SegmentedApduTooLong, DecodeLayer.Hdlc, _segments.FirstFrameOffset, $"segments add up to more than {HdlcSegmentAssembler.MaxApduLength} bytes; dropped");
             }

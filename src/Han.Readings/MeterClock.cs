@@ -1,7 +1,3 @@
-using System.Buffers;
-using System.Buffers.Text;
-using System.Globalization;
-
 namespace Han.Readings;
 
 /// <summary>The meter's wall-clock time, with its UTC offset when the meter states one that can be trusted.</summary>
@@ -27,10 +23,23 @@ public readonly record struct MeterClock(DateTime Local, TimeSpan? Offset)
             return false;
         }
 
-        var format = Local.Millisecond != 0 ? "yyyy-MM-dd'T'HH:mm:ss.ff" : "yyyy-MM-dd'T'HH:mm:ss";
-        if (!Local.TryFormat(destination, out written, format, CultureInfo.InvariantCulture))
+        // Fixed-width digits written directly: this runs once per reading on the output path.
+        var local = Local;
+        Digits(destination, ref written, local.Year, 4);
+        destination[written++] = (byte)'-';
+        Digits(destination, ref written, local.Month, 2);
+        destination[written++] = (byte)'-';
+        Digits(destination, ref written, local.Day, 2);
+        destination[written++] = (byte)'T';
+        Digits(destination, ref written, local.Hour, 2);
+        destination[written++] = (byte)':';
+        Digits(destination, ref written, local.Minute, 2);
+        destination[written++] = (byte)':';
+        Digits(destination, ref written, local.Second, 2);
+        if (local.Millisecond != 0)
         {
-            return false;
+            destination[written++] = (byte)'.';
+            Digits(destination, ref written, local.Millisecond / 10, 2);
         }
 
         if (Offset is not { } offset)
@@ -40,11 +49,20 @@ public readonly record struct MeterClock(DateTime Local, TimeSpan? Offset)
 
         var abs = offset.Duration();
         destination[written++] = offset < TimeSpan.Zero ? (byte)'-' : (byte)'+';
-        Utf8Formatter.TryFormat(abs.Hours, destination[written..], out var hours, new StandardFormat('D', 2));
-        written += hours;
+        Digits(destination, ref written, abs.Hours, 2);
         destination[written++] = (byte)':';
-        Utf8Formatter.TryFormat(abs.Minutes, destination[written..], out var minutes, new StandardFormat('D', 2));
-        written += minutes;
+        Digits(destination, ref written, abs.Minutes, 2);
         return true;
+    }
+
+    private static void Digits(Span<byte> destination, ref int written, int value, int width)
+    {
+        for (var i = width - 1; i >= 0; i--)
+        {
+            destination[written + i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
+
+        written += width;
     }
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Han.Protocol;
 using Han.Protocol.Axdr;
 using Han.Protocol.Cosem;
@@ -18,6 +20,7 @@ public sealed class ReadingDecoder
     private readonly ValueConverter _converter = new();
     private readonly ScalerUnit?[] _scaling = new ScalerUnit?[Enum.GetValues<Quantity>().Length];
     private MeterProfile? _scalingProfile;
+    private byte[] _rememberedListId = [];
 
     public ReadingDecoder(Country country)
     {
@@ -52,7 +55,7 @@ public sealed class ReadingDecoder
         ObisCode[]? layout = null;
         if (list.Shape == ListShape.BareValues && !profile.Layouts.TryGetValue(list.Count, out layout))
         {
-            throw new DecodeException(DecodeLayer.Profile, DecodeError.UnexpectedElement, 0, $"a list of {list.Count} unnamed values from {DescribeMeter(profile)} has no known layout");
+            ThrowUnknownLayout(list.Count, profile);
         }
 
         while (list.TryRead(out var entry))
@@ -63,17 +66,37 @@ public sealed class ReadingDecoder
         return reading;
     }
 
-    private static string DescribeMeter(MeterProfile profile) =>
-        profile.Manufacturer is null ? "an unidentified meter" : $"a {profile.Manufacturer} meter";
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowUnknownLayout(int count, MeterProfile profile)
+    {
+        var meter = profile.Manufacturer is null ? "an unidentified meter" : $"a {profile.Manufacturer} meter";
+        throw new DecodeException(DecodeLayer.Profile, DecodeError.UnexpectedElement, 0, $"a list of {count} unnamed values from {meter} has no known layout");
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowUnnamedElement(int index, int offset, DataType type) =>
+        throw new DecodeException(DecodeLayer.Profile, DecodeError.UnexpectedElement, offset, $"list element {index} is a {DataTypeInfo.Name(type)} without an OBIS code");
 
     private MeterProfile Identify(PushListReader list)
     {
         var probe = list;
-        if (probe.TryRead(out var first) && IsListIdentifier(first) && _converter.TryGetText(first.Value, out var listId)
-            && ProfileCatalog.ForListId(listId) is { } named)
+        var hasFirst = probe.TryRead(out var first);
+        if (hasFirst && IsListIdentifier(first))
         {
-            RememberedProfile = named;
-            return named;
+            // A meter repeats its list identifier in every list: recognise the bytes seen last time.
+            if (RememberedProfile is { } known && first.Value.Payload.SequenceEqual(_rememberedListId))
+            {
+                return known;
+            }
+
+            if (_converter.TryGetText(first.Value, out var listId) && ProfileCatalog.ForListId(listId) is { } named)
+            {
+                RememberedProfile = named;
+                _rememberedListId = first.Value.Payload.ToArray();
+                return named;
+            }
         }
 
         // A list that names nothing is read as the meter last named, if that meter could have sent it.
@@ -83,7 +106,7 @@ public sealed class ReadingDecoder
         }
 
         // Kaifa list 1 names nothing: a structure holding one bare double-long-unsigned (norway-lists.md §4).
-        if (list.Shape == ListShape.BareValues && list.Count == 1 && first.Value.Type == DataType.DoubleLongUnsigned)
+        if (hasFirst && list.Shape == ListShape.BareValues && list.Count == 1 && first.Value.Type == DataType.DoubleLongUnsigned)
         {
             return Kaifa.Profile;
         }
@@ -114,7 +137,8 @@ public sealed class ReadingDecoder
         }
         else
         {
-            throw new DecodeException(DecodeLayer.Profile, DecodeError.UnexpectedElement, entry.Value.Offset, $"list element {entry.Index} is a {DataTypeInfo.Name(entry.Value.Type)} without an OBIS code");
+            ThrowUnnamedElement(entry.Index, entry.Value.Offset, entry.Value.Type);
+            return;
         }
 
         if (ObisMap.TryGetTarget(code, out var target))

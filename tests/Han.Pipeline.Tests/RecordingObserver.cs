@@ -24,7 +24,7 @@ internal sealed class RecordingObserver : DecodeObserver
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            ReadingJsonWriter.Write(writer, reading);
+            new ReadingJsonWriter().Write(writer, reading);
         }
 
         ReadingJson.Add(JsonDocument.Parse(buffer.ToArray()).RootElement.Clone());

@@ -54,7 +54,7 @@ public sealed class ReadingJsonWriterTests
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            ReadingJsonWriter.Write(writer, reading);
+            new ReadingJsonWriter().Write(writer, reading);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());

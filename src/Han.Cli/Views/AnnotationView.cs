@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Han.Pipeline;
 using Han.Protocol.Diagnostics;
 using Han.Protocol.Hdlc;
-using Han.Pipeline;
 
 namespace Han.Cli.Views;
 

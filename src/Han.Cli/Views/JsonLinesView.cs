@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Han.Pipeline;
 using Han.Protocol;
@@ -8,7 +9,8 @@ namespace Han.Cli.Views;
 
 /// <summary>
 /// <c>--format json</c>: one JSON object per line, a reading (DESIGN.md §2.2) or a problem
-/// <c>{"error", "layer", "offset", "detail"}</c>. Written through one reused writer and buffer.
+/// <c>{"error", "layer", "offset", "detail"}</c>. Lines collect in memory and go out in 64 KiB writes:
+/// a JSON writer over a stream would flush the stream, one system call per line.
 /// </summary>
 internal sealed class JsonLinesView : OutputView
 {
@@ -17,19 +19,21 @@ internal sealed class JsonLinesView : OutputView
     private static readonly JsonEncodedText OffsetKey = JsonEncodedText.Encode("offset");
     private static readonly JsonEncodedText DetailKey = JsonEncodedText.Encode("detail");
 
-    private readonly BufferedStream _buffer;
+    private const int WriteSize = 64 * 1024;
+
+    private readonly ArrayBufferWriter<byte> _pending = new(WriteSize + 4096);
     private readonly Utf8JsonWriter _writer;
+    private readonly ReadingJsonWriter _readingWriter = new();
 
     public JsonLinesView(Stream output)
         : base(output)
     {
-        _buffer = new BufferedStream(output, 64 * 1024);
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+        _writer = new Utf8JsonWriter(_pending, new JsonWriterOptions { SkipValidation = true });
     }
 
     public override void OnReading(MeterReading reading, long offset)
     {
-        ReadingJsonWriter.Write(_writer, reading);
+        _readingWriter.Write(_writer, reading);
         EndLine();
     }
 
@@ -46,8 +50,7 @@ internal sealed class JsonLinesView : OutputView
 
     public override void Flush()
     {
-        _writer.Flush();
-        _buffer.Flush();
+        WritePending();
         base.Flush();
     }
 
@@ -55,6 +58,17 @@ internal sealed class JsonLinesView : OutputView
     {
         _writer.Flush();
         _writer.Reset();
-        _buffer.WriteByte((byte)'\n');
+        _pending.GetSpan(1)[0] = (byte)'\n';
+        _pending.Advance(1);
+        if (_pending.WrittenCount >= WriteSize)
+        {
+            WritePending();
+        }
+    }
+
+    private void WritePending()
+    {
+        Output.Write(_pending.WrittenSpan);
+        _pending.ResetWrittenCount();
     }
 }

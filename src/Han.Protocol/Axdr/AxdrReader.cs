@@ -1,3 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using Han.Protocol.Cosem;
+
 namespace Han.Protocol.Axdr;
 
 /// <summary>
@@ -31,7 +35,7 @@ public ref struct AxdrReader
     {
         if (IsAtEnd)
         {
-            throw Error(DecodeError.UnexpectedEnd, _position, "expected a data element, found the end of the data");
+            ThrowEndOfData(_position);
         }
 
         return (DataType)_data[_position];
@@ -47,7 +51,8 @@ public ref struct AxdrReader
         switch (fixedSize)
         {
             case -2:
-                throw Error(DecodeError.UnknownDataType, offset, $"tag 0x{(byte)type:X2} is not an A-XDR data type");
+                ThrowUnknownType(offset, type);
+                break;
             case >= 0:
                 Need(cursor, fixedSize, offset, type);
                 _position = cursor + fixedSize;
@@ -65,7 +70,7 @@ public ref struct AxdrReader
             // Each element takes at least one byte: a count beyond that cannot be honest.
             if (count > _data.Length - cursor)
             {
-                throw Error(DecodeError.LengthOutOfRange, offset, $"{DataTypeInfo.Name(type)} claims {count} elements but only {_data.Length - cursor} bytes remain");
+                ThrowTooManyElements(offset, type, count, _data.Length - cursor);
             }
 
             _position = cursor;
@@ -76,6 +81,43 @@ public ref struct AxdrReader
         Need(cursor, byteCount, offset, type);
         _position = cursor + byteCount;
         return new AxdrElement(type, offset, cursor - offset, count, _data.Slice(cursor, byteCount));
+    }
+
+    /// <summary>
+    /// Reads an OBIS code (<c>09 06</c> + 6 bytes) when one comes next; otherwise consumes nothing.
+    /// A shortcut for the element every push list repeats.
+    /// </summary>
+    public bool TryReadObisCode(out ObisCode code)
+    {
+        var rest = _data[_position..];
+        if (rest.Length >= 8 && rest[0] == (byte)DataType.OctetString && rest[1] == 6)
+        {
+            code = ObisCode.FromBytes(rest.Slice(2, 6));
+            _position += 8;
+            return true;
+        }
+
+        code = default;
+        return false;
+    }
+
+    /// <summary>
+    /// Reads a scaler_unit structure (<c>02 02 0F scaler 16 unit</c>) when one comes next; otherwise
+    /// consumes nothing.
+    /// </summary>
+    public bool TryReadScalerUnit(out ScalerUnit scalerUnit)
+    {
+        var rest = _data[_position..];
+        if (rest.Length >= 6 && rest[0] == (byte)DataType.Structure && rest[1] == 2
+            && rest[2] == (byte)DataType.Integer && rest[4] == (byte)DataType.Enum)
+        {
+            scalerUnit = new ScalerUnit((sbyte)rest[3], (CosemUnit)rest[5]);
+            _position += 6;
+            return true;
+        }
+
+        scalerUnit = default;
+        return false;
     }
 
     /// <summary>Reads and discards one complete value, including every element of a container.</summary>
@@ -101,7 +143,7 @@ public ref struct AxdrReader
         var size = first & 0x7F;
         if (size is 0 or > 4)
         {
-            throw Error(DecodeError.LengthOutOfRange, start, $"length prefix 0x{first:X2} is not 0x81-0x84");
+            ThrowBadLengthPrefix(start, first);
         }
 
         if (_data.Length - cursor < size)
@@ -117,7 +159,7 @@ public ref struct AxdrReader
 
         if (length > int.MaxValue)
         {
-            throw Error(DecodeError.LengthOutOfRange, start, $"length {length} is beyond any frame");
+            ThrowLengthBeyondFrame(start, length);
         }
 
         return (int)length;
@@ -127,7 +169,7 @@ public ref struct AxdrReader
     {
         if (depth > MaxDepth)
         {
-            throw Error(DecodeError.NestingTooDeep, _position, $"data nested deeper than {MaxDepth} levels");
+            ThrowTooDeep(_position);
         }
 
         var element = Read();
@@ -202,9 +244,46 @@ public ref struct AxdrReader
     {
         if (_data.Length - cursor < count)
         {
-            throw Error(DecodeError.UnexpectedEnd, offset, $"{DataTypeInfo.Name(type)} needs {count} bytes but only {_data.Length - cursor} remain");
+            ThrowCutShort(offset, type, count, _data.Length - cursor);
         }
     }
+
+    // The throw helpers keep message formatting out of the hot methods (so they stay small and need no
+    // string-builder locals), in the manner of the BCL's ThrowHelper.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowEndOfData(int offset) =>
+        throw Error(DecodeError.UnexpectedEnd, offset, "expected a data element, found the end of the data");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowUnknownType(int offset, DataType type) =>
+        throw Error(DecodeError.UnknownDataType, offset, $"tag 0x{(byte)type:X2} is not an A-XDR data type");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTooManyElements(int offset, DataType type, int count, int remaining) =>
+        throw Error(DecodeError.LengthOutOfRange, offset, $"{DataTypeInfo.Name(type)} claims {count} elements but only {remaining} bytes remain");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowCutShort(int offset, DataType type, int count, int remaining) =>
+        throw Error(DecodeError.UnexpectedEnd, offset, $"{DataTypeInfo.Name(type)} needs {count} bytes but only {remaining} remain");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadLengthPrefix(int offset, byte first) =>
+        throw Error(DecodeError.LengthOutOfRange, offset, $"length prefix 0x{first:X2} is not 0x81-0x84");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowLengthBeyondFrame(int offset, long length) =>
+        throw Error(DecodeError.LengthOutOfRange, offset, $"length {length} is beyond any frame");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTooDeep(int offset) =>
+        throw Error(DecodeError.NestingTooDeep, offset, $"data nested deeper than {MaxDepth} levels");
 
     private static DecodeException Error(DecodeError error, int offset, string detail) =>
         new(DecodeLayer.Axdr, error, offset, detail);

@@ -3,8 +3,24 @@ namespace Han.Protocol.Axdr;
 /// <summary>Facts about each <see cref="DataType"/>: its standard name and how its length is encoded.</summary>
 public static class DataTypeInfo
 {
+    /// <summary>Every tag's <see cref="FixedSize"/>, looked up by byte on the reader's hot path.</summary>
+    private static readonly sbyte[] FixedSizes = BuildFixedSizes();
+
     /// <summary>Payload size for fixed-size types; -1 for types that carry a length or count; -2 for unknown tags.</summary>
-    public static int FixedSize(DataType type) => type switch
+    public static int FixedSize(DataType type) => FixedSizes[(byte)type];
+
+    private static sbyte[] BuildFixedSizes()
+    {
+        var sizes = new sbyte[256];
+        for (var tag = 0; tag < sizes.Length; tag++)
+        {
+            sizes[tag] = (sbyte)Classify((DataType)tag);
+        }
+
+        return sizes;
+    }
+
+    private static int Classify(DataType type) => type switch
     {
         DataType.NullData => 0,
         DataType.Boolean or DataType.Bcd or DataType.Integer or DataType.Unsigned or DataType.Enum => 1,

@@ -2,7 +2,7 @@ namespace Han.Protocol.Checksums;
 
 /// <summary>
 /// CRC-16/X-25 (RFC 1662 FCS-16), the HDLC HCS and FCS: reflected polynomial 0x8408, init 0xFFFF,
-/// final XOR 0xFFFF, sent low byte first (Green Book §8.5). Slicing-by-4 tables: four bytes per step.
+/// final XOR 0xFFFF, sent low byte first (Green Book §8.5). Slicing-by-8 tables: eight bytes per step.
 /// </summary>
 public static class Crc16X25
 {
@@ -28,13 +28,19 @@ public static class Crc16X25
         var table = Table.AsSpan();
         uint c = crc;
         var i = 0;
-        for (; i + 4 <= data.Length; i += 4)
+        for (; i + 8 <= data.Length; i += 8)
         {
+            // The register folds into the first two bytes; each byte's table says where it ends up
+            // after the bytes that follow it in this block.
             c ^= (uint)(data[i] | (data[i + 1] << 8));
-            c = (uint)(table[768 + (int)(c & 0xFF)]
-                ^ table[512 + (int)((c >> 8) & 0xFF)]
-                ^ table[256 + data[i + 2]]
-                ^ table[data[i + 3]]);
+            c = (uint)(table[(7 * 256) + (int)(c & 0xFF)]
+                ^ table[(6 * 256) + (int)(c >> 8)]
+                ^ table[(5 * 256) + data[i + 2]]
+                ^ table[(4 * 256) + data[i + 3]]
+                ^ table[(3 * 256) + data[i + 4]]
+                ^ table[(2 * 256) + data[i + 5]]
+                ^ table[256 + data[i + 6]]
+                ^ table[data[i + 7]]);
         }
 
         for (; i < data.Length; i++)
@@ -47,7 +53,7 @@ public static class Crc16X25
 
     private static ushort[] BuildTables()
     {
-        var table = new ushort[4 * 256];
+        var table = new ushort[8 * 256];
         for (var n = 0; n < 256; n++)
         {
             var c = (ushort)n;
@@ -60,7 +66,7 @@ public static class Crc16X25
         }
 
         // table[k * 256 + n]: the register after feeding byte n followed by k zero bytes.
-        for (var k = 1; k < 4; k++)
+        for (var k = 1; k < 8; k++)
         {
             for (var n = 0; n < 256; n++)
             {

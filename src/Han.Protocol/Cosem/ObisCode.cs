@@ -42,7 +42,7 @@ public readonly struct ObisCode : IEquatable<ObisCode>, IComparable<ObisCode>, I
             throw new ArgumentException($"An OBIS code has 6 bytes, not {six.Length}.", nameof(six));
         }
 
-        return new ObisCode(six[0], six[1], six[2], six[3], six[4], six[5]);
+        return new ObisCode(((ulong)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(six) << 16) | System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(six[4..]));
     }
 
     public static ObisCode FromPacked(ulong packed) =>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using Han.Protocol.Axdr;
 using Han.Protocol.Cosem;
 
@@ -65,7 +66,7 @@ public readonly ref struct DataNotification
             0x0C => DateTimeEncoding.Length,
             0x09 => DateTimeEncoding.OctetString,
             0x19 => DateTimeEncoding.DateTimeTag,
-            var other => throw new DecodeException(DecodeLayer.Dlms, DecodeError.InvalidDateTime, cursor, $"date-time field starts with 0x{other:X2}; expected 00, 0C, 09 0C or 19"),
+            var other => throw InvalidDateTimeStart(cursor, other),
         };
 
         CosemDateTime? dateTime = null;
@@ -106,4 +107,8 @@ public readonly ref struct DataNotification
 
         return new DataNotification(apdu, invoke, encoding, dateTime, cursor);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DecodeException InvalidDateTimeStart(int offset, byte first) =>
+        new(DecodeLayer.Dlms, DecodeError.InvalidDateTime, offset, $"date-time field starts with 0x{first:X2}; expected 00, 0C, 09 0C or 19");
 }

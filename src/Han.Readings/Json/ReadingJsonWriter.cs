@@ -5,10 +5,12 @@ namespace Han.Readings.Json;
 
 /// <summary>
 /// Writes a <see cref="MeterReading"/> as the flat JSON object of DESIGN.md §2.2. Numbers are written
-/// exactly as decimals (never through floating point); absent fields are absent.
+/// exactly as decimals (never through floating point); absent fields are absent. One instance per
+/// output: it keeps the encoded form of the identity strings a meter repeats in every reading.
 /// </summary>
-public static class ReadingJsonWriter
+public sealed class ReadingJsonWriter
 {
+    private const int CachedStrings = 8;
     private static readonly JsonEncodedText ManufacturerKey = JsonEncodedText.Encode("meter_manufacturer");
     private static readonly JsonEncodedText MeterIdKey = JsonEncodedText.Encode("meter_id");
     private static readonly JsonEncodedText MeterTypeKey = JsonEncodedText.Encode("meter_type");
@@ -18,7 +20,11 @@ public static class ReadingJsonWriter
     private static readonly JsonEncodedText[] FieldKeys =
         [.. ReadingFieldInfo.Fields.Select(info => JsonEncodedText.Encode(info.Key))];
 
-    public static void Write(Utf8JsonWriter writer, MeterReading reading)
+    private readonly string?[] _cachedStrings = new string?[CachedStrings];
+    private readonly JsonEncodedText[] _cachedEncodings = new JsonEncodedText[CachedStrings];
+    private int _nextCacheSlot;
+
+    public void Write(Utf8JsonWriter writer, MeterReading reading)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(reading);
@@ -59,12 +65,30 @@ public static class ReadingJsonWriter
         writer.WriteEndObject();
     }
 
-    private static void WriteString(Utf8JsonWriter writer, JsonEncodedText key, string? value)
+    private void WriteString(Utf8JsonWriter writer, JsonEncodedText key, string? value)
     {
         if (value is not null)
         {
-            writer.WriteString(key, value);
+            writer.WriteString(key, Encoded(value));
         }
+    }
+
+    /// <summary>The JSON encoding of a string, reused while the decoder hands out the same instance.</summary>
+    private JsonEncodedText Encoded(string value)
+    {
+        for (var i = 0; i < CachedStrings; i++)
+        {
+            if (ReferenceEquals(_cachedStrings[i], value))
+            {
+                return _cachedEncodings[i];
+            }
+        }
+
+        var encoded = JsonEncodedText.Encode(value);
+        _cachedStrings[_nextCacheSlot] = value;
+        _cachedEncodings[_nextCacheSlot] = encoded;
+        _nextCacheSlot = (_nextCacheSlot + 1) % CachedStrings;
+        return encoded;
     }
 
     private static void WriteNumber(Utf8JsonWriter writer, Measurement value, Span<byte> scratch)

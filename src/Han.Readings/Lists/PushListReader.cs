@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Han.Protocol;
 using Han.Protocol.Axdr;
 using Han.Protocol.Cosem;
@@ -88,7 +90,7 @@ public ref struct PushListReader
 
         if (!_reader.IsAtEnd)
         {
-            throw Problem(DecodeError.TrailingBytes, _reader.Position, $"{_reader.Remaining} bytes follow the end of the list");
+            ThrowTrailingBytes(_reader.Position, _reader.Remaining);
         }
 
         return false;
@@ -99,69 +101,49 @@ public ref struct PushListReader
         var structure = _reader.Read();
         if (structure.Type != DataType.Structure || structure.Count is < 2 or > 3)
         {
-            throw Problem(DecodeError.UnexpectedElement, structure.Offset, $"list element {index} is a {DataTypeInfo.Name(structure.Type)} of {structure.Count}; expected a structure of OBIS code, value and optional scaler_unit");
+            ThrowNotAnObject(index, structure.Offset, structure.Type, structure.Count);
         }
 
-        var obis = _reader.Read();
-        if (!obis.IsObisCode)
+        if (!_reader.TryReadObisCode(out var code))
         {
-            throw Problem(DecodeError.UnexpectedElement, obis.Offset, $"list element {index} starts with a {DataTypeInfo.Name(obis.Type)} of {obis.Count} bytes; expected a 6-byte OBIS code");
+            ThrowNoObisCode(index);
         }
 
-        var code = obis.ToObisCode();
         var valueStart = _reader.Position;
         var value = ReadWholeValue();
         var encoded = _body[valueStart.._reader.Position];
         ScalerUnit? scaling = null;
         if (structure.Count == 3)
         {
-            scaling = ReadScalerUnit(index);
+            if (!_reader.TryReadScalerUnit(out var scalerUnit))
+            {
+                ThrowBadScalerUnit(index);
+            }
+
+            scaling = scalerUnit;
         }
 
         return new ListEntry(index, code, value, encoded, scaling);
     }
 
-    private ScalerUnit ReadScalerUnit(int index)
-    {
-        var structure = _reader.Read();
-        if (structure.Type != DataType.Structure || structure.Count != 2)
-        {
-            throw Problem(DecodeError.UnexpectedElement, structure.Offset, $"list element {index}: the third member is a {DataTypeInfo.Name(structure.Type)}; expected scaler_unit {{integer, enum}}");
-        }
-
-        var scaler = _reader.Read();
-        var unit = _reader.Read();
-        if (scaler.Type != DataType.Integer || unit.Type != DataType.Enum)
-        {
-            throw Problem(DecodeError.UnexpectedElement, scaler.Offset, $"list element {index}: scaler_unit holds {DataTypeInfo.Name(scaler.Type)} and {DataTypeInfo.Name(unit.Type)}; expected integer and enum");
-        }
-
-        return new ScalerUnit((sbyte)scaler.Payload[0], (CosemUnit)unit.Payload[0]);
-    }
-
     private bool TryReadPair(int index, out ListEntry entry)
     {
+        if (_reader.TryReadObisCode(out var code))
+        {
+            entry = ReadValue(index + 1, code, null);
+            return true;
+        }
+
+        // Kamstrup single-phase meters keep the three-phase layout with null placeholders (norway-lists.md §5).
         var key = _reader.Read();
-        if (!key.IsObisCode && key.Type != DataType.NullData)
+        var value = _reader.Read();
+        if (key.Type != DataType.NullData || value.Type != DataType.NullData)
         {
-            throw Problem(DecodeError.UnexpectedElement, key.Offset, $"list element {index} is a {DataTypeInfo.Name(key.Type)} of {key.Count} bytes where an OBIS code should be");
+            ThrowBadPair(index, key.Offset, key.Type, key.Count, value.Type);
         }
 
-        if (key.Type == DataType.NullData)
-        {
-            // Kamstrup single-phase meters keep the three-phase layout with null placeholders (norway-lists.md §5).
-            var value = _reader.Read();
-            if (value.Type != DataType.NullData)
-            {
-                throw Problem(DecodeError.UnexpectedElement, value.Offset, $"list element {index + 1} is a {DataTypeInfo.Name(value.Type)} without an OBIS code");
-            }
-
-            entry = default;
-            return false;
-        }
-
-        entry = ReadValue(index + 1, key.ToObisCode(), null);
-        return true;
+        entry = default;
+        return false;
     }
 
     private ListEntry ReadValue(int index, ObisCode? code, ScalerUnit? scaling)
@@ -223,6 +205,52 @@ public ref struct PushListReader
             return key.IsObisCode || key.Type == DataType.NullData;
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTrailingBytes(int offset, int count) =>
+        throw Problem(DecodeError.TrailingBytes, offset, $"{count} bytes follow the end of the list");
+
+    // Slow paths, kept out of the per-element methods (their messages need formatting).
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotAnObject(int index, int offset, DataType type, int count) =>
+        throw Problem(DecodeError.UnexpectedElement, offset, $"list element {index} is a {DataTypeInfo.Name(type)} of {count}; expected a structure of OBIS code, value and optional scaler_unit");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ThrowNoObisCode(int index)
+    {
+        var wrong = _reader;
+        var element = wrong.Read();
+        throw Problem(DecodeError.UnexpectedElement, element.Offset, $"list element {index} starts with a {DataTypeInfo.Name(element.Type)} of {element.Count} bytes; expected a 6-byte OBIS code");
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ThrowBadScalerUnit(int index)
+    {
+        var wrong = _reader;
+        var structure = wrong.Read();
+        if (structure.Type != DataType.Structure || structure.Count != 2)
+        {
+            throw Problem(DecodeError.UnexpectedElement, structure.Offset, $"list element {index}: the third member is a {DataTypeInfo.Name(structure.Type)}; expected scaler_unit {{integer, enum}}");
+        }
+
+        var scaler = wrong.Read();
+        var unit = wrong.Read();
+        throw Problem(DecodeError.UnexpectedElement, scaler.Offset, $"list element {index}: scaler_unit holds {DataTypeInfo.Name(scaler.Type)} and {DataTypeInfo.Name(unit.Type)}; expected integer and enum");
+    }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadPair(int index, int offset, DataType key, int keyLength, DataType value) =>
+        throw Problem(
+            DecodeError.UnexpectedElement,
+            offset,
+            key == DataType.NullData
+                ? $"list element {index + 1} is a {DataTypeInfo.Name(value)} without an OBIS code"
+                : $"list element {index} is a {DataTypeInfo.Name(key)} of {keyLength} bytes where an OBIS code should be");
 
     private static DecodeException Problem(DecodeError error, int offset, string detail) =>
         new(DecodeLayer.Profile, error, offset, detail);
