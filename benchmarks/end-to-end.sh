@@ -21,7 +21,10 @@ done
 truncate -s $(( (target / 228) * 228 )) "$work/capture.bin"
 frames=$(( $(stat -c %s "$work/capture.bin") / 228 ))
 
-dotnet build "$here/src/Han.Cli/Han.Cli.csproj" -c Release -v quiet -nologo -tl:off -clp:"ErrorsOnly;NoSummary" >&2
+if ! log=$(dotnet build "$here/src/Han.Cli/Han.Cli.csproj" -c Release -v quiet -nologo -tl:off 2>&1); then
+  printf '%s\n' "$log" >&2
+  exit 1
+fi
 exe="$here/src/Han.Cli/bin/Release/net10.0/han"
 
 /usr/bin/time -v "$exe" decode --format json "$work/capture.bin" > "$work/out.jsonl" 2> "$work/time.txt"

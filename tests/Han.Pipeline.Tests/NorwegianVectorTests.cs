@@ -15,7 +15,21 @@ public sealed class NorwegianVectorTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Decode_NorwegianVector_YieldsStatedReadings(string id)
+    public void Decode_NorwegianVector_YieldsStatedReadings(string id) => AssertStatedReadings(id);
+
+    /// <summary>
+    /// The variants the Norwegian profiles also cover (issue 2): Kaifa's OBIS/value layout and
+    /// Kamstrup's Swedish energy scaling, both from Swedish meters.
+    /// </summary>
+    [Theory]
+    [InlineData("amshan-kaifa-se-list")]
+    [InlineData("hassams-kaifa-ma304h4-se-list3")]
+    [InlineData("amsreader-kaifa-se-gh242-4-ct-uint64")]
+    [InlineData("amshan-kamstrup-se-list1-3ph-real")]
+    [InlineData("amsreader-kamstrup-se-gh239-2-list2")]
+    public void Decode_KaifaObisVariantAndSwedishKamstrup_YieldsStatedReadings(string id) => AssertStatedReadings(id);
+
+    private static void AssertStatedReadings(string id)
     {
         var vector = Vectors.ById(id);
 
