@@ -105,7 +105,7 @@ public sealed class StreamDecoder
     public void Complete()
     {
         FlushSkippedBytes();
-        if (Kind is InputKind.LlcMessage or InputKind.ApduMessage)
+        if (Kind is InputKind.LlcMessage or InputKind.ApduMessage && _message.WrittenCount > 0)
         {
             DecodeMessage(_message.WrittenSpan);
             _message.Clear();

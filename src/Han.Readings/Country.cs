@@ -8,18 +8,16 @@ public readonly record struct Country
 {
     private static readonly string[] Known = ["NO", "SE", "DK", "FI", "AT", "CH", "PL", "NL", "BE", "LU", "SI", "HR", "DE"];
 
-    private Country(string code) => Code = code;
+    private readonly string? _code;
+
+    private Country(string code) => _code = code;
 
     public static Country Norway { get; } = new("NO");
 
-    public static Country Sweden { get; } = new("SE");
-
-    public static Country Denmark { get; } = new("DK");
-
     public static IReadOnlyList<string> KnownCodes => Known;
 
-    /// <summary>ISO 3166-1 alpha-2 code, upper case.</summary>
-    public string Code { get; }
+    /// <summary>ISO 3166-1 alpha-2 code, upper case; Norway for a default value.</summary>
+    public string Code => _code ?? "NO";
 
     public static bool TryParse(string? text, out Country country)
     {
@@ -38,5 +36,5 @@ public readonly record struct Country
         ? country
         : throw new ArgumentException($"Unknown country '{text}'; valid: {string.Join(", ", Known)}.", nameof(text));
 
-    public override string ToString() => Code ?? "NO";
+    public override string ToString() => Code;
 }
