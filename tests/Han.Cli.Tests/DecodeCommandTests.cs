@@ -81,6 +81,16 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public async Task Decode_UnknownFormat_FailsNamingTheValidOnes()
+    {
+        var result = await HanRunner.Run("decode", "--format", "xml", HanRunner.TempFile(Kamstrup));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("'xml' not recognized", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("'fields'", result.Stderr + result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decode_MissingFile_FailsNamingTheFile()
     {
         var result = await HanRunner.Run("decode", "/nonexistent/capture.bin");

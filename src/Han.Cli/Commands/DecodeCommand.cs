@@ -20,11 +20,12 @@ internal static class DecodeCommand
             Description = "Captures to decode: raw bytes (HDLC frames, an LLC information field or a DLMS APDU) or the same as hex text. '-' or nothing reads standard input.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var format = new Option<OutputFormat>("--format", "-f")
+        var format = new Option<string>("--format", "-f")
         {
             Description = "text: readable summary; json: one JSON object per line (readings and problems); hex: every byte annotated; tree: COSEM structure; fields: name = value unit.",
-            DefaultValueFactory = _ => OutputFormat.Text,
+            DefaultValueFactory = _ => "text",
         };
+        format.AcceptOnlyFromAmong("text", "json", "hex", "tree", "fields");
         var country = new Option<string>("--country", "-c")
         {
             Description = $"Market the meter is configured for; sets vendor scaling where the wire has none (Kamstrup energy is 10 Wh in NO, 1 Wh in SE). One of {string.Join(", ", Country.KnownCodes)}.",
@@ -45,7 +46,7 @@ internal static class DecodeCommand
         command.Options.Add(country);
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(inputs) ?? [],
-            parse.GetValue(format),
+            Enum.Parse<OutputFormat>(parse.GetValue(format) ?? "text", ignoreCase: true),
             Country.Parse(parse.GetValue(country)),
             stdin,
             stdout,
