@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 
 namespace Han.Benchmarks;
@@ -29,12 +30,12 @@ public class FramingBenchmarks
         {
             var status = _reader.TryRead(rest, isFinalBlock: true, out var consumed, out var frame, out _);
             rest = rest[consumed..];
-            if (status == HdlcReadStatus.NeedMoreData)
+            if (status == FrameReadStatus.NeedMoreData)
             {
                 return frames;
             }
 
-            if (status == HdlcReadStatus.Frame)
+            if (status == FrameReadStatus.Frame)
             {
                 frames += frame.Information.Length > 0 ? 1 : 0;
             }

@@ -1,4 +1,5 @@
 using Han.Protocol;
+using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 
 namespace Han.Pipeline;
@@ -8,9 +9,9 @@ public sealed class DecodeCounters
 {
     private readonly long[] _problemsByLayer = new long[Enum.GetValues<DecodeLayer>().Length];
 
-    internal DecodeCounters(HdlcStatistics framing) => Framing = framing;
+    internal DecodeCounters(FramingStatistics framing) => Framing = framing;
 
-    public HdlcStatistics Framing { get; }
+    public FramingStatistics Framing { get; }
 
     /// <summary>Bytes seen in total.</summary>
     public long Bytes { get; internal set; }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Pipelines;
 using Han.Protocol;
 using Han.Protocol.Dlms;
+using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 using Han.Readings;
 
@@ -139,12 +140,12 @@ public sealed class StreamDecoder
         while (true)
         {
             var status = _frames.TryRead(ref buffer, isFinalBlock, out var frame, out var discard);
-            if (status == HdlcReadStatus.NeedMoreData)
+            if (status == FrameReadStatus.NeedMoreData)
             {
                 return;
             }
 
-            if (status == HdlcReadStatus.Discarded)
+            if (status == FrameReadStatus.Discarded)
             {
                 if (discard.Reason == DecodeError.SkippedBytes)
                 {
@@ -281,7 +282,7 @@ public sealed class StreamDecoder
         _observer.OnProblem(new DecodeProblem(error, layer, offset, detail));
     }
 
-    private static string DescribeDiscard(in HdlcDiscard discard) => discard.Reason switch
+    private static string DescribeDiscard(in FrameDiscard discard) => discard.Reason switch
     {
         DecodeError.BadLength => $"a frame header declares length {discard.DeclaredLength}, too short for an HDLC frame",
         DecodeError.BadAddress => $"frame of {discard.DeclaredLength} bytes has a malformed address field",

@@ -18,12 +18,28 @@ public enum DecodeError
     IncompleteSegments,
     SegmentedApduTooLong,
 
+    // M-Bus long frames (EN 13757-2).
+    BadChecksum,
+    MissingStopByte,
+
+    // DSMR / P1 telegrams.
+    BadCrc,
+    TelegramTooLong,
+    InvalidLine,
+
     // DLMS.
     UnexpectedEnd,
     UnsupportedApdu,
-    Encrypted,
     InvalidDateTime,
     TrailingBytes,
+    BlockOutOfOrder,
+
+    // DLMS security (AES-GCM).
+    Encrypted,
+    AuthenticationFailed,
+    WrongKey,
+    ReplayedFrameCounter,
+    UnsupportedSecurity,
 
     // A-XDR.
     UnknownDataType,

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Han.Protocol.Framing;
 
 namespace Han.Protocol.Hdlc;
 
@@ -20,7 +21,7 @@ public sealed class HdlcFrameReader
     private readonly byte[] _scratch = new byte[MaxWireLength + 1];
     private bool _afterFrame;
 
-    public HdlcStatistics Statistics { get; } = new();
+    public FramingStatistics Statistics { get; } = new();
 
     /// <summary>Stream offset of the next byte this reader will look at.</summary>
     public long Position { get; private set; }
@@ -30,7 +31,7 @@ public sealed class HdlcFrameReader
     /// bytes from the front of its buffer after every call, whatever the status. With
     /// <paramref name="isFinalBlock"/> no more bytes will come, so an incomplete frame is given up.
     /// </summary>
-    public HdlcReadStatus TryRead(ReadOnlySpan<byte> buffer, bool isFinalBlock, out int consumed, out HdlcFrame frame, out HdlcDiscard discard)
+    public FrameReadStatus TryRead(ReadOnlySpan<byte> buffer, bool isFinalBlock, out int consumed, out HdlcFrame frame, out FrameDiscard discard)
     {
         var origin = Position;
         var status = Read(buffer, isFinalBlock, origin, out consumed, out frame, out discard);
@@ -43,9 +44,9 @@ public sealed class HdlcFrameReader
     /// <paramref name="buffer"/> past what was consumed. A frame that straddles segments is copied once
     /// into a buffer this reader owns, so <paramref name="frame"/> is valid until the next call.
     /// </summary>
-    public HdlcReadStatus TryRead(ref ReadOnlySequence<byte> buffer, bool isFinalBlock, out HdlcFrame frame, out HdlcDiscard discard)
+    public FrameReadStatus TryRead(ref ReadOnlySequence<byte> buffer, bool isFinalBlock, out HdlcFrame frame, out FrameDiscard discard)
     {
-        HdlcReadStatus status;
+        FrameReadStatus status;
         int consumed;
         if (buffer.IsSingleSegment)
         {
@@ -56,7 +57,7 @@ public sealed class HdlcFrameReader
 
         var first = buffer.FirstSpan;
         status = TryRead(first, isFinalBlock: false, out consumed, out frame, out discard);
-        if (status != HdlcReadStatus.NeedMoreData)
+        if (status != FrameReadStatus.NeedMoreData)
         {
             buffer = buffer.Slice(consumed);
             return status;
@@ -70,7 +71,7 @@ public sealed class HdlcFrameReader
         return status;
     }
 
-    private HdlcReadStatus Read(ReadOnlySpan<byte> buffer, bool isFinalBlock, long origin, out int consumed, out HdlcFrame frame, out HdlcDiscard discard)
+    private FrameReadStatus Read(ReadOnlySpan<byte> buffer, bool isFinalBlock, long origin, out int consumed, out HdlcFrame frame, out FrameDiscard discard)
     {
         frame = default;
         discard = default;
@@ -80,7 +81,7 @@ public sealed class HdlcFrameReader
             var rest = buffer[consumed..];
             if (rest.IsEmpty)
             {
-                return HdlcReadStatus.NeedMoreData;
+                return FrameReadStatus.NeedMoreData;
             }
 
             if (rest[0] != HdlcFrame.Flag)
@@ -88,7 +89,7 @@ public sealed class HdlcFrameReader
                 var next = rest.IndexOf(HdlcFrame.Flag);
                 _afterFrame = false;
                 discard = Discard(DecodeError.SkippedBytes, origin, ref consumed, next < 0 ? rest.Length : next, 0);
-                return HdlcReadStatus.Discarded;
+                return FrameReadStatus.Discarded;
             }
 
             var flagOpensNothing = rest.Length >= 2 && (rest[1] & 0xF0) != 0xA0;
@@ -106,7 +107,7 @@ public sealed class HdlcFrameReader
             {
                 var next = rest[1..].IndexOf(HdlcFrame.Flag);
                 discard = Discard(DecodeError.SkippedBytes, origin, ref consumed, next < 0 ? rest.Length : next + 1, 0);
-                return HdlcReadStatus.Discarded;
+                return FrameReadStatus.Discarded;
             }
 
             DecodeError problem;
@@ -115,7 +116,7 @@ public sealed class HdlcFrameReader
             {
                 if (!isFinalBlock)
                 {
-                    return HdlcReadStatus.NeedMoreData;
+                    return FrameReadStatus.NeedMoreData;
                 }
 
                 problem = DecodeError.Truncated;
@@ -131,7 +132,7 @@ public sealed class HdlcFrameReader
                 {
                     if (!isFinalBlock)
                     {
-                        return HdlcReadStatus.NeedMoreData;
+                        return FrameReadStatus.NeedMoreData;
                     }
 
                     problem = DecodeError.Truncated;
@@ -145,7 +146,7 @@ public sealed class HdlcFrameReader
                     consumed += 1 + length;
                     Statistics.AddFrame(1 + length);
                     _afterFrame = true;
-                    return HdlcReadStatus.Frame;
+                    return FrameReadStatus.Frame;
                 }
             }
 
@@ -155,20 +156,20 @@ public sealed class HdlcFrameReader
             {
                 Statistics.AddClosingFlag();
                 _afterFrame = false;
-                discard = new HdlcDiscard(problem, origin + consumed, 0, length);
+                discard = new FrameDiscard(problem, origin + consumed, 0, length);
                 Statistics.AddDiscard(problem, 0);
                 consumed++;
-                return HdlcReadStatus.Discarded;
+                return FrameReadStatus.Discarded;
             }
 
             discard = Discard(problem, origin, ref consumed, 1, length);
-            return HdlcReadStatus.Discarded;
+            return FrameReadStatus.Discarded;
         }
     }
 
-    private HdlcDiscard Discard(DecodeError reason, long origin, ref int consumed, int count, int declaredLength)
+    private FrameDiscard Discard(DecodeError reason, long origin, ref int consumed, int count, int declaredLength)
     {
-        var result = new HdlcDiscard(reason, origin + consumed, count, declaredLength);
+        var result = new FrameDiscard(reason, origin + consumed, count, declaredLength);
         Statistics.AddDiscard(reason, count);
         consumed += count;
         return result;

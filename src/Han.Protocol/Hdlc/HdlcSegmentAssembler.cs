@@ -1,3 +1,4 @@
+using Han.Protocol.Framing;
 namespace Han.Protocol.Hdlc;
 
 /// <summary>

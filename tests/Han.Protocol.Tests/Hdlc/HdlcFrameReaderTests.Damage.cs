@@ -1,3 +1,4 @@
+using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 using Han.TestCorpus;
 
@@ -119,7 +120,7 @@ public sealed partial class HdlcFrameReaderTests
 
         var status = reader.TryRead(Kaifa.AsSpan(0, 30), isFinalBlock: false, out var consumed, out _, out _);
 
-        Assert.Equal(HdlcReadStatus.NeedMoreData, status);
+        Assert.Equal(FrameReadStatus.NeedMoreData, status);
         Assert.Equal(0, consumed);
         Assert.Equal(0, reader.Position);
     }
@@ -199,7 +200,7 @@ public sealed partial class HdlcFrameReaderTests
 
         var log = FrameReaderHarness.ReadSpans(Bytes.Concat(garbage, Kaifa));
 
-        Assert.Equal(new HdlcDiscard(DecodeError.SkippedBytes, 0, 8, 0), Assert.Single(log.Discards));
+        Assert.Equal(new FrameDiscard(DecodeError.SkippedBytes, 0, 8, 0), Assert.Single(log.Discards));
         Assert.Equal(8, Assert.Single(log.Frames).Offset);
         Assert.Equal(8, log.Statistics.DiscardedBytes);
     }
@@ -211,7 +212,7 @@ public sealed partial class HdlcFrameReaderTests
 
         var log = FrameReaderHarness.ReadSpans(Bytes.Concat(Kaifa, garbage, KaifaWithFlagInside));
 
-        Assert.Equal(new HdlcDiscard(DecodeError.SkippedBytes, 41, 5, 0), Assert.Single(log.Discards));
+        Assert.Equal(new FrameDiscard(DecodeError.SkippedBytes, 41, 5, 0), Assert.Single(log.Discards));
         Assert.Equal([0L, 46L], log.Frames.Select(f => f.Offset));
         Assert.Equal(82, log.Statistics.FrameBytes);
         Assert.Equal(5, log.Statistics.DiscardedBytes);
@@ -226,7 +227,7 @@ public sealed partial class HdlcFrameReaderTests
         var log = FrameReaderHarness.ReadSpans(input);
 
         Assert.Single(log.Frames);
-        Assert.Equal(new HdlcDiscard(DecodeError.SkippedBytes, input.Length - 2, 2, 0), Assert.Single(log.Discards));
+        Assert.Equal(new FrameDiscard(DecodeError.SkippedBytes, input.Length - 2, 2, 0), Assert.Single(log.Discards));
     }
 
     [Fact]
@@ -238,7 +239,7 @@ public sealed partial class HdlcFrameReaderTests
         var log = FrameReaderHarness.ReadSpans(input);
 
         Assert.Equal([0L, 44L], log.Frames.Select(f => f.Offset));
-        Assert.Contains(new HdlcDiscard(DecodeError.SkippedBytes, 41, 3, 0), log.Discards);
+        Assert.Contains(new FrameDiscard(DecodeError.SkippedBytes, 41, 3, 0), log.Discards);
         Assert.Equal(3, log.Statistics.DiscardedBytes);
         Assert.Equal(82, log.Statistics.FrameBytes);
     }

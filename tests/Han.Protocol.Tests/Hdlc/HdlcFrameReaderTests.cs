@@ -1,3 +1,4 @@
+using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 using Han.TestCorpus;
 
@@ -28,14 +29,14 @@ public sealed partial class HdlcFrameReaderTests
 
         var status = reader.TryRead(Kaifa, isFinalBlock: false, out var consumed, out var frame, out _);
 
-        Assert.Equal(HdlcReadStatus.Frame, status);
+        Assert.Equal(FrameReadStatus.Frame, status);
         Assert.Equal(0, frame.Offset);
         Assert.Equal(Kaifa[1..^1], frame.Body.ToArray());
         Assert.Equal(40, consumed);
 
         status = reader.TryRead(Kaifa.AsSpan(40), isFinalBlock: true, out consumed, out _, out _);
 
-        Assert.Equal(HdlcReadStatus.NeedMoreData, status);
+        Assert.Equal(FrameReadStatus.NeedMoreData, status);
         Assert.Equal(1, consumed);
         Assert.Equal(41, reader.Position);
         Assert.Equal(1, reader.Statistics.Frames);
@@ -146,7 +147,7 @@ public sealed partial class HdlcFrameReaderTests
     {
         var reader = new HdlcFrameReader();
 
-        Assert.Equal(HdlcReadStatus.NeedMoreData, reader.TryRead([], isFinalBlock: true, out var consumed, out _, out _));
+        Assert.Equal(FrameReadStatus.NeedMoreData, reader.TryRead([], isFinalBlock: true, out var consumed, out _, out _));
         Assert.Equal(0, consumed);
     }
 
@@ -159,11 +160,11 @@ public sealed partial class HdlcFrameReaderTests
         {
             var status = reader.TryRead(wire.AsSpan(0, available), isFinalBlock: false, out var consumed, out _, out _);
 
-            Assert.Equal(HdlcReadStatus.NeedMoreData, status);
+            Assert.Equal(FrameReadStatus.NeedMoreData, status);
             Assert.Equal(0, consumed);
         }
 
-        Assert.Equal(HdlcReadStatus.Frame, reader.TryRead(wire, isFinalBlock: false, out var used, out var frame, out _));
+        Assert.Equal(FrameReadStatus.Frame, reader.TryRead(wire, isFinalBlock: false, out var used, out var frame, out _));
         Assert.Equal(0, frame.Offset);
         Assert.Equal(wire[1..^1], frame.Body.ToArray());
         Assert.Equal(wire.Length - 1, used);

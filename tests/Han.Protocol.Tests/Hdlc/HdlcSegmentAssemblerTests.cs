@@ -1,5 +1,6 @@
 using Han.Protocol.Axdr;
 using Han.Protocol.Dlms;
+using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 using Han.TestCorpus;
 

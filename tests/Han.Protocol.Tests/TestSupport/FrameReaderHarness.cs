@@ -1,4 +1,5 @@
 using System.Buffers;
+using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 
 namespace Han.Protocol.Tests;
@@ -14,17 +15,17 @@ internal sealed class ReadLog
 {
     public List<ReadFrame> Frames { get; } = [];
 
-    public List<HdlcDiscard> Discards { get; } = [];
+    public List<FrameDiscard> Discards { get; } = [];
 
     public required HdlcFrameReader Reader { get; init; }
 
-    public HdlcStatistics Statistics => Reader.Statistics;
+    public FramingStatistics Statistics => Reader.Statistics;
 
     public long Consumed { get; set; }
 
-    public IEnumerable<HdlcDiscard> Skipped => Discards.Where(d => d.Reason == DecodeError.SkippedBytes);
+    public IEnumerable<FrameDiscard> Skipped => Discards.Where(d => d.Reason == DecodeError.SkippedBytes);
 
-    public IEnumerable<HdlcDiscard> Rejected => Discards.Where(d => d.Reason != DecodeError.SkippedBytes);
+    public IEnumerable<FrameDiscard> Rejected => Discards.Where(d => d.Reason != DecodeError.SkippedBytes);
 }
 
 /// <summary>
@@ -52,7 +53,7 @@ internal static class FrameReaderHarness
             Record(log, status, in frame, discard);
             pending = pending[consumed..];
             log.Consumed += consumed;
-            if (status != HdlcReadStatus.NeedMoreData)
+            if (status != FrameReadStatus.NeedMoreData)
             {
                 continue;
             }
@@ -85,7 +86,7 @@ internal static class FrameReaderHarness
             var status = log.Reader.TryRead(ref sequence, isFinalBlock: true, out var frame, out var discard);
             log.Consumed += before - sequence.Length;
             Record(log, status, in frame, discard);
-            if (status == HdlcReadStatus.NeedMoreData)
+            if (status == FrameReadStatus.NeedMoreData)
             {
                 break;
             }
@@ -110,7 +111,7 @@ internal static class FrameReaderHarness
         {
             var isFinal = fed == input.Length;
             var sequence = ChunkSegment.Split(pending, segmentSizes);
-            HdlcReadStatus status;
+            FrameReadStatus status;
             do
             {
                 CheckProgress(ref guard);
@@ -119,7 +120,7 @@ internal static class FrameReaderHarness
                 log.Consumed += before - sequence.Length;
                 Record(log, status, in frame, discard);
             }
-            while (status != HdlcReadStatus.NeedMoreData);
+            while (status != FrameReadStatus.NeedMoreData);
 
             pending = pending[(int)(pending.Length - sequence.Length)..];
             if (isFinal)
@@ -137,15 +138,15 @@ internal static class FrameReaderHarness
         return log;
     }
 
-    private static void Record(ReadLog log, HdlcReadStatus status, in HdlcFrame frame, HdlcDiscard discard)
+    private static void Record(ReadLog log, FrameReadStatus status, in HdlcFrame frame, FrameDiscard discard)
     {
         switch (status)
         {
-            case HdlcReadStatus.Frame:
+            case FrameReadStatus.Frame:
                 // The frame may point into the reader's own buffer: copy it before the next call.
                 log.Frames.Add(new ReadFrame(frame.Offset, frame.Body.ToArray()));
                 break;
-            case HdlcReadStatus.Discarded:
+            case FrameReadStatus.Discarded:
                 log.Discards.Add(discard);
                 break;
         }

@@ -1,7 +1,7 @@
-namespace Han.Protocol.Hdlc;
+namespace Han.Protocol.Framing;
 
-/// <summary>What one call to <see cref="HdlcFrameReader"/> produced.</summary>
-public enum HdlcReadStatus
+/// <summary>What one call to a frame reader (HDLC, M-Bus, P1) produced.</summary>
+public enum FrameReadStatus
 {
     /// <summary>Not enough bytes to decide; call again with more (bytes may still have been consumed).</summary>
     NeedMoreData,

@@ -1,16 +1,16 @@
-namespace Han.Protocol.Hdlc;
+namespace Han.Protocol.Framing;
 
 /// <summary>
 /// Where every input byte went: into a good frame or into a discard counter, per reason.
 /// <c>FrameBytes + DiscardedBytes</c> equals the bytes consumed so far.
 /// </summary>
-public sealed class HdlcStatistics
+public sealed class FramingStatistics
 {
     private readonly long[] _discardsByReason = new long[Enum.GetValues<DecodeError>().Length];
 
     public long Frames { get; private set; }
 
-    /// <summary>Bytes inside good frames, flags included.</summary>
+    /// <summary>Bytes inside good frames, delimiters (flags, start and stop bytes) included.</summary>
     public long FrameBytes { get; private set; }
 
     public long DiscardedBytes { get; private set; }

@@ -1,6 +1,6 @@
-namespace Han.Protocol.Hdlc;
+namespace Han.Protocol.Framing;
 
-/// <summary>Outcome of adding a frame to <see cref="HdlcSegmentAssembler"/>.</summary>
+/// <summary>Outcome of adding a frame to a segment assembler (HDLC segmentation, M-Bus CI segments).</summary>
 public enum SegmentResult
 {
     /// <summary>A whole APDU is ready.</summary>
@@ -9,7 +9,7 @@ public enum SegmentResult
     /// <summary>The frame was a segment; more are expected.</summary>
     Pending,
 
-    /// <summary>The segments exceed <see cref="HdlcSegmentAssembler.MaxApduLength"/>; they were dropped.</summary>
+    /// <summary>The segments exceed the largest APDU a meter pushes (64 KiB); they were dropped.</summary>
     TooLong,
 
     /// <summary>

@@ -1,4 +1,4 @@
-namespace Han.Protocol.Hdlc;
+namespace Han.Protocol.Framing;
 
 /// <summary>
 /// Bytes the frame reader skipped and why: <see cref="DecodeError.SkippedBytes"/> for bytes outside any
@@ -6,4 +6,4 @@ namespace Han.Protocol.Hdlc;
 /// <see cref="ByteCount"/> is how many bytes this event discarded (the rest of a rejected frame is
 /// scanned again, since it may hold the start of a good frame).
 /// </summary>
-public readonly record struct HdlcDiscard(DecodeError Reason, long Offset, int ByteCount, int DeclaredLength);
+public readonly record struct FrameDiscard(DecodeError Reason, long Offset, int ByteCount, int DeclaredLength);
