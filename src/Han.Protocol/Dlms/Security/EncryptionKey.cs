@@ -1,0 +1,17 @@
+namespace Han.Protocol.Dlms.Security;
+
+/// <summary>
+/// The global unicast encryption key (GUEK; Kamstrup calls it GPK60). A type of its own so it cannot
+/// be passed where the authentication key belongs.
+/// </summary>
+public sealed class EncryptionKey : SecretKey
+{
+    private EncryptionKey(byte[] bytes)
+        : base(bytes)
+    {
+    }
+
+    public static EncryptionKey FromHex(string? hex) => new(ParseHex(hex, "--key"));
+
+    public static EncryptionKey FromBytes(ReadOnlySpan<byte> bytes) => new(Copy(bytes, "the encryption key"));
+}
