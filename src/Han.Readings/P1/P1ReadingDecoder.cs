@@ -1,0 +1,181 @@
+using System.Collections.Frozen;
+using System.Text;
+using Han.Protocol.Cosem;
+using Han.Protocol.P1;
+
+namespace Han.Readings.P1;
+
+/// <summary>
+/// Turns DSMR / P1 telegrams into <see cref="MeterReading"/>s (DESIGN.md §2.2). Electricity lines map
+/// through <see cref="ObisMap"/>, but only when the unit written is of the field's kind: <c>kW</c> or
+/// <c>W</c> for power, <c>kWh</c> or <c>Wh</c> for energy (Austrian <c>/EST5</c> and EasyMeter write
+/// W and Wh), <c>kvar</c>/<c>var</c>, <c>kvarh</c>/<c>varh</c>, <c>V</c>, <c>A</c>, in any letter case;
+/// the value is rescaled exactly (01.193*kW is 1193 W). A line whose unit does not fit, or that has none,
+/// stays in the reading's <c>obis</c> values (see <see cref="P1ObisValues"/>), as does every line the
+/// schema has no key for. Malformed lines are skipped and counted in <see cref="MalformedLines"/>.
+/// One instance per stream: it reuses the identity strings a meter repeats.
+/// </summary>
+public sealed class P1ReadingDecoder
+{
+    /// <summary>The <see cref="MeterReading.Profile"/> of P1 readings.</summary>
+    public const string ProfileName = "DSMR P1";
+
+    private static readonly ObisCode EquipmentIdCode = ObisCode.Parse("0-0:96.1.1.255");
+    private static readonly ObisCode MeterNumberCode = ObisCode.Parse("0-0:96.1.0.255");
+
+    /// <summary>The P1 objects that fill the identity part of a reading.</summary>
+    private static readonly FrozenDictionary<ulong, Identity> Identities = new Dictionary<ulong, Identity>
+    {
+        [ObisCode.Parse("1-3:0.2.8.255").Packed] = Identity.Version, // DSMR version: 42, 50
+        [ObisCode.Parse("0-0:1.0.0.255").Packed] = Identity.Clock, // YYMMDDhhmmssX, local time
+        [EquipmentIdCode.Packed] = Identity.EquipmentId, // DSMR equipment identifier (hex ASCII)
+        [MeterNumberCode.Packed] = Identity.MeterNumber, // when the meter sends no 96.1.1
+    }.ToFrozenDictionary();
+
+    private readonly TextCache _texts = new();
+
+    private enum Identity
+    {
+        Version,
+        Clock,
+        EquipmentId,
+        MeterNumber,
+    }
+
+    /// <summary>Lines skipped as malformed in all telegrams decoded so far.</summary>
+    public long MalformedLines { get; private set; }
+
+    public MeterReading Decode(in P1Telegram telegram)
+    {
+        if (telegram.Text.IsEmpty)
+        {
+            throw new ArgumentException("The telegram is empty (default); pass one a P1TelegramReader returned.", nameof(telegram));
+        }
+
+        var reading = new MeterReading
+        {
+            Profile = ProfileName,
+            MeterManufacturer = P1Manufacturers.NameOf(telegram.FlagId),
+            MeterType = MeterTypeOf(telegram.Identification),
+        };
+
+        var meterIdFromEquipmentId = false;
+        var lines = telegram.Lines;
+        var count = 0;
+        while (lines.MoveNext())
+        {
+            count++;
+            var line = lines.Current;
+            if (Identities.TryGetValue(line.Obis.Packed, out var identity) && line.GroupCount == 1
+                && ApplyIdentity(reading, identity, line, ref meterIdFromEquipmentId))
+            {
+                continue;
+            }
+
+            if (ObisMap.TryGetField(line.Obis, out var field) && line.GroupCount == 1 && ApplyField(reading, field, line))
+            {
+                continue;
+            }
+
+            AddOther(reading, line.Obis, P1ObisValues.Convert(line));
+        }
+
+        MalformedLines += lines.MalformedLines;
+        reading.ListLength = count;
+        reading.ListVersion ??= _texts.Get(telegram.Identification, Encoding.ASCII);
+        return reading;
+    }
+
+    private static bool ApplyField(MeterReading reading, ReadingField field, in P1Line line)
+    {
+        if (!line.TryGetNumber(0, out var number))
+        {
+            return false;
+        }
+
+        var info = ReadingFieldInfo.Of(field);
+        var shift = 0;
+        if (number.HasUnit ? !P1Units.TryGet(number.Unit, out var unit, out shift) || unit != info.BaseUnit : info.BaseUnit != CosemUnit.Count)
+        {
+            return false;
+        }
+
+        reading.Set(field, new Measurement(number.Mantissa, number.Exponent + shift - info.UnitShift));
+        return true;
+    }
+
+    /// <summary>Values without a schema key, the first of each code only (a JSON object has unique keys).</summary>
+    private static void AddOther(MeterReading reading, ObisCode code, CosemValue value)
+    {
+        foreach (var other in reading.Other)
+        {
+            if (other.Code == code)
+            {
+                return;
+            }
+        }
+
+        reading.AddOther(new ObisValue(code, value));
+    }
+
+    private bool ApplyIdentity(MeterReading reading, Identity identity, in P1Line line, ref bool meterIdFromEquipmentId)
+    {
+        line.TryGetGroup(0, out var group);
+        switch (identity)
+        {
+            case Identity.Version when !group.IsEmpty:
+                reading.ListVersion = _texts.Get(group, Encoding.ASCII);
+                return true;
+            case Identity.Clock when line.TryGetTimestamp(0, out var timestamp):
+                // The meter's wall clock; S/W says whether DST is in force but not which zone.
+                reading.MeterTime = new MeterClock(timestamp.Local, null);
+                return true;
+            case Identity.EquipmentId when !group.IsEmpty:
+                if (reading.MeterId is { } meterNumber && !meterIdFromEquipmentId)
+                {
+                    // A 96.1.0 came first and stood in for the equipment identifier: it is an ordinary value after all.
+                    AddOther(reading, MeterNumberCode, new CosemValue.Text(meterNumber));
+                }
+
+                reading.MeterId = IdentifierText(group);
+                meterIdFromEquipmentId = true;
+                return true;
+            case Identity.MeterNumber when !group.IsEmpty && !meterIdFromEquipmentId:
+                reading.MeterId = IdentifierText(group);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>An identifier written as hex ASCII (<c>4B384547…</c> is <c>K8EG…</c>); as written when it is not.</summary>
+    private string IdentifierText(ReadOnlySpan<byte> group)
+    {
+        Span<byte> bytes = stackalloc byte[128];
+        if (group.Length <= 2 * bytes.Length && P1Value.TryDecodeHex(group, bytes, out var written)
+            && P1ObisValues.IsPrintable(bytes[..written]))
+        {
+            return _texts.Get(bytes[..written], Encoding.ASCII);
+        }
+
+        return _texts.Get(group, Encoding.Latin1);
+    }
+
+    /// <summary>
+    /// The meter type from the identification line: what follows the FLAG id and the baud-rate character,
+    /// without IEC 62056-21's <c>\W</c> enhanced-identification pairs and separators
+    /// (<c>ISk5\2MT382-1000</c> is <c>MT382-1000</c>, <c>NES5:83335-3E</c> is <c>83335-3E</c>); null when
+    /// nothing is left (<c>KAM5</c>).
+    /// </summary>
+    private string? MeterTypeOf(ReadOnlySpan<byte> identification)
+    {
+        var rest = identification.Length > 4 ? identification[4..] : [];
+        while (rest.Length >= 2 && rest[0] == '\\')
+        {
+            rest = rest[2..];
+        }
+
+        rest = rest.Trim(" :"u8);
+        return rest.IsEmpty ? null : _texts.Get(rest, Encoding.ASCII);
+    }
+}

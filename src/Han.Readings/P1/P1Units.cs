@@ -1,0 +1,54 @@
+using System.Text;
+using Han.Protocol.Cosem;
+
+namespace Han.Readings.P1;
+
+/// <summary>
+/// The unit texts P1 telegrams write after <c>*</c>, as a COSEM unit and a decimal shift
+/// (<c>kWh</c> = <see cref="CosemUnit.WattHour"/> shifted by 3, so 1.234 kWh = 1234 Wh exactly).
+/// Matched case-insensitively (<c>kVArh</c>, <c>kvarh</c>); a text not listed has no COSEM unit.
+/// </summary>
+public static class P1Units
+{
+    private static readonly (string Text, CosemUnit Unit, int Shift)[] Table =
+    [
+        ("kWh", CosemUnit.WattHour, 3),
+        ("kW", CosemUnit.Watt, 3),
+        ("kvarh", CosemUnit.VarHour, 3),
+        ("kvar", CosemUnit.Var, 3),
+        ("V", CosemUnit.Volt, 0),
+        ("A", CosemUnit.Ampere, 0),
+        ("Wh", CosemUnit.WattHour, 0),
+        ("W", CosemUnit.Watt, 0),
+        ("varh", CosemUnit.VarHour, 0),
+        ("var", CosemUnit.Var, 0),
+        ("MWh", CosemUnit.WattHour, 6),
+        ("kVAh", CosemUnit.VoltAmpereHour, 3),
+        ("kVA", CosemUnit.VoltAmpere, 3),
+        ("VAh", CosemUnit.VoltAmpereHour, 0),
+        ("VA", CosemUnit.VoltAmpere, 0),
+        ("Hz", CosemUnit.Hertz, 0),
+        ("m3", CosemUnit.CubicMetre, 0),
+        ("GJ", CosemUnit.Joule, 9),
+        ("s", CosemUnit.Second, 0),
+        ("%", CosemUnit.Percent, 0),
+    ];
+
+    /// <summary>The COSEM unit of <paramref name="text"/> and the power of ten it carries.</summary>
+    public static bool TryGet(ReadOnlySpan<byte> text, out CosemUnit unit, out int shift)
+    {
+        foreach (var row in Table)
+        {
+            if (Ascii.EqualsIgnoreCase(text, row.Text))
+            {
+                unit = row.Unit;
+                shift = row.Shift;
+                return true;
+            }
+        }
+
+        unit = default;
+        shift = 0;
+        return false;
+    }
+}
