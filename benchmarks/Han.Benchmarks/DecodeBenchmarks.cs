@@ -7,7 +7,7 @@ namespace Han.Benchmarks;
 
 /// <summary>Framing + DLMS + A-XDR + reading: what <c>han decode</c> does per frame, minus output.</summary>
 [MemoryDiagnoser]
-public class DecodeBenchmarks
+public sealed class DecodeBenchmarks : IDisposable
 {
     private byte[] _buffer = [];
     private StreamDecoder _decoder = null!;
@@ -21,6 +21,7 @@ public class DecodeBenchmarks
     {
         _buffer = MeterFrames.Repeated(MeterFrames.Frame(Meter), MeterFrames.FramesPerBuffer);
         _observer = new CountingObserver();
+        _decoder?.Dispose();
         _decoder = new StreamDecoder(_observer, Country.Norway);
     }
 
@@ -40,6 +41,8 @@ public class DecodeBenchmarks
             throw new InvalidOperationException($"{_observer.Problems} problems while decoding real {Meter} frames");
         }
     }
+
+    public void Dispose() => _decoder?.Dispose();
 
     private sealed class CountingObserver : DecodeObserver
     {

@@ -9,9 +9,8 @@ public sealed class DecodeCounters
 {
     private readonly long[] _problemsByLayer = new long[Enum.GetValues<DecodeLayer>().Length];
 
-    internal DecodeCounters(FramingStatistics framing) => Framing = framing;
-
-    public FramingStatistics Framing { get; }
+    /// <summary>Where every byte of the input went (frames or discards), once the input kind is known.</summary>
+    public FramingStatistics Framing { get; internal set; } = new();
 
     /// <summary>Bytes seen in total.</summary>
     public long Bytes { get; internal set; }

@@ -1,4 +1,5 @@
 using Han.Protocol.Hdlc;
+using Han.Protocol.MBus;
 using Han.Readings;
 
 namespace Han.Pipeline;
@@ -14,6 +15,11 @@ public abstract class DecodeObserver
     {
     }
 
+    /// <summary>A good wired M-Bus long frame (before its segments are joined).</summary>
+    public virtual void OnMBusFrame(in MBusFrame frame)
+    {
+    }
+
     /// <summary>An input that is one LLC information field or bare APDU, not framed.</summary>
     public virtual void OnMessage(ReadOnlySpan<byte> message, InputKind kind)
     {
@@ -21,6 +27,11 @@ public abstract class DecodeObserver
 
     /// <summary>A complete APDU (LLC removed, segments joined), about to be decoded.</summary>
     public virtual void OnApdu(ReadOnlySpan<byte> apdu, long offset)
+    {
+    }
+
+    /// <summary>The plaintext of a ciphered APDU that arrived at <paramref name="offset"/>.</summary>
+    public virtual void OnDecrypted(ReadOnlySpan<byte> plaintext, long offset)
     {
     }
 

@@ -9,6 +9,12 @@ public enum InputKind
     /// <summary>A stream of HDLC frames, possibly with noise between them.</summary>
     HdlcStream,
 
+    /// <summary>A stream of wired M-Bus long frames carrying DLMS (Austria, Poland).</summary>
+    MBusStream,
+
+    /// <summary>A stream of DSMR / IEC 62056-21 P1 text telegrams.</summary>
+    P1Stream,
+
     /// <summary>One information field without HDLC: <c>E6 E7 00</c> and an APDU.</summary>
     LlcMessage,
 

@@ -48,4 +48,5 @@ public enum DecodeError
 
     // Profile: the list decoded but does not fit what its meter promises.
     UnexpectedElement,
+    UnknownLayout,
 }

@@ -6,7 +6,7 @@ namespace Han.Protocol;
 public static class DecodeErrorNames
 {
     private static readonly string[] ErrorNames = BuildNames<DecodeError>();
-    private static readonly string[] LayerNames = BuildNames<DecodeLayer>();
+    private static readonly string[] LayerNames = ["hdlc", "mbus", "p1", "dlms", "axdr", "profile"];
 
     public static string Name(this DecodeError error) => ErrorNames[(int)error];
 

@@ -15,6 +15,8 @@ public sealed class MeterReading
     private Exponents _exponents;
     private ulong _present;
     private List<ObisValue>? _other;
+    private List<(int Index, CosemValue Value)>? _unnamed;
+    private List<ReadingRemark>? _remarks;
 
     public string? MeterManufacturer { get; set; }
 
@@ -35,6 +37,15 @@ public sealed class MeterReading
 
     /// <summary>Values with no schema key, in the order the meter sent them.</summary>
     public IReadOnlyList<ObisValue> Other => (IReadOnlyList<ObisValue>?)_other ?? [];
+
+    /// <summary>
+    /// Values the meter sent without a name (no OBIS code, no known position), by their position in the
+    /// list. Shown by the text and fields views; not part of the JSON schema, which keys values by OBIS.
+    /// </summary>
+    public IReadOnlyList<(int Index, CosemValue Value)> Unnamed => (IReadOnlyList<(int, CosemValue)>?)_unnamed ?? [];
+
+    /// <summary>What the decoder could not fully interpret in this list (an unknown layout, say); reported as problems.</summary>
+    public IReadOnlyList<ReadingRemark> Remarks => (IReadOnlyList<ReadingRemark>?)_remarks ?? [];
 
     public bool Has(ReadingField field) => (_present & (1UL << (int)field)) != 0;
 
@@ -60,6 +71,10 @@ public sealed class MeterReading
     }
 
     public void AddOther(ObisValue value) => (_other ??= []).Add(value);
+
+    public void AddUnnamed(int index, CosemValue value) => (_unnamed ??= []).Add((index, value));
+
+    public void AddRemark(ReadingRemark remark) => (_remarks ??= []).Add(remark);
 
     /// <summary>The fields present, in schema order.</summary>
     public IEnumerable<(ReadingField Field, Measurement Value)> Values()

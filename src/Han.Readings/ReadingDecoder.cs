@@ -35,11 +35,15 @@ public sealed class ReadingDecoder
     /// <summary>The profile identified by the last list that carried a list identifier.</summary>
     public MeterProfile? RememberedProfile { get; private set; }
 
-    /// <summary>Decodes one notification; raises <see cref="DecodeException"/> (offsets relative to the body) when its list does not fit.</summary>
-    public MeterReading Decode(in DataNotification notification)
+    /// <summary>
+    /// Decodes one notification; raises <see cref="DecodeException"/> (offsets relative to the body) when
+    /// its list does not fit. <paramref name="senderId"/> is the manufacturer id of the system title of a
+    /// ciphered frame (KFM, LGZ, ...), which names the meter when its list does not.
+    /// </summary>
+    public MeterReading Decode(in DataNotification notification, string? senderId = null)
     {
         var list = new PushListReader(notification.Body);
-        var profile = Identify(list);
+        var profile = Identify(list, senderId);
         var reading = new MeterReading
         {
             Profile = profile.Name,
@@ -52,10 +56,10 @@ public sealed class ReadingDecoder
             reading.MeterTime = ToClock(headerTime, profile);
         }
 
-        ObisCode[]? layout = null;
-        if (list.Shape == ListShape.BareValues && !profile.Layouts.TryGetValue(list.Count, out layout))
+        PositionalLayout? layout = null;
+        if (list.Shape == ListShape.Positional && !profile.Layouts.TryGetValue(list.Count, out layout))
         {
-            ThrowUnknownLayout(list.Count, profile);
+            ReportUnknownLayout(reading, list, profile);
         }
 
         while (list.TryRead(out var entry))
@@ -66,24 +70,39 @@ public sealed class ReadingDecoder
         return reading;
     }
 
-    [DoesNotReturn]
+    /// <summary>A positional list nobody has a layout for: its values are kept unnamed, and the reading says so.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowUnknownLayout(int count, MeterProfile profile)
+    private static void ReportUnknownLayout(MeterReading reading, PushListReader list, MeterProfile profile)
     {
         var meter = profile.Manufacturer is null ? "an unidentified meter" : $"a {profile.Manufacturer} meter";
-        throw new DecodeException(DecodeLayer.Profile, DecodeError.UnexpectedElement, 0, $"a list of {count} unnamed values from {meter} has no known layout");
+        reading.AddRemark(new ReadingRemark(DecodeError.UnknownLayout, $"a list of {list.Count} unnamed values from {meter} has no known layout; its values are kept by position"));
     }
 
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowUnnamedElement(int index, int offset, DataType type) =>
-        throw new DecodeException(DecodeLayer.Profile, DecodeError.UnexpectedElement, offset, $"list element {index} is a {DataTypeInfo.Name(type)} without an OBIS code");
+    /// <summary>
+    /// A value without a name: the list identifier at the head of a Kamstrup list, a clock at the head
+    /// of a Sagemcom list, or a value only its position could explain; kept by position.
+    /// </summary>
+    private void ApplyUnnamed(MeterReading reading, in ListEntry entry, MeterProfile profile)
+    {
+        if (entry.Index == 0 && reading.ListVersion is null && _converter.TryGetText(entry.Value, out var header))
+        {
+            reading.ListVersion = header;
+            return;
+        }
 
-    private MeterProfile Identify(PushListReader list)
+        if (entry.Value.IsDateTime && reading.MeterTime is null && ToClock(entry.Value.ToDateTime(), profile) is { } clock)
+        {
+            reading.MeterTime = clock;
+            return;
+        }
+
+        reading.AddUnnamed(entry.Index, _converter.ToCosemValue(entry));
+    }
+
+    private MeterProfile Identify(PushListReader list, string? senderId)
     {
         var probe = list;
-        var hasFirst = probe.TryRead(out var first);
-        if (hasFirst && IsListIdentifier(first))
+        if (probe.TryRead(out var first) && IsListIdentifier(first))
         {
             // A meter repeats its list identifier in every list: recognise the bytes seen last time.
             if (RememberedProfile is { } known && first.Value.Payload.SequenceEqual(_rememberedListId))
@@ -99,45 +118,44 @@ public sealed class ReadingDecoder
             }
         }
 
+        if (senderId is not null && ProfileCatalog.ForSystemTitle(senderId) is { } sender)
+        {
+            RememberedProfile = sender;
+            return sender;
+        }
+
         // A list that names nothing is read as the meter last named, if that meter could have sent it.
-        if (RememberedProfile is { } remembered && (list.Shape != ListShape.BareValues || remembered.Layouts.ContainsKey(list.Count)))
+        if (RememberedProfile is { } remembered && CouldHaveSent(remembered, list))
         {
             return remembered;
         }
 
-        // Kaifa list 1 names nothing: a structure holding one bare double-long-unsigned (norway-lists.md §4).
-        if (hasFirst && list.Shape == ListShape.BareValues && list.Count == 1 && first.Value.Type == DataType.DoubleLongUnsigned)
+        var recognised = list.Shape switch
         {
-            return Kaifa.Profile;
-        }
-
-        return GenericObis.Profile;
+            ListShape.Positional => ProfileCatalog.ForPositionalList(list),
+            ListShape.SelfDescribed => ProfileCatalog.ForSelfDescribedList(),
+            _ => null,
+        };
+        return recognised ?? GenericObis.Profile;
     }
+
+    private static bool CouldHaveSent(MeterProfile profile, PushListReader list) => list.Shape switch
+    {
+        ListShape.Positional => profile.Layouts.TryGetValue(list.Count, out var layout) && layout.Matches(list),
+        ListShape.SelfDescribed => profile.SendsSelfDescribedLists,
+        _ => true,
+    };
 
     private static bool IsListIdentifier(in ListEntry entry) =>
         entry.Obis is not { } code
         || (ObisMap.TryGetIdentity(code, out var identity) && identity == ObisMap.Identity.ListVersion);
 
-    private void Apply(MeterReading reading, in ListEntry entry, ObisCode[]? layout, MeterProfile profile)
+    private void Apply(MeterReading reading, in ListEntry entry, PositionalLayout? layout, MeterProfile profile)
     {
-        ObisCode code;
-        if (entry.Obis is { } named)
+        var name = entry.Obis ?? layout?.CodeAt(entry.Index);
+        if (name is not { } code)
         {
-            code = named;
-        }
-        else if (layout is not null)
-        {
-            code = layout[entry.Index];
-        }
-        else if (_converter.TryGetText(entry.Value, out var header))
-        {
-            // The unnamed element before OBIS/value pairs is the list identifier (Kamstrup).
-            reading.ListVersion = header;
-            return;
-        }
-        else
-        {
-            ThrowUnnamedElement(entry.Index, entry.Value.Offset, entry.Value.Type);
+            ApplyUnnamed(reading, entry, profile);
             return;
         }
 

@@ -35,7 +35,8 @@ internal sealed class RecordingObserver : DecodeObserver
     public static RecordingObserver Decode(byte[] input, string country = "NO")
     {
         var observer = new RecordingObserver();
-        new StreamDecoder(observer, Country.Parse(country)).Decode(input);
+        using var decoder = new StreamDecoder(observer, Country.Parse(country));
+        decoder.Decode(input);
         return observer;
     }
 }

@@ -135,23 +135,40 @@ public sealed class ReadingDecoderTests
     }
 
     [Fact]
-    public void Decode_ValueOnlyListOfUnknownLength_ExplainsThatItsLayoutIsUnknown()
+    public void Decode_ValueOnlyListOfUnknownLength_KeepsTheValuesAndSaysTheLayoutIsUnknown()
     {
         // A structure of three bare values from a meter that never named itself.
         var apdu = Convert.FromHexString("0F4000000000020306000000011200021100");
 
-        var problem = Assert.Throws<DecodeException>(() => new ReadingDecoder().Decode(DataNotification.Parse(apdu)));
+        var reading = new ReadingDecoder().Decode(DataNotification.Parse(apdu));
 
-        Assert.Equal(DecodeLayer.Profile, problem.Layer);
-        Assert.Equal(DecodeError.UnexpectedElement, problem.Error);
-        Assert.Contains("list of 3 unnamed values", problem.Detail, StringComparison.Ordinal);
+        var remark = Assert.Single(reading.Remarks);
+        Assert.Equal(DecodeError.UnknownLayout, remark.Error);
+        Assert.Contains("list of 3 unnamed values", remark.Detail, StringComparison.Ordinal);
+        Assert.Equal([0, 1, 2], reading.Unnamed.Select(u => u.Index));
+        Assert.Equal(2m, Assert.IsType<CosemValue.Number>(reading.Unnamed[1].Value).Value.ToDecimal());
+        Assert.Empty(reading.Values());
     }
 
     [Fact]
-    public void Decode_ObjectListWithAStrayElement_FailsAtThatElement()
+    public void Decode_NamedListWithAStrayValue_KeepsItByPosition()
     {
-        // An array of structures whose second element is a bare integer.
+        // An array of object structures whose second element is a bare unsigned 5.
         var apdu = Convert.FromHexString("0F400000000001020202090601000107 00FF0600000001 1105".Replace(" ", string.Empty, StringComparison.Ordinal));
+
+        var reading = new ReadingDecoder().Decode(DataNotification.Parse(apdu));
+
+        Assert.Equal(1m, reading[ReadingField.ActivePowerImport]);
+        var (index, value) = Assert.Single(reading.Unnamed);
+        Assert.Equal(1, index);
+        Assert.Equal(5m, Assert.IsType<CosemValue.Number>(value).Value.ToDecimal());
+    }
+
+    [Fact]
+    public void Decode_ObjectStructureWithABrokenScalerUnit_FailsAtThatElement()
+    {
+        // {OBIS 1-0:1.7.0, 1, integer 0}: a third member that is not {integer, enum}.
+        var apdu = Convert.FromHexString("0F40000000000101020309060100010700FF06000000010F00");
 
         var problem = Assert.Throws<DecodeException>(() => new ReadingDecoder().Decode(DataNotification.Parse(apdu)));
 

@@ -7,7 +7,7 @@ using Han.Sources;
 namespace Han.Cli.Commands;
 
 /// <summary>
-/// <c>han decode [FILE|-]... [--format ...] [--country ...]</c> (DESIGN.md §2.1): decodes captures
+/// <c>han decode [FILE|-]... [--format ...] [--country ...] [--key HEX] [--auth-key HEX]</c> (DESIGN.md §2.1): decodes captures
 /// whose kind is recognised from the bytes. Exit code 0 when every input could be read, whatever it
 /// contained; 1 when an input could not be opened or read (after printing everything decoded before).
 /// </summary>
@@ -26,28 +26,16 @@ internal static class DecodeCommand
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "hex", "tree", "fields");
-        var country = new Option<string>("--country", "-c")
-        {
-            Description = $"Market the meter is configured for; sets vendor scaling where the wire has none (Kamstrup energy is 10 Wh in NO, 1 Wh in SE). One of {string.Join(", ", Country.KnownCodes)}.",
-            DefaultValueFactory = _ => "NO",
-        };
-        country.Validators.Add(result =>
-        {
-            var value = result.GetValueOrDefault<string>();
-            if (!Country.TryParse(value, out _))
-            {
-                result.AddError($"--country: '{value}' is not a known market; use one of {string.Join(", ", Country.KnownCodes)}.");
-            }
-        });
+        var decoding = new DecoderArguments();
 
         var command = new Command("decode", "Decode meter captures: readings, problems and debugging views.");
         command.Arguments.Add(inputs);
         command.Options.Add(format);
-        command.Options.Add(country);
+        decoding.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetValue(inputs) ?? [],
             Enum.Parse<OutputFormat>(parse.GetValue(format) ?? "text", ignoreCase: true),
-            Country.Parse(parse.GetValue(country)),
+            decoding.Read(parse),
             stdin,
             stdout,
             stderr,
@@ -55,7 +43,7 @@ internal static class DecodeCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] inputs, OutputFormat format, Country country, Func<Stream> stdin, Stream stdout, TextWriter stderr, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string[] inputs, OutputFormat format, DecoderOptions options, Func<Stream> stdin, Stream stdout, TextWriter stderr, CancellationToken cancellation)
     {
         if (inputs.Length == 0)
         {
@@ -67,7 +55,7 @@ internal static class DecodeCommand
         foreach (var input in inputs)
         {
             view.BeginInput(input, inputs.Length > 1);
-            var decoder = new StreamDecoder(view, country);
+            using var decoder = new StreamDecoder(view, options);
             try
             {
                 var raw = input == "-" ? stdin() : File.OpenRead(input);

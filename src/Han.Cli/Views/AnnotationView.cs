@@ -57,6 +57,13 @@ internal abstract class AnnotationView : TextOutputView
         Writer.WriteLine();
     }
 
+    public override void OnDecrypted(ReadOnlySpan<byte> plaintext, long offset)
+    {
+        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decrypted APDU of the ciphered APDU at byte {offset} (offsets within the plaintext):"));
+        Print(plaintext.ToArray(), 0, FrameAnnotator.AnnotateApdu(plaintext));
+        Writer.WriteLine();
+    }
+
     protected abstract void Print(byte[] bytes, long baseOffset, IReadOnlyList<Annotation> annotations);
 
     protected static string Indent(int depth) => new(' ', depth * 2);

@@ -32,6 +32,11 @@ internal sealed class FieldsView : TextOutputView
             Writer.WriteLine($"obis {other.Code} = {Fields.Format(other.Value)}");
         }
 
+        foreach (var (index, value) in reading.Unnamed)
+        {
+            Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value[{index}] = {Fields.Format(value)}"));
+        }
+
         Writer.WriteLine();
     }
 

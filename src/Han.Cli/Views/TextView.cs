@@ -65,6 +65,11 @@ internal sealed class TextView : TextOutputView
         {
             Writer.WriteLine($"  obis {other.Code} = {Fields.Format(other.Value)}");
         }
+
+        foreach (var (index, value) in reading.Unnamed)
+        {
+            Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  value [{index}] = {Fields.Format(value)}"));
+        }
     }
 
     public override void EndInput(DecodeCounters counters)

@@ -3,6 +3,7 @@ using System.Globalization;
 using Han.Protocol.Axdr;
 using Han.Protocol.Cosem;
 using Han.Protocol.Dlms;
+using Han.Protocol.Dlms.Security;
 using Han.Protocol.Hdlc;
 
 namespace Han.Protocol.Diagnostics;
@@ -97,6 +98,12 @@ public static class FrameAnnotator
             return;
         }
 
+        if (CipheredApdu.IsCiphered(apdu))
+        {
+            AnnotateCiphered(apdu, offset, depth, output);
+            return;
+        }
+
         if (apdu[0] != (byte)ApduTag.DataNotification)
         {
             var name = ApduReader.Describe(apdu[0]);
@@ -144,6 +151,40 @@ public static class FrameAnnotator
             var at = output[^1].Offset + output[^1].Length;
             var remaining = offset + apdu.Length - at;
             output.Add(new Annotation(at, Math.Max(remaining, 0), depth + 1, $"cannot decode: {problem.Detail}", $"cannot decode: {problem.Detail}"));
+        }
+    }
+
+    private static void AnnotateCiphered(ReadOnlySpan<byte> apdu, int offset, int depth, List<Annotation> output)
+    {
+        var name = ApduReader.Describe(apdu[0]);
+        CipheredApdu ciphered;
+        try
+        {
+            ciphered = CipheredApdu.Parse(apdu);
+        }
+        catch (DecodeException problem)
+        {
+            output.Add(new Annotation(offset, apdu.Length, depth, $"{name} that does not decode: {problem.Detail}", $"undecodable {name}: {problem.Detail}"));
+            return;
+        }
+
+        var security = ciphered.Security;
+        output.Add(new Annotation(offset, 1, depth, $"APDU tag 0x{apdu[0]:X2}: {name}", $"{name}, security {security}, frame counter {ciphered.InvocationCounter}"));
+        var titleStart = 1 + (apdu[1] < 0x80 ? 1 : 1 + (apdu[1] & 0x7F));
+        var lengthBytes = ciphered.ContentOffset - 5;
+        var sender = ciphered.ManufacturerId is { } id ? $" (manufacturer {id})" : string.Empty;
+        output.Add(new Annotation(offset + 1, titleStart - 1, depth + 1, $"system title length {ciphered.SystemTitle.Length}"));
+        output.Add(new Annotation(offset + titleStart, ciphered.SystemTitle.Length, depth + 1, $"system title {Convert.ToHexString(ciphered.SystemTitle)}{sender}", $"system title {Convert.ToHexString(ciphered.SystemTitle)}{sender}"));
+        titleStart += ciphered.SystemTitle.Length;
+        output.Add(new Annotation(offset + titleStart, lengthBytes - titleStart, depth + 1, $"length {apdu.Length - lengthBytes} (security control, frame counter, content)"));
+        output.Add(new Annotation(offset + lengthBytes, 1, depth + 1, $"security control {security}"));
+        output.Add(new Annotation(offset + lengthBytes + 1, 4, depth + 1, $"frame counter {ciphered.InvocationCounter}"));
+        var tagLength = security.IsAuthenticated ? Math.Min(CipheredApdu.TagLength, ciphered.Content.Length) : 0;
+        var body = security.IsEncrypted ? "ciphertext" : "plaintext (authenticated only)";
+        output.Add(new Annotation(offset + ciphered.ContentOffset, ciphered.Content.Length - tagLength, depth + 1, $"{body}, {ciphered.Content.Length - tagLength} bytes", body));
+        if (tagLength > 0)
+        {
+            output.Add(new Annotation(offset + apdu.Length - tagLength, tagLength, depth + 1, "authentication tag (GCM, 12 bytes)"));
         }
     }
 

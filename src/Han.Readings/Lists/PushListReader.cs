@@ -8,17 +8,23 @@ namespace Han.Readings.Lists;
 
 /// <summary>
 /// Reads the body of a data-notification as a list of <see cref="ListEntry"/>, whatever its
-/// <see cref="ListShape"/>. The shape is recognised from the bytes, never from a vendor name, and
-/// every element is checked, so an unexpected layout raises <see cref="DecodeException"/> (layer
-/// profile) instead of being misread. Allocation-free.
+/// <see cref="ListShape"/>. The shape is recognised from the bytes, never from a vendor name: an OBIS
+/// code among the first elements makes the list <see cref="ListShape.Named"/>, a leading push object
+/// list makes it <see cref="ListShape.SelfDescribed"/>, anything else is <see cref="ListShape.Positional"/>.
+/// Every element is checked, so a malformed list raises <see cref="DecodeException"/> instead of being
+/// misread. Allocation-free.
 /// </summary>
 public ref struct PushListReader
 {
-    /// <summary>Leading non-OBIS elements allowed before OBIS/value pairs (Kamstrup sends its list id there).</summary>
-    private const int MaxPairHeader = 2;
+    /// <summary>Leading unnamed elements that may come before the first OBIS code (a list id, a clock).</summary>
+    private const int MaxLeadingUnnamed = 2;
+
+    /// <summary>Class id of a Push setup object (Blue Book class 40): its own attributes are not readings.</summary>
+    private const int PushSetupClassId = 40;
 
     private readonly ReadOnlySpan<byte> _body;
     private AxdrReader _reader;
+    private AxdrReader _descriptors;
     private int _next;
 
     public PushListReader(ReadOnlySpan<byte> body)
@@ -30,25 +36,20 @@ public ref struct PushListReader
         if (!root.IsContainer)
         {
             // A lone value: a one-element positional list.
-            Shape = ListShape.BareValues;
+            Shape = ListShape.Positional;
             Count = 1;
             return;
         }
 
         _reader = probe;
         Count = root.Count;
-        if (Count > 0 && _reader.PeekType() == DataType.Structure)
+        if (IsObjectList(_reader, out _descriptors))
         {
-            Shape = ListShape.ObjectStructures;
-        }
-        else if (root.Type == DataType.Structure && IsPairList(_reader, Count, out var header))
-        {
-            Shape = ListShape.ObisValuePairs;
-            HeaderElements = header;
+            Shape = ListShape.SelfDescribed;
         }
         else
         {
-            Shape = ListShape.BareValues;
+            Shape = HasObisNames(_reader, Count) ? ListShape.Named : ListShape.Positional;
         }
     }
 
@@ -57,9 +58,6 @@ public ref struct PushListReader
     /// <summary>Elements in the root container.</summary>
     public int Count { get; }
 
-    /// <summary>For <see cref="ListShape.ObisValuePairs"/>: elements before the first pair.</summary>
-    public int HeaderElements { get; }
-
     /// <summary>Reads the next entry; false at the end of the list. Placeholder pairs (null, null) are skipped.</summary>
     public bool TryRead(out ListEntry entry)
     {
@@ -67,24 +65,15 @@ public ref struct PushListReader
         while (_next < Count)
         {
             var index = _next;
-            switch (Shape)
+            var found = Shape switch
             {
-                case ListShape.ObjectStructures:
-                    _next++;
-                    entry = ReadObjectStructure(index);
-                    return true;
-                case ListShape.ObisValuePairs when index >= HeaderElements:
-                    _next += 2;
-                    if (TryReadPair(index, out entry))
-                    {
-                        return true;
-                    }
-
-                    continue;
-                default:
-                    _next++;
-                    entry = ReadValue(index, null, null);
-                    return true;
+                ListShape.Named => TryReadNamed(index, out entry),
+                ListShape.SelfDescribed => TryReadDescribed(index, out entry),
+                _ => ReadUnnamed(index, out entry),
+            };
+            if (found)
+            {
+                return true;
             }
         }
 
@@ -96,19 +85,84 @@ public ref struct PushListReader
         return false;
     }
 
+    private bool TryReadNamed(int index, out ListEntry entry)
+    {
+        var probe = _reader;
+        var element = probe.Read();
+        if (element.Type == DataType.Structure && element.Count is 2 or 3 && probe.TryReadObisCode(out _))
+        {
+            _next++;
+            entry = ReadObjectStructure(index);
+            return true;
+        }
+
+        var remaining = Count - index;
+        if (element.IsObisCode && remaining >= 2)
+        {
+            // A flat run: OBIS, value, and a scaler_unit when one follows.
+            _reader.TryReadObisCode(out var code);
+            var valueStart = _reader.Position;
+            var value = ReadWholeValue();
+            var encoded = _body[valueStart.._reader.Position];
+            _next += 2;
+            ScalerUnit? scaling = null;
+            if (remaining >= 3 && _reader.TryReadScalerUnit(out var scalerUnit))
+            {
+                scaling = scalerUnit;
+                _next++;
+            }
+
+            entry = new ListEntry(index + 1, code, value, encoded, scaling);
+            return true;
+        }
+
+        if (element.Type == DataType.NullData && remaining >= 2 && probe.PeekType() == DataType.NullData)
+        {
+            // Kamstrup single-phase meters keep the three-phase layout with null placeholders (norway-lists.md §5).
+            _reader = probe;
+            _reader.Read();
+            _next += 2;
+            entry = default;
+            return false;
+        }
+
+        return ReadUnnamed(index, out entry);
+    }
+
+    private bool TryReadDescribed(int index, out ListEntry entry)
+    {
+        var described = TryReadDescriptor(out var code, out var classId, out var attribute);
+        if (index == 0)
+        {
+            // The push object list itself.
+            _reader.SkipValue();
+            _next++;
+            entry = default;
+            return false;
+        }
+
+        // Attribute 2 is an object's value; the push setup's own attributes and other attributes are not readings.
+        if (!described || attribute != 2 || classId == PushSetupClassId)
+        {
+            return ReadUnnamed(index, out entry);
+        }
+
+        _next++;
+        entry = ReadValue(index, code, null);
+        return true;
+    }
+
+    private bool ReadUnnamed(int index, out ListEntry entry)
+    {
+        _next++;
+        entry = ReadValue(index, null, null);
+        return true;
+    }
+
     private ListEntry ReadObjectStructure(int index)
     {
         var structure = _reader.Read();
-        if (structure.Type != DataType.Structure || structure.Count is < 2 or > 3)
-        {
-            ThrowNotAnObject(index, structure.Offset, structure.Type, structure.Count);
-        }
-
-        if (!_reader.TryReadObisCode(out var code))
-        {
-            ThrowNoObisCode(index);
-        }
-
+        _reader.TryReadObisCode(out var code);
         var valueStart = _reader.Position;
         var value = ReadWholeValue();
         var encoded = _body[valueStart.._reader.Position];
@@ -124,26 +178,6 @@ public ref struct PushListReader
         }
 
         return new ListEntry(index, code, value, encoded, scaling);
-    }
-
-    private bool TryReadPair(int index, out ListEntry entry)
-    {
-        if (_reader.TryReadObisCode(out var code))
-        {
-            entry = ReadValue(index + 1, code, null);
-            return true;
-        }
-
-        // Kamstrup single-phase meters keep the three-phase layout with null placeholders (norway-lists.md §5).
-        var key = _reader.Read();
-        var value = _reader.Read();
-        if (key.Type != DataType.NullData || value.Type != DataType.NullData)
-        {
-            ThrowBadPair(index, key.Offset, key.Type, key.Count, value.Type);
-        }
-
-        entry = default;
-        return false;
     }
 
     private ListEntry ReadValue(int index, ObisCode? code, ScalerUnit? scaling)
@@ -168,23 +202,80 @@ public ref struct PushListReader
         return value;
     }
 
-    /// <summary>
-    /// True when, after at most <see cref="MaxPairHeader"/> leading values, an OBIS octet-string is
-    /// followed by a value and then another OBIS code (or a null placeholder), and the pairs come out
-    /// even. The remaining keys are checked as they are read.
-    /// </summary>
-    private static bool IsPairList(AxdrReader reader, int count, out int header)
+    private bool TryReadDescriptor(out ObisCode code, out int classId, out int attribute)
     {
-        header = 0;
+        code = default;
+        classId = 0;
+        attribute = 0;
+        if (_descriptors.IsAtEnd)
+        {
+            return false;
+        }
+
+        var structure = _descriptors.Read();
+        if (structure.Type != DataType.Structure || structure.Count != 4)
+        {
+            ThrowBadDescriptor(structure.Offset);
+        }
+
+        var classElement = _descriptors.Read();
+        var valid = classElement.TryGetInt64(out var classValue) & _descriptors.TryReadObisCode(out code);
+        var attributeElement = _descriptors.Read();
+        valid &= attributeElement.TryGetInt64(out var attributeValue);
+        _descriptors.SkipValue();
+        if (!valid)
+        {
+            ThrowBadDescriptor(structure.Offset);
+        }
+
+        classId = (int)classValue;
+        attribute = (int)attributeValue;
+        return true;
+    }
+
+    /// <summary>
+    /// True when the first element is a push object list: an array whose first element is a
+    /// <c>{long-unsigned class, OBIS, integer attribute, long-unsigned index}</c> structure.
+    /// <paramref name="descriptors"/> is then positioned at that first descriptor.
+    /// </summary>
+    private static bool IsObjectList(AxdrReader reader, out AxdrReader descriptors)
+    {
+        descriptors = default;
         try
         {
-            for (var i = 0; i <= MaxPairHeader && i < count; i++)
+            var array = reader.Read();
+            if (array.Type != DataType.Array || array.Count == 0)
+            {
+                return false;
+            }
+
+            descriptors = reader;
+            var first = reader.Read();
+            return first.Type == DataType.Structure && first.Count == 4
+                && reader.Read().Type == DataType.LongUnsigned
+                && reader.TryReadObisCode(out _)
+                && reader.Read().Type == DataType.Integer
+                && reader.Read().Type == DataType.LongUnsigned;
+        }
+        catch (DecodeException)
+        {
+            // Malformed data is reported by the real read that follows, with its own offset.
+            return false;
+        }
+    }
+
+    /// <summary>True when one of the first elements names an object: an OBIS octet-string, or a structure starting with one.</summary>
+    private static bool HasObisNames(AxdrReader reader, int count)
+    {
+        try
+        {
+            for (var i = 0; i <= MaxLeadingUnnamed && i < count; i++)
             {
                 var probe = reader;
-                if (probe.Read().IsObisCode)
+                var element = probe.Read();
+                if (element.IsObisCode || (element.Type == DataType.Structure && element.Count is 2 or 3 && probe.TryReadObisCode(out _)))
                 {
-                    header = i;
-                    return (count - i) % 2 == 0 && (count - i == 2 || IsSecondKey(probe));
+                    return true;
                 }
 
                 reader.SkipValue();
@@ -194,15 +285,7 @@ public ref struct PushListReader
         }
         catch (DecodeException)
         {
-            // Malformed data is reported by the real read that follows, with its own offset.
             return false;
-        }
-
-        static bool IsSecondKey(AxdrReader afterFirstKey)
-        {
-            afterFirstKey.SkipValue();
-            var key = afterFirstKey.Read();
-            return key.IsObisCode || key.Type == DataType.NullData;
         }
     }
 
@@ -211,20 +294,10 @@ public ref struct PushListReader
     private static void ThrowTrailingBytes(int offset, int count) =>
         throw Problem(DecodeError.TrailingBytes, offset, $"{count} bytes follow the end of the list");
 
-    // Slow paths, kept out of the per-element methods (their messages need formatting).
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowNotAnObject(int index, int offset, DataType type, int count) =>
-        throw Problem(DecodeError.UnexpectedElement, offset, $"list element {index} is a {DataTypeInfo.Name(type)} of {count}; expected a structure of OBIS code, value and optional scaler_unit");
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private readonly void ThrowNoObisCode(int index)
-    {
-        var wrong = _reader;
-        var element = wrong.Read();
-        throw Problem(DecodeError.UnexpectedElement, element.Offset, $"list element {index} starts with a {DataTypeInfo.Name(element.Type)} of {element.Count} bytes; expected a 6-byte OBIS code");
-    }
+    private static void ThrowBadDescriptor(int offset) =>
+        throw Problem(DecodeError.UnexpectedElement, offset, "an entry of the push object list is not {class, OBIS code, attribute, index}");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -232,25 +305,8 @@ public ref struct PushListReader
     {
         var wrong = _reader;
         var structure = wrong.Read();
-        if (structure.Type != DataType.Structure || structure.Count != 2)
-        {
-            throw Problem(DecodeError.UnexpectedElement, structure.Offset, $"list element {index}: the third member is a {DataTypeInfo.Name(structure.Type)}; expected scaler_unit {{integer, enum}}");
-        }
-
-        var scaler = wrong.Read();
-        var unit = wrong.Read();
-        throw Problem(DecodeError.UnexpectedElement, scaler.Offset, $"list element {index}: scaler_unit holds {DataTypeInfo.Name(scaler.Type)} and {DataTypeInfo.Name(unit.Type)}; expected integer and enum");
+        throw Problem(DecodeError.UnexpectedElement, structure.Offset, $"list element {index}: the third member is a {DataTypeInfo.Name(structure.Type)}; expected scaler_unit {{integer, enum}}");
     }
-
-    [DoesNotReturn]
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void ThrowBadPair(int index, int offset, DataType key, int keyLength, DataType value) =>
-        throw Problem(
-            DecodeError.UnexpectedElement,
-            offset,
-            key == DataType.NullData
-                ? $"list element {index + 1} is a {DataTypeInfo.Name(value)} without an OBIS code"
-                : $"list element {index} is a {DataTypeInfo.Name(key)} of {keyLength} bytes where an OBIS code should be");
 
     private static DecodeException Problem(DecodeError error, int offset, string detail) =>
         new(DecodeLayer.Profile, error, offset, detail);

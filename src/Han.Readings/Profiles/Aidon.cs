@@ -12,6 +12,7 @@ public static class Aidon
         Name = "Aidon",
         Manufacturer = "Aidon",
         ListIdPrefixes = ["AIDON_"],
+        SystemTitlePrefixes = ["ADN"],
         ClockDeviationIsReliable = false,
     };
 }

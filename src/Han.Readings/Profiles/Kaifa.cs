@@ -1,5 +1,3 @@
-using Han.Protocol.Cosem;
-
 namespace Han.Readings.Profiles;
 
 /// <summary>
@@ -15,30 +13,33 @@ public static class Kaifa
         Name = "Kaifa",
         Manufacturer = "Kaifa",
         ListIdPrefixes = ["KFM_", "KAIFA_"],
+        SystemTitlePrefixes = ["KFM"],
         Scaling = Scalings.Of(current: -3, voltage: -1, energy: 0),
         Layouts = BuildLayouts(),
     };
 
-    private static Dictionary<int, ObisCode[]> BuildLayouts()
+    private static Dictionary<int, PositionalLayout> BuildLayouts()
     {
-        ObisCode[] identity = [Code("1-1:0.2.129.255"), Code("0-0:96.1.0.255"), Code("0-0:96.1.7.255")];
-        ObisCode[] powers = [Code("1-0:1.7.0.255"), Code("1-0:2.7.0.255"), Code("1-0:3.7.0.255"), Code("1-0:4.7.0.255")];
-        ObisCode[] onePhase = [Code("1-0:31.7.0.255"), Code("1-0:32.7.0.255")];
-        ObisCode[] threePhase =
+        (string?, ValueKind)[] identity = [("1-1:0.2.129.255", ValueKind.Text), ("0-0:96.1.0.255", ValueKind.Text), ("0-0:96.1.7.255", ValueKind.Text)];
+        (string?, ValueKind)[] powers = [("1-0:1.7.0.255", ValueKind.Number), ("1-0:2.7.0.255", ValueKind.Number), ("1-0:3.7.0.255", ValueKind.Number), ("1-0:4.7.0.255", ValueKind.Number)];
+        (string?, ValueKind)[] onePhase = [("1-0:31.7.0.255", ValueKind.Number), ("1-0:32.7.0.255", ValueKind.Number)];
+        (string?, ValueKind)[] threePhase =
         [
-            Code("1-0:31.7.0.255"), Code("1-0:51.7.0.255"), Code("1-0:71.7.0.255"),
-            Code("1-0:32.7.0.255"), Code("1-0:52.7.0.255"), Code("1-0:72.7.0.255"),
+            ("1-0:31.7.0.255", ValueKind.Number), ("1-0:51.7.0.255", ValueKind.Number), ("1-0:71.7.0.255", ValueKind.Number),
+            ("1-0:32.7.0.255", ValueKind.Number), ("1-0:52.7.0.255", ValueKind.Number), ("1-0:72.7.0.255", ValueKind.Number),
         ];
-        ObisCode[] hourly = [Code("0-0:1.0.0.255"), Code("1-0:1.8.0.255"), Code("1-0:2.8.0.255"), Code("1-0:3.8.0.255"), Code("1-0:4.8.0.255")];
-        return new Dictionary<int, ObisCode[]>
+        (string?, ValueKind)[] hourly =
+        [
+            ("0-0:1.0.0.255", ValueKind.Time), ("1-0:1.8.0.255", ValueKind.Number), ("1-0:2.8.0.255", ValueKind.Number),
+            ("1-0:3.8.0.255", ValueKind.Number), ("1-0:4.8.0.255", ValueKind.Number),
+        ];
+        return new Dictionary<int, PositionalLayout>
         {
-            [1] = [powers[0]],
-            [9] = [.. identity, .. powers, .. onePhase],
-            [13] = [.. identity, .. powers, .. threePhase],
-            [14] = [.. identity, .. powers, .. onePhase, .. hourly],
-            [18] = [.. identity, .. powers, .. threePhase, .. hourly],
+            [1] = new(powers[0]),
+            [9] = new([.. identity, .. powers, .. onePhase]),
+            [13] = new([.. identity, .. powers, .. threePhase]),
+            [14] = new([.. identity, .. powers, .. onePhase, .. hourly]),
+            [18] = new([.. identity, .. powers, .. threePhase, .. hourly]),
         };
     }
-
-    private static ObisCode Code(string text) => ObisCode.Parse(text);
 }

@@ -12,6 +12,7 @@ public static class Kamstrup
         Name = "Kamstrup",
         Manufacturer = "Kamstrup",
         ListIdPrefixes = ["Kamstrup_"],
+        SystemTitlePrefixes = ["KAM"],
         Scaling = Scalings.Of(current: -2, energy: 1),
         ScalingByCountry = new Dictionary<string, IReadOnlyDictionary<Quantity, Protocol.Cosem.ScalerUnit>>
         {

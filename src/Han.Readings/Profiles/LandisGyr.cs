@@ -1,8 +1,12 @@
 namespace Han.Readings.Profiles;
 
 /// <summary>
-/// Landis+Gyr E350 in Norway (EMBRIQ_V1_1): Aidon-style structures with scaler_unit
-/// (norway-lists.md §6). Its clock is Norwegian local time like Aidon's.
+/// Landis+Gyr. In Norway the E350 sends EMBRIQ_V1_1, Aidon-style structures with scaler_unit, and
+/// Norwegian local time like Aidon (norway-lists.md §6). The E450 sends value-only lists without
+/// scalers: in Austria a positional list of 14 values (Netz Burgenland; amsreader frames/lng2.raw
+/// annotates U1-U3 in V, I1-I3 in 0.01 A, P+/P- in W, A+/A- in Wh and the meter number last), in
+/// Switzerland a list that starts with its own push object list (amsreader issue 740/934), read with
+/// the same units.
 /// </summary>
 public static class LandisGyr
 {
@@ -11,6 +15,27 @@ public static class LandisGyr
         Name = "Landis+Gyr",
         Manufacturer = "Landis+Gyr",
         ListIdPrefixes = ["EMBRIQ_"],
+        SystemTitlePrefixes = ["LGZ"],
         ClockDeviationIsReliable = false,
+        SendsSelfDescribedLists = true,
+        Scaling = Scalings.Of(current: -2, voltage: 0, energy: 0),
+        Layouts = new Dictionary<int, PositionalLayout>
+        {
+            [14] = new(
+                ("1-0:32.7.0.255", ValueKind.Number),
+                ("1-0:52.7.0.255", ValueKind.Number),
+                ("1-0:72.7.0.255", ValueKind.Number),
+                ("1-0:31.7.0.255", ValueKind.Number),
+                ("1-0:51.7.0.255", ValueKind.Number),
+                ("1-0:71.7.0.255", ValueKind.Number),
+                ("1-0:1.7.0.255", ValueKind.Number),
+                ("1-0:2.7.0.255", ValueKind.Number),
+                ("1-0:1.8.0.255", ValueKind.Number),
+                ("1-0:2.8.0.255", ValueKind.Number),
+                (null, ValueKind.Number),
+                (null, ValueKind.Number),
+                (null, ValueKind.Number),
+                ("0-0:96.1.0.255", ValueKind.Text)),
+        },
     };
 }

@@ -24,24 +24,24 @@ public sealed class MeterProfile
     public IReadOnlyDictionary<string, IReadOnlyDictionary<Quantity, ScalerUnit>> ScalingByCountry { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<Quantity, ScalerUnit>>();
 
-    /// <summary>OBIS code of each position of a value-only list, by list length.</summary>
-    public IReadOnlyDictionary<int, ObisCode[]> Layouts { get; init; } = new Dictionary<int, ObisCode[]>();
+    /// <summary>The meaning of each position of a value-only list, by list length.</summary>
+    public IReadOnlyDictionary<int, PositionalLayout> Layouts { get; init; } = new Dictionary<int, PositionalLayout>();
+
+    /// <summary>
+    /// System-title manufacturer ids (the first three letters, e.g. KFM, LGZ) that name this family when
+    /// a ciphered list carries no list identifier (protocol.md §8.6).
+    /// </summary>
+    public IReadOnlyList<string> SystemTitlePrefixes { get; init; } = [];
+
+    /// <summary>True when this family sends lists that begin with their own push object list (L&amp;G E450 in Switzerland).</summary>
+    public bool SendsSelfDescribedLists { get; init; }
 
     /// <summary>False when the meter's clock deviation field is known to be wrong (Aidon NO sends 0 in local time).</summary>
     public bool ClockDeviationIsReliable { get; init; } = true;
 
-    public bool ClaimsListId(string listId)
-    {
-        foreach (var prefix in ListIdPrefixes)
-        {
-            if (listId.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    public bool ClaimsListId(string listId) => ListIdPrefixes.Any(prefix => listId.StartsWith(prefix, StringComparison.Ordinal));
 
-        return false;
-    }
+    public bool ClaimsSystemTitle(string manufacturerId) => SystemTitlePrefixes.Contains(manufacturerId, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>How a value of <paramref name="quantity"/> sent without scaler_unit is to be read in <paramref name="country"/>.</summary>
     public ScalerUnit? ImplicitScaling(Quantity quantity, Country country)

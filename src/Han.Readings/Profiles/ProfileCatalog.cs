@@ -1,17 +1,25 @@
+using Han.Readings.Lists;
+
 namespace Han.Readings.Profiles;
 
 /// <summary>Every known profile, in the order they are tried.</summary>
 public static class ProfileCatalog
 {
     public static IReadOnlyList<MeterProfile> All { get; } =
-        [Aidon.Profile, Kaifa.Profile, Kamstrup.Profile, LandisGyr.Profile];
+        [Aidon.Profile, Kaifa.Profile, Kamstrup.Profile, LandisGyr.Profile, Iskraemeco.Profile, Sagemcom.Profile];
 
     /// <summary>The profile whose list id prefix matches, or null.</summary>
-    public static MeterProfile? ForListId(string listId)
+    public static MeterProfile? ForListId(string listId) => All.FirstOrDefault(profile => profile.ClaimsListId(listId));
+
+    /// <summary>The profile whose system-title manufacturer id matches, or null.</summary>
+    public static MeterProfile? ForSystemTitle(string manufacturerId) => All.FirstOrDefault(profile => profile.ClaimsSystemTitle(manufacturerId));
+
+    /// <summary>The first profile with a positional layout the list matches value by value, or null.</summary>
+    public static MeterProfile? ForPositionalList(PushListReader list)
     {
         foreach (var profile in All)
         {
-            if (profile.ClaimsListId(listId))
+            if (profile.Layouts.TryGetValue(list.Count, out var layout) && layout.Matches(list))
             {
                 return profile;
             }
@@ -19,4 +27,7 @@ public static class ProfileCatalog
 
         return null;
     }
+
+    /// <summary>The profile of meters that send self-described lists, or null.</summary>
+    public static MeterProfile? ForSelfDescribedList() => All.FirstOrDefault(profile => profile.SendsSelfDescribedLists);
 }

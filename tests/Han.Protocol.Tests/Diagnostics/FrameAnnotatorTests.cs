@@ -159,11 +159,27 @@ public sealed class FrameAnnotatorTests
     }
 
     [Fact]
-    public void AnnotateApdu_Ciphered_SaysAKeyIsNeeded()
+    public void AnnotateApdu_CutShortCipheredApdu_SaysItDoesNotDecode()
     {
         var annotations = FrameAnnotator.AnnotateApdu(Bytes.Hex("DB 08 4B 46 4D 10 20 02 98 02 30"));
 
-        Assert.Contains(annotations, a => a.Label.Contains("key", StringComparison.Ordinal));
+        var only = Assert.Single(annotations);
+        Assert.Contains("does not decode", only.Label, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnnotateHdlc_CipheredFrame_NamesEveryFieldOfTheSecurityHeader()
+    {
+        var wire = Vectors.ById("amsreader-lg-at-gh501-2-encrypted").Input;
+
+        var annotations = FrameAnnotator.AnnotateHdlc(wire);
+
+        var labels = string.Join("\n", annotations.Select(a => a.Label));
+        Assert.Contains("system title 4C475A6772A9A111 (manufacturer LGZ)", labels, StringComparison.Ordinal);
+        Assert.Contains("security control 0x30 (suite 0, authenticated, encrypted)", labels, StringComparison.Ordinal);
+        Assert.Contains("authentication tag (GCM, 12 bytes)", labels, StringComparison.Ordinal);
+        var covered = annotations.Sum(a => a.Length);
+        Assert.Equal(wire.Length, covered);
     }
 
     [Theory]

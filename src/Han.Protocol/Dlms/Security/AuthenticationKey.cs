@@ -13,5 +13,12 @@ public sealed class AuthenticationKey : SecretKey
 
     public static AuthenticationKey FromHex(string? hex) => new(ParseHex(hex, "--auth-key"));
 
+    /// <summary>Parses without throwing; <paramref name="error"/> says what is wrong without repeating the value.</summary>
+    public static bool TryFromHex(string? hex, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out AuthenticationKey? key, out string error)
+    {
+        key = TryParseHex(hex, "--auth-key", out var bytes, out error) ? new AuthenticationKey(bytes) : null;
+        return key is not null;
+    }
+
     public static AuthenticationKey FromBytes(ReadOnlySpan<byte> bytes) => new(Copy(bytes, "the authentication key"));
 }

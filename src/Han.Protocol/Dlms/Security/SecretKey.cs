@@ -23,11 +23,18 @@ public abstract class SecretKey
     public override string ToString() => GetType().Name + "(hidden)";
 
     /// <summary>Reads 32 hex digits (spaces, colons and a 0x prefix allowed); the message of a failure never contains the text.</summary>
-    private protected static byte[] ParseHex(string? text, string setting)
+    private protected static byte[] ParseHex(string? text, string setting) =>
+        TryParseHex(text, setting, out var bytes, out var error) ? bytes : throw new ArgumentException(error);
+
+    /// <summary>The same without throwing; <paramref name="error"/> names the setting and the expected form.</summary>
+    private protected static bool TryParseHex(string? text, string setting, out byte[] bytes, out string error)
     {
+        bytes = [];
+        error = string.Empty;
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new ArgumentException($"{setting} is empty; expected 32 hex digits (a 16-byte AES-128 key).", setting);
+            error = $"{setting} is empty; expected 32 hex digits (a 16-byte AES-128 key).";
+            return false;
         }
 
         var digits = text.Trim();
@@ -39,19 +46,22 @@ public abstract class SecretKey
         digits = digits.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(":", string.Empty, StringComparison.Ordinal);
         if (digits.Length != Length * 2)
         {
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"{setting} has {digits.Length} hex digits; expected 32 (a 16-byte AES-128 key)."), setting);
+            error = string.Create(CultureInfo.InvariantCulture, $"{setting} has {digits.Length} hex digits; expected 32 (a 16-byte AES-128 key).");
+            return false;
         }
 
-        var bytes = new byte[Length];
+        var parsed = new byte[Length];
         for (var i = 0; i < Length; i++)
         {
-            if (!byte.TryParse(digits.AsSpan(i * 2, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out bytes[i]))
+            if (!byte.TryParse(digits.AsSpan(i * 2, 2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out parsed[i]))
             {
-                throw new ArgumentException($"{setting} holds a character that is not a hex digit; expected 32 hex digits.", setting);
+                error = $"{setting} holds a character that is not a hex digit; expected 32 hex digits.";
+                return false;
             }
         }
 
-        return bytes;
+        bytes = parsed;
+        return true;
     }
 
     private protected static byte[] Copy(ReadOnlySpan<byte> bytes, string setting)

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Han.Pipeline;
+using Han.Protocol.Dlms.Security;
+using Han.Readings;
+
+namespace Han.Cli.Commands;
+
+/// <summary>
+/// The options every command that decodes shares: <c>--country</c>, <c>--key</c>, <c>--auth-key</c>.
+/// Bad values are rejected at parse time with the setting's name and what would be valid; a key's
+/// value is never repeated in a message.
+/// </summary>
+internal sealed class DecoderArguments
+{
+    public DecoderArguments()
+    {
+        Country = new Option<string>("--country", "-c")
+        {
+            Description = $"Market the meter is configured for; sets vendor scaling where the wire has none (Kamstrup energy is 10 Wh in NO, 1 Wh in SE). One of {string.Join(", ", Readings.Country.KnownCodes)}.",
+            DefaultValueFactory = _ => "NO",
+        };
+        Country.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (!Readings.Country.TryParse(value, out _))
+            {
+                result.AddError($"--country: '{value}' is not a known market; use one of {string.Join(", ", Readings.Country.KnownCodes)}.");
+            }
+        });
+
+        Key = new Option<string?>("--key")
+        {
+            Description = "Encryption key (GUEK; Kamstrup GPK60) for encrypted meters: 32 hex digits. Never printed.",
+        };
+        Key.Validators.Add(result => Validate(result, value => (EncryptionKey.TryFromHex(value, out _, out var error), error)));
+
+        AuthenticationKey = new Option<string?>("--auth-key")
+        {
+            Description = "Authentication key (GAK; Kamstrup GPK61; Luxembourg 00112233445566778899AABBCCDDEEFF): 32 hex digits. With it the GCM tag of each frame is checked.",
+        };
+        AuthenticationKey.Validators.Add(result => Validate(result, value => (Protocol.Dlms.Security.AuthenticationKey.TryFromHex(value, out _, out var error), error)));
+    }
+
+    public Option<string> Country { get; }
+
+    public Option<string?> Key { get; }
+
+    public Option<string?> AuthenticationKey { get; }
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Country);
+        command.Options.Add(Key);
+        command.Options.Add(AuthenticationKey);
+    }
+
+    public DecoderOptions Read(ParseResult parse)
+    {
+        var key = parse.GetValue(Key);
+        var authenticationKey = parse.GetValue(AuthenticationKey);
+        return new DecoderOptions(
+            Readings.Country.Parse(parse.GetValue(Country)),
+            key is null ? null : EncryptionKey.FromHex(key),
+            authenticationKey is null ? null : Protocol.Dlms.Security.AuthenticationKey.FromHex(authenticationKey));
+    }
+
+    private static void Validate(OptionResult result, Func<string, (bool Valid, string Error)> parse)
+    {
+        var value = result.GetValueOrDefault<string?>();
+        if (value is not null && parse(value) is { Valid: false } outcome)
+        {
+            result.AddError(outcome.Error);
+        }
+    }
+}

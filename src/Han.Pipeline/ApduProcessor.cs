@@ -1,0 +1,124 @@
+using Han.Protocol;
+using Han.Protocol.Dlms;
+using Han.Protocol.Dlms.Security;
+using Han.Protocol.Framing;
+using Han.Readings;
+
+namespace Han.Pipeline;
+
+/// <summary>
+/// From a complete APDU to a reading, whatever input it came from: opens ciphered APDUs, joins
+/// general-block-transfer blocks, reads the data-notification, and reports what does not decode with
+/// its stream offset (or, inside decrypted or joined data, the offset within that data).
+/// </summary>
+internal sealed class ApduProcessor : IDisposable
+{
+    private readonly DecodeContext _context;
+    private readonly ReadingDecoder _readings;
+    private readonly DlmsDecryptor _decryptor;
+    private readonly GeneralBlockTransferAssembler _blocks = new();
+    private long _lastBlockOffset;
+
+    public ApduProcessor(DecodeContext context, DecoderOptions options)
+    {
+        _context = context;
+        _readings = new ReadingDecoder(options.Country);
+        _decryptor = new DlmsDecryptor(options.Key, options.AuthenticationKey);
+    }
+
+    /// <summary>Frames whose authentication tag could not be checked (no authentication key given).</summary>
+    public long UnverifiedFrames => _decryptor.UnverifiedFrames;
+
+    public void Process(ReadOnlySpan<byte> apdu, long offset)
+    {
+        _context.Counters.Apdus++;
+        _context.Observer.OnApdu(apdu, offset);
+        var bodyOffset = 0;
+        string? translated = null;
+        string? sender = null;
+        try
+        {
+            // Layers may nest: ciphered blocks, blocks of a ciphered APDU (protocol.md §0).
+            for (var layer = 0; layer < 3; layer++)
+            {
+                if (CipheredApdu.IsCiphered(apdu))
+                {
+                    sender = CipheredApdu.Parse(apdu).ManufacturerId ?? sender;
+                    apdu = _decryptor.Decrypt(apdu);
+                    translated = "decrypted APDU";
+                    _context.Observer.OnDecrypted(apdu, offset);
+                }
+                else if (!apdu.IsEmpty && apdu[0] == (byte)ApduTag.GeneralBlockTransfer)
+                {
+                    if (!TryJoinBlocks(apdu, offset, out apdu))
+                    {
+                        return;
+                    }
+
+                    translated = "APDU joined from block transfer";
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            var notification = ApduReader.ReadNotification(apdu);
+            bodyOffset = notification.BodyOffset;
+            var reading = _readings.Decode(notification, sender);
+            _context.Counters.Readings++;
+            _context.Observer.OnReading(reading, offset);
+            foreach (var remark in reading.Remarks)
+            {
+                _context.Report(remark.Error, DecodeLayer.Profile, offset, remark.Detail);
+            }
+        }
+        catch (DecodeException problem)
+        {
+            // DLMS errors count from the APDU's first byte; A-XDR and profile errors from the body's.
+            var within = problem.Layer == DecodeLayer.Dlms ? problem.Offset : bodyOffset + problem.Offset;
+            if (translated is null)
+            {
+                _context.Report(problem.Error, problem.Layer, offset + within, problem.Detail);
+            }
+            else
+            {
+                _context.Report(problem.Error, problem.Layer, offset, $"{problem.Detail} (at byte {within} of the {translated})");
+            }
+        }
+    }
+
+    /// <summary>Ends the stream: a block transfer still open is reported.</summary>
+    public void Complete()
+    {
+        if (_blocks.Reset())
+        {
+            _context.Report(DecodeError.IncompleteSegments, DecodeLayer.Dlms, _lastBlockOffset, "the input ended inside a general-block-transfer whose last block never came");
+        }
+    }
+
+    /// <summary>Adds a general-block-transfer block; true with the joined APDU when it was the last one.</summary>
+    private bool TryJoinBlocks(ReadOnlySpan<byte> block, long offset, out ReadOnlySpan<byte> joined)
+    {
+        _lastBlockOffset = offset;
+        var result = _blocks.Add(block, out joined, out var abandoned);
+        if (abandoned)
+        {
+            _context.Report(DecodeError.IncompleteSegments, DecodeLayer.Dlms, offset, "a new general-block-transfer began before the last block of the previous one; the incomplete APDU is dropped");
+        }
+
+        switch (result)
+        {
+            case SegmentResult.Dropped:
+                _context.Report(DecodeError.BlockOutOfOrder, DecodeLayer.Dlms, offset, "a general-block-transfer block that does not follow the previous one; dropped");
+                return false;
+            case SegmentResult.TooLong:
+                _context.Report(DecodeError.SegmentedApduTooLong, DecodeLayer.Dlms, offset, "general-block-transfer blocks add up to more than 64 KiB; dropped");
+                return false;
+            default:
+                return result == SegmentResult.Complete;
+        }
+    }
+
+    public void Dispose() => _decryptor.Dispose();
+}

@@ -1,0 +1,53 @@
+namespace Han.Readings.Profiles;
+
+/// <summary>
+/// Iskraemeco AM550 in Slovenia (Elektro Ljubljana): value-only lists that start with the logical
+/// device name (<c>ISK...</c>) and the meter number, then P+, P-, Q+, Q-, voltages in 0.1 V, currents
+/// in 0.01 A, and per-phase active power (amsreader issues 869 and 956; the per-phase import sums to
+/// the total within a watt). Austrian AM550 lists (KELAG) name their push setup and have no published
+/// layout; they are read by their OBIS names where they have them.
+/// </summary>
+public static class Iskraemeco
+{
+    public static MeterProfile Profile { get; } = new()
+    {
+        Name = "Iskraemeco",
+        Manufacturer = "Iskraemeco",
+        ListIdPrefixes = ["ISK"],
+        SystemTitlePrefixes = ["ISK"],
+        Scaling = Scalings.Of(current: -2, voltage: -1, energy: 0),
+        Layouts = new Dictionary<int, PositionalLayout>
+        {
+            [10] = new(
+                ("0-0:42.0.0.255", ValueKind.Text),
+                ("0-0:96.1.0.255", ValueKind.Text),
+                ("1-0:1.7.0.255", ValueKind.Number),
+                ("1-0:2.7.0.255", ValueKind.Number),
+                ("1-0:3.7.0.255", ValueKind.Number),
+                ("1-0:4.7.0.255", ValueKind.Number),
+                ("1-0:32.7.0.255", ValueKind.Number),
+                ("1-0:31.7.0.255", ValueKind.Number),
+                ("1-0:21.7.0.255", ValueKind.Number),
+                ("1-0:22.7.0.255", ValueKind.Number)),
+            [18] = new(
+                ("0-0:42.0.0.255", ValueKind.Text),
+                ("0-0:96.1.0.255", ValueKind.Text),
+                ("1-0:1.7.0.255", ValueKind.Number),
+                ("1-0:2.7.0.255", ValueKind.Number),
+                ("1-0:3.7.0.255", ValueKind.Number),
+                ("1-0:4.7.0.255", ValueKind.Number),
+                ("1-0:32.7.0.255", ValueKind.Number),
+                ("1-0:52.7.0.255", ValueKind.Number),
+                ("1-0:72.7.0.255", ValueKind.Number),
+                ("1-0:31.7.0.255", ValueKind.Number),
+                ("1-0:51.7.0.255", ValueKind.Number),
+                ("1-0:71.7.0.255", ValueKind.Number),
+                ("1-0:21.7.0.255", ValueKind.Number),
+                ("1-0:41.7.0.255", ValueKind.Number),
+                ("1-0:61.7.0.255", ValueKind.Number),
+                ("1-0:22.7.0.255", ValueKind.Number),
+                ("1-0:42.7.0.255", ValueKind.Number),
+                ("1-0:62.7.0.255", ValueKind.Number)),
+        },
+    };
+}
