@@ -63,6 +63,13 @@ internal sealed class ApduProcessor : IDisposable
                 }
             }
 
+            if (!apdu.IsEmpty && apdu[0] == (byte)'/' && translated is not null)
+            {
+                // A P1 telegram inside a ciphered frame (Luxembourg Smarty, Styria).
+                _context.Telegrams.ProcessDecrypted(apdu, offset, _decryptor.LastFrameWasAuthenticated);
+                return;
+            }
+
             var notification = ApduReader.ReadNotification(apdu);
             bodyOffset = notification.BodyOffset;
             var reading = _readings.Decode(notification, sender);

@@ -18,6 +18,7 @@ internal sealed class DecodeContext : IDisposable
         Observer = observer;
         Counters = new DecodeCounters();
         Apdus = new ApduProcessor(this, options);
+        Telegrams = new TelegramProcessor(this);
     }
 
     public DecodeObserver Observer { get; }
@@ -25,6 +26,8 @@ internal sealed class DecodeContext : IDisposable
     public DecodeCounters Counters { get; }
 
     public ApduProcessor Apdus { get; }
+
+    public TelegramProcessor Telegrams { get; }
 
     public void SkipBytes(DecodeLayer layer, long offset, long count)
     {

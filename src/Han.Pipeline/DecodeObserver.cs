@@ -1,5 +1,6 @@
 using Han.Protocol.Hdlc;
 using Han.Protocol.MBus;
+using Han.Protocol.P1;
 using Han.Readings;
 
 namespace Han.Pipeline;
@@ -17,6 +18,11 @@ public abstract class DecodeObserver
 
     /// <summary>A good wired M-Bus long frame (before its segments are joined).</summary>
     public virtual void OnMBusFrame(in MBusFrame frame)
+    {
+    }
+
+    /// <summary>A good P1 telegram (from a P1 stream, or decrypted from a ciphered frame).</summary>
+    public virtual void OnTelegram(in P1Telegram telegram)
     {
     }
 

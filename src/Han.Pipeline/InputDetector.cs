@@ -3,6 +3,7 @@ using Han.Protocol.Dlms;
 using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 using Han.Protocol.MBus;
+using Han.Protocol.P1;
 
 namespace Han.Pipeline;
 
@@ -37,14 +38,16 @@ public static class InputDetector
             return InputKind.ApduMessage;
         }
 
-        var hdlc = FirstHdlcFrame(window, complete);
-        var mbus = FirstMBusFrame(window, complete);
-        if (hdlc is null && mbus is null)
+        var hdlc = FirstHdlcFrame(window, complete) ?? long.MaxValue;
+        var mbus = FirstMBusFrame(window, complete) ?? long.MaxValue;
+        var p1 = FirstTelegram(window, complete) ?? long.MaxValue;
+        var first = Math.Min(hdlc, Math.Min(mbus, p1));
+        if (first == long.MaxValue)
         {
             return complete ? InputKind.HdlcStream : InputKind.Unknown;
         }
 
-        return (mbus ?? long.MaxValue) < (hdlc ?? long.MaxValue) ? InputKind.MBusStream : InputKind.HdlcStream;
+        return first == hdlc ? InputKind.HdlcStream : first == mbus ? InputKind.MBusStream : InputKind.P1Stream;
     }
 
     /// <summary>Reads one item with some frame reader: its status, bytes used, and the frame's offset when one was found.</summary>
@@ -68,6 +71,17 @@ public static class InputDetector
         {
             var status = reader.TryRead(rest, final, out used, out var frame, out _);
             at = status == FrameReadStatus.Frame ? frame.Offset : 0;
+            return status;
+        });
+    }
+
+    private static long? FirstTelegram(ReadOnlySpan<byte> window, bool complete)
+    {
+        var reader = new P1TelegramReader();
+        return FirstFrame(window, complete, (ReadOnlySpan<byte> rest, bool final, out int used, out long at) =>
+        {
+            var status = reader.TryRead(rest, final, out used, out var telegram, out _);
+            at = status == FrameReadStatus.Frame ? telegram.Offset : 0;
             return status;
         });
     }

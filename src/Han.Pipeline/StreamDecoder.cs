@@ -109,6 +109,7 @@ public sealed class StreamDecoder : IDisposable
     {
         InputKind.LlcMessage or InputKind.ApduMessage => new MessageInput(_context, kind),
         InputKind.MBusStream => new MBusInput(_context),
+        InputKind.P1Stream => new P1Input(_context),
         _ => new HdlcInput(_context),
     };
 }

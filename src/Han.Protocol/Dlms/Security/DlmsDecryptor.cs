@@ -41,6 +41,9 @@ public sealed class DlmsDecryptor : IDisposable
 
     public bool HasKey => _aes is not null;
 
+    /// <summary>True when the last decrypted frame's authentication tag was checked and matched.</summary>
+    public bool LastFrameWasAuthenticated { get; private set; }
+
     /// <summary>Frames whose tag could not be checked because no authentication key was given.</summary>
     public long UnverifiedFrames { get; private set; }
 
@@ -49,6 +52,7 @@ public sealed class DlmsDecryptor : IDisposable
     /// </summary>
     public ReadOnlySpan<byte> Decrypt(ReadOnlySpan<byte> apdu)
     {
+        LastFrameWasAuthenticated = false;
         var ciphered = CipheredApdu.Parse(apdu);
         var security = ciphered.Security;
         if (security.IsCompressed || security.Suite > 1 || !(security.IsEncrypted || security.IsAuthenticated))
@@ -90,6 +94,7 @@ public sealed class DlmsDecryptor : IDisposable
                 try
                 {
                     _gcm.Decrypt(nonce, body, tag, plaintext, aad);
+                    LastFrameWasAuthenticated = true;
                 }
                 catch (AuthenticationTagMismatchException)
                 {
@@ -157,6 +162,7 @@ public sealed class DlmsDecryptor : IDisposable
         try
         {
             _gcm!.Decrypt(nonce, ReadOnlySpan<byte>.Empty, tag, Span<byte>.Empty, aad);
+            LastFrameWasAuthenticated = true;
         }
         catch (AuthenticationTagMismatchException)
         {
