@@ -45,6 +45,52 @@ public sealed class DecodeJsonTests
         Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
     }
 
+    public static TheoryData<string> EuropeanCases() => [.. Vectors.All.Where(c => c.Country != "NO").Select(c => c.Id)];
+
+    [Theory]
+    [MemberData(nameof(EuropeanCases))]
+    public async Task DecodeJson_EuropeanVectorWithItsKeys_PrintsStatedValuesAndNeverTheKeys(string id)
+    {
+        var vector = Vectors.ById(id);
+        List<string> args = ["decode", "--format", "json", "--country", vector.Country, HanRunner.TempFile(vector.Input, asHex: true)];
+        if (vector.KeyHex is { } key)
+        {
+            args.AddRange(["--key", key]);
+        }
+
+        if (vector.AuthKeyHex is { } authentication)
+        {
+            args.AddRange(["--auth-key", authentication]);
+        }
+
+        var result = await HanRunner.Run([.. args]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(vector.ExpectReadings, result.Readings.Count);
+        if (vector.ExpectReadings > 0)
+        {
+            var mismatches = ExpectedValues.Mismatches(vector, result.Readings[^1]);
+            Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+        }
+
+        foreach (var secret in new[] { vector.KeyHex, vector.AuthKeyHex }.OfType<string>())
+        {
+            Assert.DoesNotContain(secret, result.Stdout + result.Stderr, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task Decode_MalformedKey_FailsNamingTheOptionButNotTheValue()
+    {
+        const string Almost = "36C66639E48A8CA4D6BC8B282A793BB";
+
+        var result = await HanRunner.Run("decode", "--key", Almost, HanRunner.TempFile([0x7E]));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--key has 31 hex digits; expected 32", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(Almost, result.Stderr + result.Stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DecodeJson_StandardInput_ReadsTheSameAsAFile()
     {
@@ -84,7 +130,7 @@ public sealed class DecodeJsonTests
     }
 
     [Fact]
-    public async Task DecodeJson_EncryptedApdu_SaysAKeyIsNeeded()
+    public async Task DecodeJson_EncryptedFrameWithoutKey_SaysAKeyIsNeeded()
     {
         var encrypted = Vectors.All.First(c => c.Kind == "hdlc" && c.KeyHex is not null);
 

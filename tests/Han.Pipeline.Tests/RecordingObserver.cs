@@ -1,7 +1,9 @@
 using System.Text.Json;
+using Han.Protocol.Dlms.Security;
 using Han.Protocol.Hdlc;
 using Han.Readings;
 using Han.Readings.Json;
+using Han.TestCorpus;
 
 namespace Han.Pipeline.Tests;
 
@@ -31,6 +33,19 @@ internal sealed class RecordingObserver : DecodeObserver
     }
 
     public override void OnProblem(in DecodeProblem problem) => Problems.Add(problem);
+
+    /// <summary>Decodes a corpus case with its market and its published keys.</summary>
+    public static RecordingObserver Decode(VectorCase vector, bool withKeys = true)
+    {
+        var observer = new RecordingObserver();
+        var options = new DecoderOptions(
+            Country.Parse(vector.Country),
+            withKeys && vector.KeyHex is { } key ? EncryptionKey.FromHex(key) : null,
+            withKeys && vector.AuthKeyHex is { } authentication ? AuthenticationKey.FromHex(authentication) : null);
+        using var decoder = new StreamDecoder(observer, options);
+        decoder.Decode(vector.Input);
+        return observer;
+    }
 
     public static RecordingObserver Decode(byte[] input, string country = "NO")
     {
