@@ -2,6 +2,7 @@ using System.Buffers;
 using FsCheck;
 using FsCheck.Fluent;
 using Han.Protocol.Diagnostics;
+using Han.Protocol.Dlms.Security;
 using Han.Readings;
 using Han.TestCorpus;
 
@@ -16,27 +17,52 @@ public sealed class DecoderPropertyTests
 {
     private const int MutatedFrameRuns = 100_000;
 
-    private static readonly byte[][] Seeds = [.. Vectors.All.Where(c => c.Kind is "hdlc" or "hdlc-stream" or "llc" or "apdu" && c.Input.Length < 2100).Select(c => c.Input)];
+    private static readonly VectorCase[] Seeds = [.. Vectors.All.Where(c => c.Input.Length < 2100)];
 
     [Fact]
     public void Decode_MutatedRealFrames_NeverThrowsAndAccountsForEveryByte()
     {
-        var property = Prop.ForAll(Arb.From(MutatedInput()), input =>
+        var property = Prop.ForAll(Arb.From(MutatedInput()), capture =>
         {
-            var decoder = new StreamDecoder(new RecordingObserver(), Country.Norway);
+            var input = capture.Bytes;
+            using var decoder = new StreamDecoder(new RecordingObserver(), OptionsFor(capture));
             decoder.Decode(input);
             var framing = decoder.Counters.Framing;
+            var framed = decoder.Kind is InputKind.HdlcStream or InputKind.MBusStream or InputKind.P1Stream;
             return decoder.Counters.Bytes == input.Length
-                && (decoder.Kind != InputKind.HdlcStream || framing.FrameBytes + framing.DiscardedBytes == input.Length);
+                && (!framed || framing.FrameBytes + framing.DiscardedBytes == input.Length);
         });
 
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(MutatedFrameRuns).WithStartSize(1), property);
     }
 
     [Fact]
+    public void MutatedInput_ReachesEveryLayer()
+    {
+        // The property above is only as good as the inputs it sees: they must get past the checksums
+        // and the cipher into every layer, not only be rejected at the door.
+        var layers = new HashSet<Protocol.DecodeLayer>();
+        var readings = 0;
+        var insideDecrypted = 0;
+        foreach (var capture in MutatedInput().Sample(3000, new Random(17).Next()))
+        {
+            var observer = new RecordingObserver();
+            using var decoder = new StreamDecoder(observer, OptionsFor(capture));
+            decoder.Decode(capture.Bytes);
+            readings += observer.Readings.Count;
+            layers.UnionWith(observer.Problems.Select(p => p.Layer));
+            insideDecrypted += observer.Problems.Count(p => p.Detail.Contains("of the decrypted APDU", StringComparison.Ordinal));
+        }
+
+        Assert.True(readings > 100, $"only {readings} readings");
+        Assert.True(insideDecrypted > 10, $"only {insideDecrypted} problems inside decrypted content");
+        Assert.Superset(new HashSet<Protocol.DecodeLayer> { Protocol.DecodeLayer.Hdlc, Protocol.DecodeLayer.MBus, Protocol.DecodeLayer.P1, Protocol.DecodeLayer.Dlms, Protocol.DecodeLayer.Axdr, Protocol.DecodeLayer.Profile }, layers);
+    }
+
+    [Fact]
     public void Annotate_MutatedRealFrames_NeverThrowsAndStaysInsideTheInput()
     {
-        var property = Prop.ForAll(Arb.From(MutatedInput()), input =>
+        var property = Prop.ForAll(Arb.From(MutatedInput().Select(capture => capture.Bytes)), input =>
         {
             var all = FrameAnnotator.AnnotateHdlc(input)
                 .Concat(FrameAnnotator.AnnotateInformation(input))
@@ -63,9 +89,9 @@ public sealed class DecoderPropertyTests
     [Fact]
     public void Decode_InputSplitAnywhere_GivesTheSameResultAsInOnePiece()
     {
-        var gen = from input in MutatedInput()
-                  from cut in Gen.Choose(0, Math.Max(0, input.Length))
-                  select (input, cut);
+        var gen = from capture in MutatedInput()
+                  from cut in Gen.Choose(0, Math.Max(0, capture.Bytes.Length))
+                  select (input: capture.Bytes, cut);
         var property = Prop.ForAll(Arb.From(gen), sample =>
         {
             var whole = RecordingObserver.Decode(sample.input);
@@ -83,59 +109,16 @@ public sealed class DecoderPropertyTests
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(5_000), property);
     }
 
-    /// <summary>A real capture with 1-4 random mutations; half re-sealed as a CRC-valid frame.</summary>
-    private static Gen<byte[]> MutatedInput() =>
+    /// <summary>A real capture (of any kind) with 1-4 random mutations; half re-sealed behind valid checksums or a valid GCM seal.</summary>
+    private static Gen<MutatedCapture> MutatedInput() =>
         from seed in Gen.Elements(Seeds)
         from mutations in Gen.Choose(1, 4)
         from randomSeed in ArbMap.Default.GeneratorFor<int>()
         from reseal in ArbMap.Default.GeneratorFor<bool>()
-        select Mutate(seed, mutations, randomSeed, reseal);
+        select MutatedCapture.Create(seed, mutations, randomSeed, reseal);
 
-    private static byte[] Mutate(byte[] seed, int mutations, int randomSeed, bool reseal)
-    {
-        var random = new Random(randomSeed);
-        var isFrame = seed[0] == 0x7E && seed.Length > 12;
-        var target = reseal && isFrame ? HdlcFrameBuilder.InformationOf(seed) : seed;
-        var bytes = new List<byte>(target);
-        for (var i = 0; i < mutations; i++)
-        {
-            var at = random.Next(Math.Max(1, bytes.Count));
-            switch (random.Next(7))
-            {
-                case 0 when bytes.Count > 0:
-                    bytes[at] ^= (byte)(1 << random.Next(8));
-                    break;
-                case 1 when bytes.Count > 0:
-                    bytes[at] = (byte)random.Next(256);
-                    break;
-                case 2:
-                    bytes.InsertRange(Math.Min(at, bytes.Count), Enumerable.Range(0, random.Next(1, 9)).Select(_ => (byte)random.Next(256)));
-                    break;
-                case 3 when bytes.Count > 0:
-                    bytes.RemoveRange(at, Math.Min(random.Next(1, 9), bytes.Count - at));
-                    break;
-                case 4:
-                    bytes.RemoveRange(at, bytes.Count - at);
-                    break;
-                case 5 when bytes.Count > 0:
-                    bytes.InsertRange(at, bytes.GetRange(at, Math.Min(random.Next(1, 40), bytes.Count - at)));
-                    break;
-                default:
-                    // Typical length and count bytes: make one huge.
-                    if (bytes.Count > 0)
-                    {
-                        bytes[at] = (byte)(0x80 | random.Next(1, 5));
-                    }
-
-                    break;
-            }
-        }
-
-        if (reseal && isFrame && bytes.Count < 2000)
-        {
-            return HdlcFrameBuilder.Push([.. bytes]);
-        }
-
-        return [.. bytes];
-    }
+    private static DecoderOptions OptionsFor(MutatedCapture capture) => new(
+        Country.Norway,
+        capture.KeyHex is null ? null : EncryptionKey.FromHex(capture.KeyHex),
+        capture.AuthKeyHex is null ? null : AuthenticationKey.FromHex(capture.AuthKeyHex));
 }

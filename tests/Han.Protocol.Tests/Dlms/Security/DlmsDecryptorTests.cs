@@ -130,7 +130,7 @@ public sealed class DlmsDecryptorTests
         uint counter = 100;
         foreach (byte security in new byte[] { 0x30, 0x20, 0x10, 0x31, 0x21 })
         {
-            var apdu = CipheredFrames.Seal(security, systemTitle, counter++, plaintext, key, authentication);
+            var apdu = CipheredApduBuilder.Seal(security, systemTitle, counter++, plaintext, key, authentication);
 
             Assert.Equal(plaintext, decryptor.Decrypt(apdu).ToArray());
         }
@@ -141,7 +141,7 @@ public sealed class DlmsDecryptorTests
     {
         var key = RandomNumberGenerator.GetBytes(16);
         var authentication = RandomNumberGenerator.GetBytes(16);
-        var apdu = CipheredFrames.Seal(0x10, [1, 2, 3, 4, 5, 6, 7, 8], 1, Convert.FromHexString("0F400000000006000000FF"), key, authentication);
+        var apdu = CipheredApduBuilder.Seal(0x10, [1, 2, 3, 4, 5, 6, 7, 8], 1, Convert.FromHexString("0F400000000006000000FF"), key, authentication);
         apdu[^14] ^= 0x01;
         using var decryptor = new DlmsDecryptor(EncryptionKey.FromBytes(key), AuthenticationKey.FromBytes(authentication));
 
@@ -153,7 +153,7 @@ public sealed class DlmsDecryptorTests
     [Fact]
     public void Decrypt_CompressedOrUnknownSuite_IsUnsupported()
     {
-        var apdu = CipheredFrames.Seal(0xB0, [1, 2, 3, 4, 5, 6, 7, 8], 1, [0x0F], new byte[16], new byte[16]);
+        var apdu = CipheredApduBuilder.Seal(0xB0, [1, 2, 3, 4, 5, 6, 7, 8], 1, [0x0F], new byte[16], new byte[16]);
         using var decryptor = new DlmsDecryptor(EncryptionKey.FromBytes(new byte[16]), null);
 
         Assert.Equal(DecodeError.UnsupportedSecurity, Assert.Throws<DecodeException>(() => decryptor.Decrypt(apdu).ToArray()).Error);

@@ -1,13 +1,17 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 
-namespace Han.Protocol.Tests.Dlms.Security;
+namespace Han.TestCorpus;
 
 /// <summary>Builds general-glo-ciphering APDUs with the platform's AES-GCM, as a meter would.</summary>
-internal static class CipheredFrames
+public static class CipheredApduBuilder
 {
     public static byte[] Seal(byte security, byte[] systemTitle, uint counter, byte[] plaintext, byte[] key, byte[] authenticationKey)
     {
+        ArgumentNullException.ThrowIfNull(systemTitle);
+        ArgumentNullException.ThrowIfNull(plaintext);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(authenticationKey);
         var encrypt = (security & 0x20) != 0;
         var authenticate = (security & 0x10) != 0;
         var nonce = new byte[12];
