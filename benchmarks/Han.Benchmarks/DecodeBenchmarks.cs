@@ -43,15 +43,4 @@ public sealed class DecodeBenchmarks : IDisposable
     }
 
     public void Dispose() => _decoder?.Dispose();
-
-    private sealed class CountingObserver : DecodeObserver
-    {
-        public long Readings { get; private set; }
-
-        public long Problems { get; private set; }
-
-        public override void OnReading(MeterReading reading, long offset) => Readings++;
-
-        public override void OnProblem(in DecodeProblem problem) => Problems++;
-    }
 }

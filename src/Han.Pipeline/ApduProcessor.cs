@@ -43,8 +43,8 @@ internal sealed class ApduProcessor : IDisposable
             {
                 if (CipheredApdu.IsCiphered(apdu))
                 {
-                    sender = CipheredApdu.Parse(apdu).ManufacturerId ?? sender;
                     apdu = _decryptor.Decrypt(apdu);
+                    sender = _decryptor.LastSenderId ?? sender;
                     translated = "decrypted APDU";
                     _context.Observer.OnDecrypted(apdu, offset);
                 }
