@@ -20,7 +20,7 @@ internal static class HanRunner
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
-        var exitCode = await Program.Run(args, () => new MemoryStream(stdin ?? []), stdout, stderr);
+        var exitCode = await Program.Run(args, () => new MemoryStream(stdin ?? []), stdout, stderr, TimeProvider.System);
         return new HanResult(exitCode, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 

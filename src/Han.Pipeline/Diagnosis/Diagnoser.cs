@@ -1,0 +1,115 @@
+using System.Buffers;
+using Han.Readings;
+
+namespace Han.Pipeline.Diagnosis;
+
+/// <summary>
+/// Watches an input (a file, stdin, and later a live serial line: bytes are handed over as they
+/// arrive) through the normal decoder and tells what it is and what is wrong with it. Keeps the first
+/// <see cref="MaxCapture"/> bytes for a bug report.
+/// </summary>
+public sealed class Diagnoser : IDisposable
+{
+    /// <summary>How much of the input is kept for the bug-report bundle.</summary>
+    public const int MaxCapture = 4 * 1024 * 1024;
+
+    private readonly DecoderOptions _options;
+    private readonly DiagnosisObserver _seen = new();
+    private readonly ByteProfile _profile = new();
+    private readonly StreamDecoder _decoder;
+    private readonly ArrayBufferWriter<byte> _capture = new();
+    private byte[] _pending = new byte[64 * 1024];
+    private int _pendingLength;
+
+    /// <param name="options">Market and keys, as for decoding.</param>
+    /// <param name="also">Another observer that sees everything the decoder reports (e.g. a JSON writer for the bundle).</param>
+    public Diagnoser(DecoderOptions options, DecodeObserver? also = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        DecodeObserver observer = also is null ? _seen : new FanOutObserver(_seen, also);
+        _decoder = new StreamDecoder(observer, options);
+    }
+
+    /// <summary>The start of the input, as received (at most <see cref="MaxCapture"/> bytes).</summary>
+    public ReadOnlyMemory<byte> Capture => _capture.WrittenMemory;
+
+    /// <summary>Bytes as they arrive.</summary>
+    public void Add(ReadOnlySpan<byte> bytes)
+    {
+        _profile.Add(bytes);
+        _capture.Write(bytes[..Math.Min(bytes.Length, MaxCapture - _capture.WrittenCount)]);
+        if (_pending.Length < _pendingLength + bytes.Length)
+        {
+            Array.Resize(ref _pending, Math.Max(_pending.Length * 2, _pendingLength + bytes.Length));
+        }
+
+        bytes.CopyTo(_pending.AsSpan(_pendingLength));
+        _pendingLength += bytes.Length;
+        Feed(isFinalBlock: false);
+    }
+
+    /// <summary>Reads a whole stream through <see cref="Add"/>.</summary>
+    public async Task AddAsync(Stream input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            Add(buffer.AsSpan(0, read));
+        }
+    }
+
+    /// <summary>The input has ended (or the watch is over): the findings.</summary>
+    public Diagnosis Complete()
+    {
+        Feed(isFinalBlock: true);
+        _decoder.Complete();
+        var sevenBitTelegrams = _seen.Frames == 0 && _seen.Telegrams == 0 ? CountSevenBitTelegrams(_capture.WrittenSpan) : 0;
+        var facts = new DiagnosisFacts(
+            _decoder.Kind,
+            _decoder.Counters,
+            _seen,
+            _profile,
+            _options.Key is not null,
+            _options.AuthenticationKey is not null,
+            _decoder.UnverifiedFrames,
+            sevenBitTelegrams);
+        return new Diagnosis(facts, DiagnosisRules.Findings(facts));
+    }
+
+    public void Dispose() => _decoder.Dispose();
+
+    private void Feed(bool isFinalBlock)
+    {
+        var sequence = new ReadOnlySequence<byte>(_pending, 0, _pendingLength);
+        var before = sequence.Length;
+        _decoder.Feed(ref sequence, isFinalBlock);
+        var consumed = (int)(before - sequence.Length);
+        _pending.AsSpan(consumed, _pendingLength - consumed).CopyTo(_pending);
+        _pendingLength -= consumed;
+    }
+
+    /// <summary>
+    /// P1 telegrams sent with 7 data bits and even parity but read as 8N1 carry the parity in bit 7:
+    /// with bit 7 cleared they decode. Returns how many telegrams that gives.
+    /// </summary>
+    private static long CountSevenBitTelegrams(ReadOnlySpan<byte> capture)
+    {
+        if (capture.IsEmpty)
+        {
+            return 0;
+        }
+
+        var stripped = new byte[capture.Length];
+        for (var i = 0; i < capture.Length; i++)
+        {
+            stripped[i] = (byte)(capture[i] & 0x7F);
+        }
+
+        var observer = new DiagnosisObserver();
+        using var decoder = new StreamDecoder(observer, DecoderOptions.Default);
+        decoder.Decode(stripped);
+        return decoder.Kind == InputKind.P1Stream ? observer.Telegrams : 0;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Han.Pipeline.Diagnosis;
+
+/// <summary>What a diagnosis observed, from which its findings follow.</summary>
+public sealed record DiagnosisFacts(
+    InputKind Kind,
+    DecodeCounters Counters,
+    DiagnosisObserver Seen,
+    ByteProfile Bytes,
+    bool KeyGiven,
+    bool AuthenticationKeyGiven,
+    long UnverifiedFrames,
+    long SevenBitTelegrams);

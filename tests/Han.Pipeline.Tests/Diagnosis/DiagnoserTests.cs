@@ -1,0 +1,59 @@
+using Han.Pipeline.Diagnosis;
+using Han.Readings;
+using Han.TestCorpus;
+
+namespace Han.Pipeline.Tests.Diagnosis;
+
+public sealed class DiagnoserTests
+{
+    [Theory]
+    [InlineData("amsreader-kamstrup-se-gh355-2-wrong-parity")]
+    [InlineData("austria-evn-doc-kaifa-ma309")]
+    [InlineData("roarfred-kaifa-stream-559-frames")]
+    public void Complete_BytesHandedOverInSmallPieces_GivesTheSameDiagnosisAsAtOnce(string id)
+    {
+        // A live line hands bytes over a few at a time; the diagnosis must not depend on that.
+        var capture = Vectors.ById(id).Input;
+        using var whole = new Diagnoser(DecoderOptions.Default);
+        whole.Add(capture);
+        using var pieces = new Diagnoser(DecoderOptions.Default);
+        for (var at = 0; at < capture.Length; at += 7)
+        {
+            pieces.Add(capture.AsSpan(at, Math.Min(7, capture.Length - at)));
+        }
+
+        var expected = whole.Complete();
+        var actual = pieces.Complete();
+
+        Assert.Equal(expected.Findings, actual.Findings);
+        Assert.Equal(expected.Facts.Seen.Readings, actual.Facts.Seen.Readings);
+        Assert.Equal(capture, pieces.Capture.ToArray());
+    }
+
+    [Fact]
+    public void Complete_NoBytes_SaysNothingArrived()
+    {
+        using var diagnoser = new Diagnoser(DecoderOptions.Default);
+
+        var diagnosis = diagnoser.Complete();
+
+        var finding = Assert.Single(diagnosis.Findings);
+        Assert.Equal(FindingLevel.Problem, finding.Level);
+        Assert.Equal("No bytes arrived.", finding.Message);
+        Assert.False(diagnosis.IsHealthy);
+    }
+
+    [Fact]
+    public void Complete_NoisyLine_WarnsButStillDecodes()
+    {
+        var capture = DamagedCapture.Build(RealFrames.NorwegianGoodFramesOf("Kaifa"), 100, badFcsEvery: 5, cutShortEvery: 0, minGarbage: 0, maxGarbage: 0, seed: 2);
+        using var diagnoser = new Diagnoser(new DecoderOptions(Country.Norway));
+        diagnoser.Add(capture.ToArray());
+
+        var diagnosis = diagnoser.Complete();
+
+        Assert.True(diagnosis.IsHealthy);
+        Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Warning && f.Message.StartsWith("20 of 100 frames fail their checksums", StringComparison.Ordinal));
+        Assert.Equal(80, diagnosis.Facts.Seen.Readings);
+    }
+}
