@@ -80,6 +80,11 @@ public sealed class DlmsDecryptor : IDisposable
 
         var body = content[..^tagLength];
         var tag = content[^tagLength..];
+        if (body.IsEmpty)
+        {
+            Throw(DecodeError.UnexpectedEnd, ciphered.ContentOffset, "the ciphered APDU carries no content");
+        }
+
         Span<byte> nonce = stackalloc byte[12];
         if (ciphered.SystemTitle.Length != 8)
         {

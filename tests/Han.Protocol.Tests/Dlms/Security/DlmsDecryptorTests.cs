@@ -150,6 +150,20 @@ public sealed class DlmsDecryptorTests
         Assert.Equal(DecodeError.AuthenticationFailed, problem.Error);
     }
 
+    [Theory]
+    [InlineData(0x20)]
+    [InlineData(0x30)]
+    public void Decrypt_NoContent_SaysSoInsteadOfFailingInTheCipher(byte security)
+    {
+        // Found by the property test: a ciphered APDU holding only its security header (and a tag).
+        var withoutContent = CipheredApduBuilder.Seal(security, [1, 2, 3, 4, 5, 6, 7, 8], 1, [], new byte[16], new byte[16]);
+        using var decryptor = new DlmsDecryptor(EncryptionKey.FromBytes(new byte[16]), AuthenticationKey.FromBytes(new byte[16]));
+
+        var problem = Assert.Throws<DecodeException>(() => decryptor.Decrypt(withoutContent).ToArray());
+
+        Assert.Equal(DecodeError.UnexpectedEnd, problem.Error);
+    }
+
     [Fact]
     public void Decrypt_CompressedOrUnknownSuite_IsUnsupported()
     {
