@@ -59,6 +59,36 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public async Task DecodeHex_EncryptedMBusCapture_ShowsEveryByteAndTheDecryptedApdu()
+    {
+        var vector = Vectors.ById("austria-evn-doc-kaifa-ma309");
+
+        var result = await HanRunner.Run("decode", "--format", "hex", "--key", vector.KeyHex!, HanRunner.TempFile(vector.Input));
+
+        var frames = result.Stdout.Split("APDU joined from segments:")[0];
+        var dumpLines = frames.Split('\n').Where(l => l.Length > 8 && Uri.IsHexDigit(l[0]) && l[6] == ' ').ToList();
+        var bytes = dumpLines.SelectMany(l => l[8..Math.Min(l.Length, 55)].Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(h => Convert.ToByte(h, 16)).ToArray();
+        Assert.Equal(vector.Input, bytes);
+        foreach (var label in new[] { "start 0x68", "length L = 250", "CI 0x00: segment 0, more follow", "CI 0x11: segment 1, the last", "checksum", "stop 0x16", "system title 4B464D6750000009 (manufacturer KFM)", "security control 0x20", "decrypted APDU", "OBIS 1.0.1.8.0.255" })
+        {
+            Assert.Contains(label, result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task DecodeTree_P1Telegram_ShowsItsLines()
+    {
+        var vector = Vectors.ById("dsmr-nl-v50-two-mbus");
+
+        var result = await HanRunner.Run("decode", "--format", "tree", HanRunner.TempFile(vector.Input));
+
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains("P1 telegram /ISK5\\2M550T-1012", lines);
+        Assert.Contains("  1-3:0.2.8.255 = (50)", lines);
+        Assert.Contains(lines, l => l.StartsWith("  end mark and CRC 0x", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DecodeTree_LlcMessage_ShowsTheApdu()
     {
         var vector = Vectors.ById("amshan-aidon-no-list1");

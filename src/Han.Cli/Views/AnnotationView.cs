@@ -3,6 +3,8 @@ using System.Text;
 using Han.Pipeline;
 using Han.Protocol.Diagnostics;
 using Han.Protocol.Hdlc;
+using Han.Protocol.MBus;
+using Han.Protocol.P1;
 
 namespace Han.Cli.Views;
 
@@ -33,6 +35,25 @@ internal abstract class AnnotationView : TextOutputView
         {
             Writer.WriteLine();
         }
+    }
+
+    public override void OnMBusFrame(in MBusFrame frame)
+    {
+        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"M-Bus frame at byte {frame.Offset}:"));
+        Print(frame.Wire.ToArray(), frame.Offset, MBusAnnotator.Annotate(frame.Wire));
+        var single = frame.IsLastSegment && frame.SegmentNumber == 0;
+        _lastFrameWasSegment = !single || _lastFrameWasSegment;
+        if (single && !_lastFrameWasSegment)
+        {
+            Writer.WriteLine();
+        }
+    }
+
+    public override void OnTelegram(in P1Telegram telegram)
+    {
+        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"P1 telegram at byte {telegram.Offset}:"));
+        Print(telegram.Text.ToArray(), telegram.Offset, P1Annotator.Annotate(telegram.Text, verifyCrc: false));
+        Writer.WriteLine();
     }
 
     public override void OnMessage(ReadOnlySpan<byte> message, InputKind kind)

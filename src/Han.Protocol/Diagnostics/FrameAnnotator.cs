@@ -91,7 +91,7 @@ public static class FrameAnnotator
         AnnotateApdu(information, offset, depth, output);
     }
 
-    private static void AnnotateApdu(ReadOnlySpan<byte> apdu, int offset, int depth, List<Annotation> output)
+    internal static void AnnotateApdu(ReadOnlySpan<byte> apdu, int offset, int depth, List<Annotation> output)
     {
         if (apdu.IsEmpty)
         {
