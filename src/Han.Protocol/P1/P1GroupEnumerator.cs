@@ -24,18 +24,29 @@ public ref struct P1GroupEnumerator
     public bool MoveNext()
     {
         // The line was checked when it was found: every '(' has its ')', with only line breaks and
-        // blanks between groups.
-        var open = _groups[_position..].IndexOf((byte)'(');
-        if (open < 0)
+        // blanks between groups. Groups are short, so plain loops find their ends.
+        var groups = _groups;
+        var open = _position;
+        while (open < groups.Length && groups[open] != '(')
         {
-            _position = _groups.Length;
+            open++;
+        }
+
+        if (open >= groups.Length)
+        {
+            _position = groups.Length;
             return false;
         }
 
-        var start = _position + open + 1;
-        var length = _groups[start..].IndexOf((byte)')');
-        Current = _groups.Slice(start, length);
-        _position = start + length + 1;
+        var start = open + 1;
+        var close = start;
+        while (close < groups.Length && groups[close] != ')')
+        {
+            close++;
+        }
+
+        Current = groups[start..close];
+        _position = close + 1;
         return true;
     }
 }

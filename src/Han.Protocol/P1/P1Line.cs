@@ -50,6 +50,14 @@ public readonly ref struct P1Line
             return false;
         }
 
+        if (GroupCount == 1)
+        {
+            // The line was checked when it was found: one group is all between the '(' after the
+            // reference and the ')' that ends the line.
+            group = _text[(_referenceLength + 1)..^1];
+            return true;
+        }
+
         var groups = Groups;
         for (var i = 0; i <= index; i++)
         {

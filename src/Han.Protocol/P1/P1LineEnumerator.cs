@@ -43,19 +43,20 @@ public ref struct P1LineEnumerator
 
     public bool MoveNext()
     {
-        while (_position < _data.Length)
+        var data = _data;
+        var start = _position;
+        while (start < data.Length)
         {
-            var b = _data[_position];
+            var b = data[start];
             if (b is (byte)'\r' or (byte)'\n' or (byte)' ' or (byte)'\t')
             {
-                _position++;
+                start++;
                 continue;
             }
 
-            var start = _position;
-            if (TryReadObject(_data, start, out var end, out var referenceLength, out var code, out var groupCount))
+            if (TryReadObject(data, start, out var end, out var referenceLength, out var code, out var groupCount))
             {
-                Current = new P1Line(_data[start..end], referenceLength, code, _offset + start, groupCount);
+                Current = new P1Line(data[start..end], referenceLength, code, _offset + start, groupCount);
                 _position = end;
                 return true;
             }
@@ -65,10 +66,11 @@ public ref struct P1LineEnumerator
                 FirstMalformedOffset = _offset + start;
             }
 
-            var lineFeed = _data[start..].IndexOf((byte)'\n');
-            _position = lineFeed < 0 ? _data.Length : start + lineFeed + 1;
+            var lineFeed = data[start..].IndexOf((byte)'\n');
+            start = lineFeed < 0 ? data.Length : start + lineFeed + 1;
         }
 
+        _position = data.Length;
         Current = default;
         return false;
     }
@@ -76,32 +78,38 @@ public ref struct P1LineEnumerator
     /// <summary>
     /// Reads <c>reference(group)(group)...</c> from <paramref name="start"/>; groups may be separated by
     /// blanks, or by one line break when the next line starts with <c>(</c>. <paramref name="end"/> is
-    /// just after the last <c>)</c>.
+    /// just after the last <c>)</c>. One pass over the bytes: groups are short, so a plain loop beats a
+    /// vectorized search started afresh for each.
     /// </summary>
     private static bool TryReadObject(ReadOnlySpan<byte> data, int start, out int end, out int referenceLength, out ObisCode code, out int groupCount)
     {
         end = start;
-        code = default;
         groupCount = 0;
-        var rest = data[start..];
-        referenceLength = rest.IndexOfAny((byte)'(', (byte)'\r', (byte)'\n');
-        if (referenceLength <= 0 || rest[referenceLength] != '(' || !P1Reference.TryParse(rest[..referenceLength], out code))
+
+        // The reference runs up to the first '(' (a line break or anything else there makes it malformed).
+        referenceLength = P1Reference.ReadPrefix(data[start..], out code);
+        var i = start + referenceLength;
+        if (referenceLength <= 0 || i == data.Length || data[i] != '(')
         {
             return false;
         }
 
-        var i = start + referenceLength;
         while (true)
         {
-            // data[i] is '(' here.
-            var length = data[(i + 1)..].IndexOfAny((byte)')', (byte)'(', (byte)'\n');
-            if (length < 0 || data[i + 1 + length] != ')' || data.Slice(i + 1, length).Contains((byte)'\r'))
+            // data[i] is '('; the group ends at the first ')', and may hold no '(', CR or LF.
+            i++;
+            while (i < data.Length && !IsGroupBreak(data[i]))
+            {
+                i++;
+            }
+
+            if (i == data.Length || data[i] != ')')
             {
                 return false;
             }
 
             groupCount++;
-            i += length + 2;
+            i++;
             end = i;
             var next = SkipBlanks(data, i);
             if (next < data.Length && data[next] == '(')
@@ -132,6 +140,10 @@ public ref struct P1LineEnumerator
             return true;
         }
     }
+
+    /// <summary>True for the bytes that end a group's contents: <c>)</c>, <c>(</c>, CR and LF (one bit test).</summary>
+    private static bool IsGroupBreak(byte b) =>
+        b <= ')' && ((1UL << b) & ((1UL << ')') | (1UL << '(') | (1UL << '\r') | (1UL << '\n'))) != 0;
 
     private static int SkipBlanks(ReadOnlySpan<byte> data, int i)
     {

@@ -11,62 +11,77 @@ public static class P1Reference
 {
     public static bool TryParse(ReadOnlySpan<byte> text, out ObisCode code)
     {
-        code = default;
-        Span<byte> groups = stackalloc byte[6];
-        groups[5] = 255;
-        var position = 0;
-        for (var i = 0; i < 6; i++)
+        var length = ReadPrefix(text, out code);
+        if (length == text.Length)
         {
-            if (!TryReadGroup(text, ref position, out groups[i]))
-            {
-                return false;
-            }
-
-            if (position == text.Length)
-            {
-                if (i is not (4 or 5))
-                {
-                    return false;
-                }
-
-                code = new ObisCode(groups[0], groups[1], groups[2], groups[3], groups[4], groups[5]);
-                return true;
-            }
-
-            var separator = text[position++];
-            var expected = i switch
-            {
-                0 => separator == '-',
-                1 => separator == ':',
-                4 => separator is (byte)'.' or (byte)'*',
-                _ => separator == '.',
-            };
-            if (!expected || i == 5)
-            {
-                return false;
-            }
+            return true;
         }
 
+        code = default;
         return false;
     }
 
-    private static bool TryReadGroup(ReadOnlySpan<byte> text, ref int position, out byte value)
+    /// <summary>
+    /// Reads the reference that <paramref name="text"/> starts with, and returns its length, or -1 when
+    /// the text does not start with one. The reference ends after group E unless <c>.</c> or <c>*</c> and
+    /// group F follow, and after F in any case; whatever comes next is the caller's to judge. On one line
+    /// read straight through, so a line needs no search for its <c>(</c> first.
+    /// </summary>
+    internal static int ReadPrefix(ReadOnlySpan<byte> text, out ObisCode code)
     {
-        value = 0;
-        var start = position;
-        var number = 0;
-        while (position < text.Length && position - start < 3 && text[position] is >= (byte)'0' and <= (byte)'9')
+        // One loop, no helper taking the position by reference: it stays in a register.
+        code = default;
+        var separators = "-:.."u8;
+        var i = 0;
+        var groups = 0;
+        ulong packed = 0;
+        while (true)
         {
-            number = (number * 10) + (text[position] - '0');
-            position++;
+            // A group: 1 to 3 digits, at most 255 (a fourth digit is no separator, so it is refused).
+            var start = i;
+            var limit = Math.Min(text.Length, i + 3);
+            uint value = 0;
+            for (; i < limit; i++)
+            {
+                var digit = (uint)(text[i] - '0');
+                if (digit > 9)
+                {
+                    break;
+                }
+
+                value = (value * 10) + digit;
+            }
+
+            if (i == start || value > 255)
+            {
+                return -1;
+            }
+
+            packed = (packed << 8) | value;
+            if (++groups == 6)
+            {
+                break;
+            }
+
+            var separator = i < text.Length ? text[i] : (byte)0;
+            if (groups == 5)
+            {
+                // After E: F is optional, given as .F or *F.
+                if (separator is not ((byte)'.' or (byte)'*'))
+                {
+                    packed = (packed << 8) | 255;
+                    break;
+                }
+            }
+            else if (separator != separators[groups - 1])
+            {
+                return -1;
+            }
+
+            i++;
         }
 
-        if (position == start || number > 255)
-        {
-            return false;
-        }
-
-        value = (byte)number;
-        return true;
+        code = ObisCode.FromPacked(packed);
+        return i;
     }
 }

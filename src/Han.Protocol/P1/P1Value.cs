@@ -14,6 +14,14 @@ public static class P1Value
     private const int LongTimestampLength = 17;
 
     /// <summary>
+    /// <see cref="long.MaxValue"/> is 922337203685477580 × 10 + 7: one more digit fits while the mantissa is
+    /// below the first, or equal to it and the digit at most the second (a comparison, not a division per digit).
+    /// </summary>
+    private const long MaxMantissaBeforeDigit = long.MaxValue / 10;
+
+    private const int MaxLastDigit = (int)(long.MaxValue % 10);
+
+    /// <summary>
     /// A decimal number, optionally signed, with an optional <c>*unit</c>: <c>123456.789*kWh</c>,
     /// <c>00005</c>, <c>-0.5*kvar</c>. Leading zeros are kept out of the mantissa; the digits after the
     /// point set the exponent, so nothing is rounded. False when the digits do not fit a 64-bit mantissa.
@@ -39,7 +47,7 @@ public static class P1Value
             if (b is >= (byte)'0' and <= (byte)'9')
             {
                 var digit = b - '0';
-                if (mantissa > (long.MaxValue - digit) / 10)
+                if (mantissa >= MaxMantissaBeforeDigit && (mantissa > MaxMantissaBeforeDigit || digit > MaxLastDigit))
                 {
                     return false;
                 }

@@ -25,17 +25,26 @@ public static class P1Manufacturers
         ("ESY", "EasyMeter"),
     ];
 
+    /// <summary><see cref="Table"/>'s ids as <see cref="KeyOf"/> keys, in the same order.</summary>
+    private static readonly int[] Keys = Array.ConvertAll(Table, row => KeyOf(Encoding.ASCII.GetBytes(row.FlagId)));
+
     /// <summary>The manufacturer of a FLAG id, or null when the id is not a known manufacturer's.</summary>
     public static string? NameOf(ReadOnlySpan<byte> flagId)
     {
-        foreach (var row in Table)
+        // Every id in the table has three letters: one packed key compares all three at once.
+        var index = flagId.Length == 3 ? Array.IndexOf(Keys, KeyOf(flagId)) : -1;
+        return index >= 0 ? Table[index].Name : null;
+    }
+
+    /// <summary>Three bytes with ASCII letters in lower case (as <see cref="Ascii.EqualsIgnoreCase(ReadOnlySpan{byte}, string)"/> compares them).</summary>
+    private static int KeyOf(ReadOnlySpan<byte> flagId)
+    {
+        var key = 0;
+        foreach (var b in flagId)
         {
-            if (Ascii.EqualsIgnoreCase(flagId, row.FlagId))
-            {
-                return row.Name;
-            }
+            key = (key << 8) | (b is >= (byte)'A' and <= (byte)'Z' ? b | 0x20 : b);
         }
 
-        return null;
+        return key;
     }
 }

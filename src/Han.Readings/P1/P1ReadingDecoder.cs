@@ -13,7 +13,8 @@ namespace Han.Readings.P1;
 /// the value is rescaled exactly (01.193*kW is 1193 W). A line whose unit does not fit, or that has none,
 /// stays in the reading's <c>obis</c> values (see <see cref="P1ObisValues"/>), as does every line the
 /// schema has no key for. Malformed lines are skipped and counted in <see cref="MalformedLines"/>.
-/// One instance per stream: it reuses the identity strings a meter repeats.
+/// One instance per stream: it reuses the identity strings a meter repeats, and the <c>obis</c> value of
+/// each line the meter writes exactly as in the telegram before (values are immutable).
 /// </summary>
 public sealed class P1ReadingDecoder
 {
@@ -32,7 +33,22 @@ public sealed class P1ReadingDecoder
         [MeterNumberCode.Packed] = Identity.MeterNumber, // when the meter sends no 96.1.1
     }.ToFrozenDictionary();
 
+    /// <summary>Most line positions remembered; later lines share one slot (real telegrams have about 40 lines).</summary>
+    private const int MaxSlots = 128;
+
+    /// <summary>Longest value groups remembered (a DSMR text message: 1024 characters as hex, with room to spare).</summary>
+    private const int MaxRememberedGroupsLength = (2 * 1024) + 64;
+
     private readonly TextCache _texts = new();
+
+    /// <summary>What each line position of the previous telegram was (a meter repeats its lines in order).</summary>
+    private readonly List<LineSlot> _slots = [];
+
+    private readonly LineSlot _overflowSlot = new();
+
+    /// <summary>The codes already in the current reading's <c>obis</c> values, for <see cref="TryClaimOther"/>.</summary>
+    private ulong[] _otherCodes = new ulong[32];
+    private int _otherCount;
 
     private enum Identity
     {
@@ -62,22 +78,24 @@ public sealed class P1ReadingDecoder
         var meterIdFromEquipmentId = false;
         var lines = telegram.Lines;
         var count = 0;
+        _otherCount = 0;
         while (lines.MoveNext())
         {
-            count++;
             var line = lines.Current;
-            if (Identities.TryGetValue(line.Obis.Packed, out var identity) && line.GroupCount == 1
+            var slot = SlotAt(count, line.Obis);
+            count++;
+            if (slot.Identity is { } identity && line.GroupCount == 1
                 && ApplyIdentity(reading, identity, line, ref meterIdFromEquipmentId))
             {
                 continue;
             }
 
-            if (ObisMap.TryGetField(line.Obis, out var field) && line.GroupCount == 1 && ApplyField(reading, field, line))
+            if (slot.Field is { } field && line.GroupCount == 1 && ApplyField(reading, field, line))
             {
                 continue;
             }
 
-            AddOther(reading, line.Obis, P1ObisValues.Convert(line));
+            AddOther(reading, line, slot);
         }
 
         MalformedLines += lines.MalformedLines;
@@ -104,18 +122,83 @@ public sealed class P1ReadingDecoder
         return true;
     }
 
-    /// <summary>Values without a schema key, the first of each code only (a JSON object has unique keys).</summary>
-    private static void AddOther(MeterReading reading, ObisCode code, CosemValue value)
+    /// <summary>
+    /// The slot of line <paramref name="index"/>, holding what <paramref name="code"/> is to the reading:
+    /// looked up again only when the line at that position has another code than last time.
+    /// </summary>
+    private LineSlot SlotAt(int index, ObisCode code)
     {
-        foreach (var other in reading.Other)
+        LineSlot slot;
+        if (index < _slots.Count)
         {
-            if (other.Code == code)
-            {
-                return;
-            }
+            slot = _slots[index];
+        }
+        else if (index < MaxSlots)
+        {
+            slot = new LineSlot();
+            _slots.Add(slot);
+        }
+        else
+        {
+            slot = _overflowSlot;
         }
 
-        reading.AddOther(new ObisValue(code, value));
+        if (slot.Code != code.Packed)
+        {
+            slot.Code = code.Packed;
+            slot.Identity = Identities.TryGetValue(code.Packed, out var identity) ? identity : null;
+            slot.Field = ObisMap.TryGetField(code, out var field) ? field : null;
+            slot.Other = null;
+        }
+
+        return slot;
+    }
+
+    /// <summary>
+    /// A line without a schema key, the first of each code only (a JSON object has unique keys). A line
+    /// written exactly as at the same position last time reuses last time's value: it is immutable, and
+    /// what it holds follows from the code and the bytes alone.
+    /// </summary>
+    private void AddOther(MeterReading reading, in P1Line line, LineSlot slot)
+    {
+        if (!TryClaimOther(line.Obis))
+        {
+            return;
+        }
+
+        var groups = line.RawGroups;
+        if (slot.Other is not { } value || !groups.SequenceEqual(slot.Groups.AsSpan(0, slot.GroupsLength)))
+        {
+            value = new ObisValue(line.Obis, P1ObisValues.Convert(line));
+            slot.Remember(groups, value);
+        }
+
+        reading.AddOther(value);
+    }
+
+    private void AddOther(MeterReading reading, ObisCode code, CosemValue value)
+    {
+        if (TryClaimOther(code))
+        {
+            reading.AddOther(new ObisValue(code, value));
+        }
+    }
+
+    /// <summary>False when the current reading already has a value under <paramref name="code"/>; else notes it.</summary>
+    private bool TryClaimOther(ObisCode code)
+    {
+        if (_otherCodes.AsSpan(0, _otherCount).Contains(code.Packed))
+        {
+            return false;
+        }
+
+        if (_otherCount == _otherCodes.Length)
+        {
+            Array.Resize(ref _otherCodes, _otherCodes.Length * 2);
+        }
+
+        _otherCodes[_otherCount++] = code.Packed;
+        return true;
     }
 
     private bool ApplyIdentity(MeterReading reading, Identity identity, in P1Line line, ref bool meterIdFromEquipmentId)
@@ -177,5 +260,41 @@ public sealed class P1ReadingDecoder
 
         rest = rest.Trim(" :"u8);
         return rest.IsEmpty ? null : _texts.Get(rest, Encoding.ASCII);
+    }
+
+    /// <summary>One line position: the code last seen there, what it is to the reading, and its last <c>obis</c> value.</summary>
+    private sealed class LineSlot
+    {
+        /// <summary>Not an OBIS code (those have 48 bits), so the first line always looks its code up.</summary>
+        public ulong Code { get; set; } = ulong.MaxValue;
+
+        public Identity? Identity { get; set; }
+
+        public ReadingField? Field { get; set; }
+
+        /// <summary>The value made of <see cref="Groups"/> under <see cref="Code"/>; null when there is none.</summary>
+        public ObisValue? Other { get; set; }
+
+        public byte[] Groups { get; private set; } = [];
+
+        public int GroupsLength { get; private set; }
+
+        public void Remember(ReadOnlySpan<byte> groups, ObisValue value)
+        {
+            if (groups.Length > MaxRememberedGroupsLength)
+            {
+                Other = null;
+                return;
+            }
+
+            if (Groups.Length < groups.Length)
+            {
+                Groups = new byte[Math.Max(groups.Length, 32)];
+            }
+
+            groups.CopyTo(Groups);
+            GroupsLength = groups.Length;
+            Other = value;
+        }
     }
 }

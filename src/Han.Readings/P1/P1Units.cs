@@ -34,21 +34,40 @@ public static class P1Units
         ("%", CosemUnit.Percent, 0),
     ];
 
+    /// <summary>Longest unit text in <see cref="Table"/>.</summary>
+    private const int MaxLength = 5;
+
+    /// <summary><see cref="Table"/>'s texts as <see cref="KeyOf"/> keys, in the same order.</summary>
+    private static readonly ulong[] Keys = Array.ConvertAll(Table, row => KeyOf(Encoding.ASCII.GetBytes(row.Text)));
+
     /// <summary>The COSEM unit of <paramref name="text"/> and the power of ten it carries.</summary>
     public static bool TryGet(ReadOnlySpan<byte> text, out CosemUnit unit, out int shift)
     {
-        foreach (var row in Table)
+        // One comparison of packed keys against the whole table instead of a text comparison per row.
+        var index = text.Length is > 0 and <= MaxLength ? Array.IndexOf(Keys, KeyOf(text)) : -1;
+        if (index >= 0)
         {
-            if (Ascii.EqualsIgnoreCase(text, row.Text))
-            {
-                unit = row.Unit;
-                shift = row.Shift;
-                return true;
-            }
+            (_, unit, shift) = Table[index];
+            return true;
         }
 
         unit = default;
         shift = 0;
         return false;
+    }
+
+    /// <summary>
+    /// Up to <see cref="MaxLength"/> bytes with ASCII letters in lower case (as <see cref="Ascii.EqualsIgnoreCase(ReadOnlySpan{byte}, string)"/>
+    /// compares them), packed into one number together with their count, so equal keys mean equal texts.
+    /// </summary>
+    private static ulong KeyOf(ReadOnlySpan<byte> text)
+    {
+        var key = (ulong)text.Length;
+        foreach (var b in text)
+        {
+            key = (key << 8) | (b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b);
+        }
+
+        return key;
     }
 }

@@ -120,6 +120,42 @@ public sealed class P1TelegramTests
         Assert.Equal(1000 + "/KAM5\r\n\r\n1-0:1.7.0(0000.714*kW)\r\n".Length, lines.FirstMalformedOffset);
     }
 
+    [Theory]
+    [InlineData("1-0:1.8.1*255(5)", "1.0.1.8.1.255", 1)]
+    [InlineData("1-0:1.8.1.7(5)", "1.0.1.8.1.7", 1)]
+    [InlineData("1-0:1.8.1(5) \t(6)", "1.0.1.8.1.255", 2)]
+    [InlineData("1-0:1.8.1()", "1.0.1.8.1.255", 1)]
+    [InlineData("1-0:1.8.1.(5)", null, 0)]
+    [InlineData("1-0:1.8.1*(5)", null, 0)]
+    [InlineData("1-0:1.8.1 (5)", null, 0)]
+    [InlineData("1-0:1.8.1000(5)", null, 0)]
+    [InlineData("1-0:1.8.256(5)", null, 0)]
+    [InlineData("1-0:1.8(5)", null, 0)]
+    [InlineData("1-0:1.8.1.7.8(5)", null, 0)]
+    [InlineData("1-0:1.8.1.7*8(5)", null, 0)]
+    [InlineData("1-0:1.8.1(5\r6)", null, 0)]
+    [InlineData("1-0:1.8.1(5)(6", null, 0)]
+    [InlineData("1-0:1.8.1(5)x(6)", null, 0)]
+    [InlineData("1-0:1.8.1", null, 0)]
+    public void Lines_ReferenceAndGroups_AreReadOrTheLineIsMalformed(string line, string? code, int groupCount)
+    {
+        var input = P1TelegramBuilder.Build("KAM5", ["1-0:1.7.0(1*kW)", line, "1-0:2.7.0(2*kW)"]);
+        Assert.True(P1Telegram.TryParse(input, 0, verifyCrc: true, out var telegram, out _));
+
+        var found = new List<(string Code, int Groups)>();
+        var lines = telegram.Lines;
+        while (lines.MoveNext())
+        {
+            found.Add((lines.Current.Obis.ToString(), lines.Current.GroupCount));
+        }
+
+        List<(string, int)> expected = code is null
+            ? [("1.0.1.7.0.255", 1), ("1.0.2.7.0.255", 1)]
+            : [("1.0.1.7.0.255", 1), (code, groupCount), ("1.0.2.7.0.255", 1)];
+        Assert.Equal(expected, found);
+        Assert.Equal(code is null ? 1 : 0, lines.MalformedLines);
+    }
+
     [Fact]
     public void Lines_OrphanContinuationLine_IsMalformed()
     {

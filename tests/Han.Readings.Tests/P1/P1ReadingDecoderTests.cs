@@ -233,6 +233,68 @@ public sealed class P1ReadingDecoderTests
     }
 
     [Fact]
+    public void Decode_SameLinesWithChangedValues_SeesEveryChange()
+    {
+        // One decoder remembers each line of the telegram before: a changed byte must not bring back the old value.
+        var decoder = new P1ReadingDecoder();
+        byte[] Telegram(string tariff, string gas, string messageHex, string failures) => P1TelegramBuilder.Build(
+            "ISK5", [$"0-0:96.14.0({tariff})", $"0-1:24.2.1(200426223001S)({gas}*m3)", $"0-0:96.13.0({messageHex})", $"0-0:96.7.21({failures})"]);
+        var first = Telegram("0001", "00246.138", "48656C6C6F", "00005");
+        var second = Telegram("0002", "00246.139", "576F726C64", "00006");
+
+        var readings = P1Decoding.DecodeAll([.. first, .. second, .. first, .. first], decoder);
+
+        Assert.Equal(4, readings.Count);
+        foreach (var (reading, changed) in readings.Zip([false, true, false, false]))
+        {
+            Assert.Equal(new CosemValue.Text(changed ? "0002" : "0001"), P1Decoding.Other(reading, "0.0.96.14.0.255"));
+            Assert.Equal(new CosemValue.Number(new Measurement(changed ? 246139 : 246138, -3), CosemUnit.CubicMetre), P1Decoding.Other(reading, "0.1.24.2.1.255"));
+            Assert.Equal(new CosemValue.Text(changed ? "World" : "Hello"), P1Decoding.Other(reading, "0.0.96.13.0.255"));
+            Assert.Equal(new CosemValue.Number(new Measurement(changed ? 6 : 5, 0), null), P1Decoding.Other(reading, "0.0.96.7.21.255"));
+        }
+    }
+
+    [Fact]
+    public void Decode_LinesThatMoveOrChangeCode_KeepTheirOwnMeaning()
+    {
+        var decoder = new P1ReadingDecoder();
+        var first = P1TelegramBuilder.Build("ISK5", ["1-0:1.7.0(00.111*kW)", "0-0:96.14.0(0001)"]);
+        var moved = P1TelegramBuilder.Build("ISK5", ["0-0:96.14.0(0001)", "1-0:1.7.0(00.222*kW)", "0-0:96.1.1(4B38)"]);
+        var otherCode = P1TelegramBuilder.Build("ISK5", ["0-0:96.7.21(0001)", "0-0:96.14.0(0001)"]);
+
+        var readings = P1Decoding.DecodeAll([.. first, .. moved, .. otherCode, .. first], decoder);
+
+        Assert.Equal(111m, readings[0][ReadingField.ActivePowerImport]);
+        Assert.Equal(new CosemValue.Text("0001"), Assert.Single(readings[0].Other).Value);
+        Assert.Equal(222m, readings[1][ReadingField.ActivePowerImport]);
+        Assert.Equal("K8", readings[1].MeterId);
+        Assert.Equal(new CosemValue.Text("0001"), Assert.Single(readings[1].Other).Value);
+
+        // The same bytes under another code are another value: a number here, not the tariff text.
+        Assert.Empty(readings[2].Values());
+        Assert.Equal(new CosemValue.Number(new Measurement(1, 0), null), P1Decoding.Other(readings[2], "0.0.96.7.21.255"));
+        Assert.Equal(new CosemValue.Text("0001"), P1Decoding.Other(readings[2], "0.0.96.14.0.255"));
+        Assert.Equal(111m, readings[3][ReadingField.ActivePowerImport]);
+        Assert.Null(readings[3].MeterId);
+        Assert.Equal(new CosemValue.Text("0001"), Assert.Single(readings[3].Other).Value);
+    }
+
+    [Fact]
+    public void Decode_RepeatedCodeInEveryTelegram_KeepsTheFirstValueOfEach()
+    {
+        var decoder = new P1ReadingDecoder();
+        var input = P1TelegramBuilder.Build("KAM5", ["0-0:17.0.0(1)", "0-0:17.0.0(2)", "0-0:96.14.0(0001)"]);
+
+        var readings = P1Decoding.DecodeAll([.. input, .. input], decoder);
+
+        Assert.All(readings, reading =>
+        {
+            Assert.Equal(2, reading.Other.Count);
+            Assert.Equal(new CosemValue.Number(new Measurement(1, 0), null), P1Decoding.Other(reading, "0.0.17.0.0.255"));
+        });
+    }
+
+    [Fact]
     public void Decode_DefaultTelegram_IsMisuse()
     {
         Assert.Throws<ArgumentException>(() => new P1ReadingDecoder().Decode(default));
@@ -248,5 +310,45 @@ public sealed class P1ReadingDecoderTests
     public void NameOf_FlagId_IsTheManufacturerOrNull(string flagId, string? name)
     {
         Assert.Equal(name, P1Manufacturers.NameOf(Encoding.ASCII.GetBytes(flagId)));
+    }
+
+    [Theory]
+    [InlineData("kWh", CosemUnit.WattHour, 3)]
+    [InlineData("KWH", CosemUnit.WattHour, 3)]
+    [InlineData("kvarh", CosemUnit.VarHour, 3)]
+    [InlineData("kVArh", CosemUnit.VarHour, 3)]
+    [InlineData("V", CosemUnit.Volt, 0)]
+    [InlineData("a", CosemUnit.Ampere, 0)]
+    [InlineData("MWh", CosemUnit.WattHour, 6)]
+    [InlineData("M3", CosemUnit.CubicMetre, 0)]
+    [InlineData("GJ", CosemUnit.Joule, 9)]
+    [InlineData("%", CosemUnit.Percent, 0)]
+    public void UnitsTryGet_KnownUnitInAnyLetterCase_IsItsCosemUnitAndShift(string text, CosemUnit unit, int shift)
+    {
+        Assert.True(P1Units.TryGet(Encoding.ASCII.GetBytes(text), out var found, out var foundShift));
+        Assert.Equal((unit, shift), (found, foundShift));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("mA")]
+    [InlineData("kWhh")]
+    [InlineData("kvarhs")]
+    [InlineData("\0kW")] // a NUL byte in front is no blank to ignore
+    [InlineData("k\u00c9")]
+    public void UnitsTryGet_UnknownText_HasNoUnit(string text)
+    {
+        Assert.False(P1Units.TryGet(Encoding.Latin1.GetBytes(text), out _, out _));
+    }
+
+    [Theory]
+    [InlineData("ISKx")]
+    [InlineData("IS")]
+    [InlineData("")]
+    [InlineData("\0SK")]
+    [InlineData("I\u00cbK")]
+    public void NameOf_NotAKnownThreeLetterId_IsNull(string flagId)
+    {
+        Assert.Null(P1Manufacturers.NameOf(Encoding.Latin1.GetBytes(flagId)));
     }
 }
