@@ -16,8 +16,8 @@ public abstract record CosemValue
 
     public sealed record Time(CosemDateTime Value) : CosemValue;
 
-    /// <summary>Bytes that are not text (shown as hex).</summary>
-    public sealed record Bytes(byte[] Value) : CosemValue;
+    /// <summary>Bytes that are not text (shown as hex). Read-only: readings may share one instance.</summary>
+    public sealed record Bytes(ReadOnlyMemory<byte> Value) : CosemValue;
 
     public sealed record Boolean(bool Value) : CosemValue;
 

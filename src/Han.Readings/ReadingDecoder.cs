@@ -172,6 +172,11 @@ public sealed class ReadingDecoder
                 var scaling = entry.Scaling ?? ImplicitScaling(profile, info.Quantity);
                 if (scaling is { } known && ValueConverter.TryMeasure(entry.Value, known, info, out var measurement))
                 {
+                    if (entry.Scaling is null)
+                    {
+                        measurement = PlausibleResolution(entry, known, info, profile, measurement);
+                    }
+
                     reading.Set(target.Field, measurement);
                     return;
                 }
@@ -179,6 +184,30 @@ public sealed class ReadingDecoder
         }
 
         reading.AddOther(new ObisValue(code, _converter.ToCosemValue(entry)));
+    }
+
+    /// <summary>
+    /// A value sent without scaler_unit that is implausible at the profile's usual resolution is read at
+    /// the first documented alternative that makes it plausible; otherwise it stays as it is.
+    /// </summary>
+    private static Measurement PlausibleResolution(in ListEntry entry, ScalerUnit scaling, ReadingFieldInfo info, MeterProfile profile, Measurement measurement)
+    {
+        if (Plausibility.IsPlausible(info.Quantity, measurement.ToDecimal())
+            || !profile.AlternativeScalers.TryGetValue(info.Quantity, out var alternatives))
+        {
+            return measurement;
+        }
+
+        foreach (var scaler in alternatives)
+        {
+            if (ValueConverter.TryMeasure(entry.Value, scaling with { Scaler = scaler }, info, out var alternative)
+                && Plausibility.IsPlausible(info.Quantity, alternative.ToDecimal()))
+            {
+                return alternative;
+            }
+        }
+
+        return measurement;
     }
 
     /// <summary>The profile's scaling for this decoder's country, resolved once per profile.</summary>

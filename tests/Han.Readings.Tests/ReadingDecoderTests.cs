@@ -42,6 +42,19 @@ public sealed class ReadingDecoderTests
         Assert.Empty(reading.Other);
     }
 
+    [Theory]
+    [InlineData("amsreader-kamstrup-dk-bornholm-apdu-5digit-voltage", 221.99, 223.14, 223.21)]
+    [InlineData("amsreader-kamstrup-dk-gh741-1-plain", 226, 221, 226)]
+    public void Decode_DanishKamstrupVoltages_AreReadAtTheResolutionTheFirmwareUses(string id, double l1, double l2, double l3)
+    {
+        // 2025 firmware sends 22199 for 221.99 V; older firmware sends 226 for 226 V (norway-lists.md §5).
+        var reading = DecodeVector(id);
+
+        Assert.Equal((decimal)l1, reading[ReadingField.VoltageL1]);
+        Assert.Equal((decimal)l2, reading[ReadingField.VoltageL2]);
+        Assert.Equal((decimal)l3, reading[ReadingField.VoltageL3]);
+    }
+
     [Fact]
     public void Decode_ClockMarkedInvalid_LeavesMeterTimeAbsent()
     {

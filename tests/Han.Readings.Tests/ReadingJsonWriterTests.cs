@@ -37,7 +37,7 @@ public sealed class ReadingJsonWriterTests
     {
         var reading = new MeterReading();
         reading.AddOther(new ObisValue(ObisCode.Parse("1-0:99.1.0.255"), new CosemValue.Number(new Measurement(-15, -1), CosemUnit.Watt)));
-        reading.AddOther(new ObisValue(ObisCode.Parse("1-0:99.2.0.255"), new CosemValue.Bytes([0xDE, 0xAD])));
+        reading.AddOther(new ObisValue(ObisCode.Parse("1-0:99.2.0.255"), new CosemValue.Bytes(new byte[] { 0xDE, 0xAD })));
         reading.AddOther(new ObisValue(ObisCode.Parse("1-0:99.3.0.255"), new CosemValue.Boolean(true)));
         reading.AddOther(new ObisValue(ObisCode.Parse("1-0:99.4.0.255"), new CosemValue.Null()));
 

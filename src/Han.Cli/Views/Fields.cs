@@ -20,7 +20,7 @@ internal static class Fields
         CosemValue.Time time => time.Value.TryGetLocalTime(out var local)
             ? new MeterClock(local, time.Value.UtcOffset).ToString()
             : time.Value.Describe(),
-        CosemValue.Bytes bytes => Convert.ToHexString(bytes.Value),
+        CosemValue.Bytes bytes => Convert.ToHexString(bytes.Value.Span),
         CosemValue.Boolean boolean => boolean.Value ? "true" : "false",
         _ => "null",
     };

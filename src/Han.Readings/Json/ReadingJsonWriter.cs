@@ -113,7 +113,7 @@ public sealed class ReadingJsonWriter
                     : time.Value.Describe());
                 break;
             case CosemValue.Bytes bytes:
-                writer.WriteStringValue(Convert.ToHexString(bytes.Value));
+                writer.WriteStringValue(Convert.ToHexString(bytes.Value.Span));
                 break;
             case CosemValue.Boolean boolean:
                 writer.WriteBooleanValue(boolean.Value);

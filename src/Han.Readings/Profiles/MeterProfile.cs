@@ -24,6 +24,13 @@ public sealed class MeterProfile
     public IReadOnlyDictionary<string, IReadOnlyDictionary<Quantity, ScalerUnit>> ScalingByCountry { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<Quantity, ScalerUnit>>();
 
+    /// <summary>
+    /// Other resolutions a value sent without scaler_unit may have, tried in order when the implicit
+    /// scaling gives a value outside what a meter can measure (<see cref="Plausibility"/>): Danish
+    /// Kamstrup firmware of 2025 sends volts in 0.01 V where older firmware sends whole volts.
+    /// </summary>
+    public IReadOnlyDictionary<Quantity, sbyte[]> AlternativeScalers { get; init; } = new Dictionary<Quantity, sbyte[]>();
+
     /// <summary>The meaning of each position of a value-only list, by list length.</summary>
     public IReadOnlyDictionary<int, PositionalLayout> Layouts { get; init; } = new Dictionary<int, PositionalLayout>();
 
