@@ -7,7 +7,7 @@ namespace Han.Benchmarks;
 
 /// <summary>Framing + DLMS + A-XDR + reading: what <c>han decode</c> does per frame, minus output.</summary>
 [MemoryDiagnoser]
-public sealed class DecodeBenchmarks : IDisposable
+public class DecodeBenchmarks : IDisposable
 {
     private byte[] _buffer = [];
     private StreamDecoder _decoder = null!;
@@ -42,5 +42,9 @@ public sealed class DecodeBenchmarks : IDisposable
         }
     }
 
-    public void Dispose() => _decoder?.Dispose();
+    public void Dispose()
+    {
+        _decoder?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

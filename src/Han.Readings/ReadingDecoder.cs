@@ -159,31 +159,32 @@ public sealed class ReadingDecoder
             return;
         }
 
-        if (ObisMap.TryGetTarget(code, out var target))
+        if (ObisMap.TryGetTarget(code, out var target)
+            && (target.IsField ? TryApplyField(reading, entry, target.Field, profile) : TryApplyIdentity(reading, target.Identity, entry, profile)))
         {
-            if (!target.IsField && TryApplyIdentity(reading, target.Identity, entry, profile))
-            {
-                return;
-            }
-
-            if (target.IsField)
-            {
-                var info = ReadingFieldInfo.Of(target.Field);
-                var scaling = entry.Scaling ?? ImplicitScaling(profile, info.Quantity);
-                if (scaling is { } known && ValueConverter.TryMeasure(entry.Value, known, info, out var measurement))
-                {
-                    if (entry.Scaling is null)
-                    {
-                        measurement = PlausibleResolution(entry, known, info, profile, measurement);
-                    }
-
-                    reading.Set(target.Field, measurement);
-                    return;
-                }
-            }
+            return;
         }
 
         reading.AddOther(new ObisValue(code, _converter.ToCosemValue(entry)));
+    }
+
+    /// <summary>The value in its schema field, when its scaling (sent or implicit) and unit fit.</summary>
+    private bool TryApplyField(MeterReading reading, in ListEntry entry, ReadingField field, MeterProfile profile)
+    {
+        var info = ReadingFieldInfo.Of(field);
+        var scaling = entry.Scaling ?? ImplicitScaling(profile, info.Quantity);
+        if (scaling is not { } known || !ValueConverter.TryMeasure(entry.Value, known, info, out var measurement))
+        {
+            return false;
+        }
+
+        if (entry.Scaling is null && profile.AlternativeScalers.Count > 0)
+        {
+            measurement = PlausibleResolution(entry, known, info, profile, measurement);
+        }
+
+        reading.Set(field, measurement);
+        return true;
     }
 
     /// <summary>
@@ -192,8 +193,8 @@ public sealed class ReadingDecoder
     /// </summary>
     private static Measurement PlausibleResolution(in ListEntry entry, ScalerUnit scaling, ReadingFieldInfo info, MeterProfile profile, Measurement measurement)
     {
-        if (Plausibility.IsPlausible(info.Quantity, measurement.ToDecimal())
-            || !profile.AlternativeScalers.TryGetValue(info.Quantity, out var alternatives))
+        if (!profile.AlternativeScalers.TryGetValue(info.Quantity, out var alternatives)
+            || Plausibility.IsPlausible(info.Quantity, measurement))
         {
             return measurement;
         }
@@ -201,7 +202,7 @@ public sealed class ReadingDecoder
         foreach (var scaler in alternatives)
         {
             if (ValueConverter.TryMeasure(entry.Value, scaling with { Scaler = scaler }, info, out var alternative)
-                && Plausibility.IsPlausible(info.Quantity, alternative.ToDecimal()))
+                && Plausibility.IsPlausible(info.Quantity, alternative))
             {
                 return alternative;
             }
@@ -211,6 +212,7 @@ public sealed class ReadingDecoder
     }
 
     /// <summary>The profile's scaling for this decoder's country, resolved once per profile.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ScalerUnit? ImplicitScaling(MeterProfile profile, Quantity quantity)
     {
         if (!ReferenceEquals(profile, _scalingProfile))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Han.Protocol.Cosem;
 
 namespace Han.Readings;
@@ -12,6 +13,7 @@ public sealed record ReadingFieldInfo(ReadingField Field, string Key, Quantity Q
 
     private static readonly ReadingFieldInfo[] All = Build();
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadingFieldInfo Of(ReadingField field) => All[(int)field];
 
     public static IReadOnlyList<ReadingFieldInfo> Fields => All;

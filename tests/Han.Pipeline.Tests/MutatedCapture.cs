@@ -23,6 +23,7 @@ internal sealed record MutatedCapture(byte[] Bytes, string? KeyHex, string? Auth
         var resealed = seed.Kind switch
         {
             "hdlc" when input.Length > 12 && input[0] == 0x7E => ResealHdlc(input, seed, mutations, random),
+            "hdlc-stream" => ResealHdlcStream(input, mutations, random),
             "mbus" => MBusFrameBuilder.Split(MutateContent(MBusPayload(input), seed, mutations, random)).SelectMany(frame => frame).ToArray(),
             "dsmr" => ResealTelegram(Mutate(input, mutations, random)),
             "apdu" or "dsmr-encrypted" => MutateContent(input, seed, mutations, random),
@@ -40,6 +41,37 @@ internal sealed record MutatedCapture(byte[] Bytes, string? KeyHex, string? Auth
         var content = MutateContent(information[llc.Length..], seed, mutations, random);
         byte[] mutated = [.. llc, .. content];
         return mutated.Length < 2000 ? HdlcFrameBuilder.Push(mutated) : frame;
+    }
+
+    /// <summary>Every good frame of a stream rebuilt, one of them with its information mutated (reaches block transfer).</summary>
+    private static byte[] ResealHdlcStream(byte[] stream, int mutations, Random random)
+    {
+        var informations = new List<byte[]>();
+        var reader = new HdlcFrameReader();
+        ReadOnlySpan<byte> rest = stream;
+        while (true)
+        {
+            var status = reader.TryRead(rest, isFinalBlock: true, out var consumed, out var frame, out _);
+            rest = rest[consumed..];
+            if (status == Han.Protocol.Framing.FrameReadStatus.NeedMoreData)
+            {
+                break;
+            }
+
+            if (status == Han.Protocol.Framing.FrameReadStatus.Frame)
+            {
+                informations.Add(frame.Information.ToArray());
+            }
+        }
+
+        if (informations.Count == 0)
+        {
+            return Mutate(stream, mutations, random);
+        }
+
+        var victim = random.Next(informations.Count);
+        informations[victim] = Mutate(informations[victim], mutations, random);
+        return [.. informations.Where(i => i.Length < 2000).SelectMany(information => HdlcFrameBuilder.Push(information))];
     }
 
     /// <summary>For a ciphered APDU with a key: mutate the plaintext and seal it again; otherwise mutate the bytes.</summary>

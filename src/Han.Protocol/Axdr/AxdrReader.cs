@@ -87,6 +87,7 @@ public ref struct AxdrReader
     /// Reads an OBIS code (<c>09 06</c> + 6 bytes) when one comes next; otherwise consumes nothing.
     /// A shortcut for the element every push list repeats.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadObisCode(out ObisCode code)
     {
         var rest = _data[_position..];
@@ -102,9 +103,32 @@ public ref struct AxdrReader
     }
 
     /// <summary>
+    /// Reads the head of an object structure, <c>02 02|03 09 06</c> + OBIS, when one comes next, leaving
+    /// the reader on its value; otherwise consumes nothing. <paramref name="members"/> is 2 or 3.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryReadObjectHead(out ObisCode code, out int members)
+    {
+        var rest = _data[_position..];
+        if (rest.Length >= 10 && rest[0] == (byte)DataType.Structure && rest[1] is 2 or 3
+            && rest[2] == (byte)DataType.OctetString && rest[3] == 6)
+        {
+            members = rest[1];
+            code = ObisCode.FromBytes(rest.Slice(4, 6));
+            _position += 10;
+            return true;
+        }
+
+        code = default;
+        members = 0;
+        return false;
+    }
+
+    /// <summary>
     /// Reads a scaler_unit structure (<c>02 02 0F scaler 16 unit</c>) when one comes next; otherwise
     /// consumes nothing.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryReadScalerUnit(out ScalerUnit scalerUnit)
     {
         var rest = _data[_position..];

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Han.Protocol.Cosem;
 
@@ -35,6 +36,7 @@ public readonly struct ObisCode : IEquatable<ObisCode>, IComparable<ObisCode>, I
     public ulong Packed => _packed;
 
     /// <summary>Reads the six bytes of an OBIS octet-string as it appears on the wire.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ObisCode FromBytes(ReadOnlySpan<byte> six)
     {
         if (six.Length != 6)

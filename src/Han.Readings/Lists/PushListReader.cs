@@ -43,7 +43,7 @@ public ref struct PushListReader
 
         _reader = probe;
         Count = root.Count;
-        if (IsObjectList(_reader, out _descriptors))
+        if (Count > 0 && _reader.PeekType() == DataType.Array && IsObjectList(_reader, out _descriptors))
         {
             Shape = ListShape.SelfDescribed;
         }
@@ -61,19 +61,26 @@ public ref struct PushListReader
     /// <summary>Reads the next entry; false at the end of the list. Placeholder pairs (null, null) are skipped.</summary>
     public bool TryRead(out ListEntry entry)
     {
-        entry = default;
         while (_next < Count)
         {
             var index = _next;
-            var found = Shape switch
+            if (Shape == ListShape.Named)
             {
-                ListShape.Named => TryReadNamed(index, out entry),
-                ListShape.SelfDescribed => TryReadDescribed(index, out entry),
-                _ => ReadUnnamed(index, out entry),
-            };
-            if (found)
+                if (TryReadNamed(index, out entry))
+                {
+                    return true;
+                }
+            }
+            else if (Shape == ListShape.SelfDescribed)
             {
-                return true;
+                if (TryReadDescribed(index, out entry))
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                return ReadUnnamed(index, out entry);
             }
         }
 
@@ -82,48 +89,65 @@ public ref struct PushListReader
             ThrowTrailingBytes(_reader.Position, _reader.Remaining);
         }
 
+        entry = default;
         return false;
     }
 
+    // The two common cases are recognised from their first bytes and read by small methods: a large
+    // method pays for zeroing its many span locals on every call, and this runs once per value.
     private bool TryReadNamed(int index, out ListEntry entry)
     {
-        var probe = _reader;
-        var element = probe.Read();
-        if (element.Type == DataType.Structure && element.Count is 2 or 3 && probe.TryReadObisCode(out _))
+        var remaining = Count - index;
+        if (remaining >= 2 && _reader.TryReadObisCode(out var code))
+        {
+            ReadFlatRun(index, code, remaining, out entry);
+            return true;
+        }
+
+        if (_reader.TryReadObjectHead(out var named, out var members))
         {
             _next++;
-            entry = ReadObjectStructure(index);
+            entry = ReadObjectValue(index, named, members == 3);
             return true;
         }
 
-        var remaining = Count - index;
-        if (element.IsObisCode && remaining >= 2)
+        return TryReadOther(index, remaining, out entry);
+    }
+
+    /// <summary>OBIS, value, and a scaler_unit when one follows; the OBIS code is already read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReadFlatRun(int index, ObisCode code, int remaining, out ListEntry entry)
+    {
+        _next += 2;
+        var valueStart = _reader.Position;
+        var value = ReadWholeValue();
+        var encoded = _body[valueStart.._reader.Position];
+        ScalerUnit? scaling = null;
+        if (remaining >= 3 && _reader.TryReadScalerUnit(out var scalerUnit))
         {
-            // A flat run: OBIS, value, and a scaler_unit when one follows.
-            _reader.TryReadObisCode(out var code);
-            var valueStart = _reader.Position;
-            var value = ReadWholeValue();
-            var encoded = _body[valueStart.._reader.Position];
-            _next += 2;
-            ScalerUnit? scaling = null;
-            if (remaining >= 3 && _reader.TryReadScalerUnit(out var scalerUnit))
+            _next++;
+            scaling = scalerUnit;
+        }
+
+        entry = new ListEntry(index + 1, code, value, encoded, scaling);
+    }
+
+    /// <summary>Null placeholders (skipped) or an unnamed value.</summary>
+    private bool TryReadOther(int index, int remaining, out ListEntry entry)
+    {
+        if (remaining >= 2 && _reader.PeekType() == DataType.NullData)
+        {
+            var probe = _reader;
+            probe.Read();
+            if (!probe.IsAtEnd && probe.PeekType() == DataType.NullData)
             {
-                scaling = scalerUnit;
-                _next++;
+                // Kamstrup single-phase meters keep the three-phase layout with null placeholders (norway-lists.md §5).
+                probe.Read();
+                _reader = probe;
+                _next += 2;
+                entry = default;
+                return false;
             }
-
-            entry = new ListEntry(index + 1, code, value, encoded, scaling);
-            return true;
-        }
-
-        if (element.Type == DataType.NullData && remaining >= 2 && probe.PeekType() == DataType.NullData)
-        {
-            // Kamstrup single-phase meters keep the three-phase layout with null placeholders (norway-lists.md §5).
-            _reader = probe;
-            _reader.Read();
-            _next += 2;
-            entry = default;
-            return false;
         }
 
         return ReadUnnamed(index, out entry);
@@ -159,15 +183,13 @@ public ref struct PushListReader
         return true;
     }
 
-    private ListEntry ReadObjectStructure(int index)
+    private ListEntry ReadObjectValue(int index, ObisCode code, bool hasScalerUnit)
     {
-        var structure = _reader.Read();
-        _reader.TryReadObisCode(out var code);
         var valueStart = _reader.Position;
         var value = ReadWholeValue();
         var encoded = _body[valueStart.._reader.Position];
         ScalerUnit? scaling = null;
-        if (structure.Count == 3)
+        if (hasScalerUnit)
         {
             if (!_reader.TryReadScalerUnit(out var scalerUnit))
             {
@@ -188,6 +210,7 @@ public ref struct PushListReader
     }
 
     /// <summary>Reads one value; for a container also skips its elements, so the reader stands after it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private AxdrElement ReadWholeValue()
     {
         var value = _reader.Read();
@@ -269,24 +292,29 @@ public ref struct PushListReader
     {
         try
         {
-            for (var i = 0; i <= MaxLeadingUnnamed && i < count; i++)
-            {
-                var probe = reader;
-                var element = probe.Read();
-                if (element.IsObisCode || (element.Type == DataType.Structure && element.Count is 2 or 3 && probe.TryReadObisCode(out _)))
-                {
-                    return true;
-                }
-
-                reader.SkipValue();
-            }
-
-            return false;
+            return ScanForObisNames(reader, count);
         }
         catch (DecodeException)
         {
+            // Malformed data is reported by the real read that follows, with its own offset.
             return false;
         }
+    }
+
+    private static bool ScanForObisNames(AxdrReader reader, int count)
+    {
+        for (var i = 0; i <= MaxLeadingUnnamed && i < count; i++)
+        {
+            var probe = reader;
+            if (probe.TryReadObisCode(out _) || probe.TryReadObjectHead(out _, out _))
+            {
+                return true;
+            }
+
+            reader.SkipValue();
+        }
+
+        return false;
     }
 
     [DoesNotReturn]

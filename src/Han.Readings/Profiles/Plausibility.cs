@@ -9,9 +9,9 @@ public static class Plausibility
     /// <summary>Phase or line voltages: at most a few hundred volts (0 V is real: IT nets send UL2 = 0).</summary>
     public const decimal MaxVoltage = 500m;
 
-    public static bool IsPlausible(Quantity quantity, decimal value) => quantity switch
+    public static bool IsPlausible(Quantity quantity, Measurement value) => quantity switch
     {
-        Quantity.Voltage => value >= 0 && value <= MaxVoltage,
+        Quantity.Voltage => value.Mantissa >= 0 && value.ToDecimal() <= MaxVoltage,
         _ => true,
     };
 }
