@@ -1,4 +1,3 @@
-using System.Buffers;
 using Han.Protocol.Framing;
 
 namespace Han.Protocol.Hdlc;
@@ -13,65 +12,20 @@ namespace Han.Protocol.Hdlc;
 /// the next frame (Green Book §8.4.1.2): it is left in the buffer until the next call decides.
 /// </para>
 /// </summary>
-public sealed class HdlcFrameReader
+public sealed class HdlcFrameReader : StreamFrameReader<HdlcFrame>
 {
     /// <summary>Largest possible frame on the wire: opening flag, 2047 bytes, closing flag.</summary>
     private const int MaxWireLength = HdlcFrame.MaxLength + 2;
 
-    private readonly byte[] _scratch = new byte[MaxWireLength + 1];
     private bool _afterFrame;
 
-    public FramingStatistics Statistics { get; } = new();
-
-    /// <summary>Stream offset of the next byte this reader will look at.</summary>
-    public long Position { get; private set; }
-
-    /// <summary>
-    /// Reads from the start of <paramref name="buffer"/>. The caller must drop <paramref name="consumed"/>
-    /// bytes from the front of its buffer after every call, whatever the status. With
-    /// <paramref name="isFinalBlock"/> no more bytes will come, so an incomplete frame is given up.
-    /// </summary>
-    public FrameReadStatus TryRead(ReadOnlySpan<byte> buffer, bool isFinalBlock, out int consumed, out HdlcFrame frame, out FrameDiscard discard)
+    /// <summary>The longest frame and one byte past its closing flag, to see whether that flag opens the next frame.</summary>
+    public HdlcFrameReader()
+        : base(MaxWireLength + 1)
     {
-        var origin = Position;
-        var status = Read(buffer, isFinalBlock, origin, out consumed, out frame, out discard);
-        Position = origin + consumed;
-        return status;
     }
 
-    /// <summary>
-    /// The same over a <see cref="ReadOnlySequence{T}"/> (as a <c>PipeReader</c> hands out); advances
-    /// <paramref name="buffer"/> past what was consumed. A frame that straddles segments is copied once
-    /// into a buffer this reader owns, so <paramref name="frame"/> is valid until the next call.
-    /// </summary>
-    public FrameReadStatus TryRead(ref ReadOnlySequence<byte> buffer, bool isFinalBlock, out HdlcFrame frame, out FrameDiscard discard)
-    {
-        FrameReadStatus status;
-        int consumed;
-        if (buffer.IsSingleSegment)
-        {
-            status = TryRead(buffer.FirstSpan, isFinalBlock, out consumed, out frame, out discard);
-            buffer = buffer.Slice(consumed);
-            return status;
-        }
-
-        var first = buffer.FirstSpan;
-        status = TryRead(first, isFinalBlock: false, out consumed, out frame, out discard);
-        if (status != FrameReadStatus.NeedMoreData)
-        {
-            buffer = buffer.Slice(consumed);
-            return status;
-        }
-
-        buffer = buffer.Slice(consumed);
-        var window = (int)Math.Min(buffer.Length, _scratch.Length);
-        buffer.Slice(0, window).CopyTo(_scratch);
-        status = TryRead(_scratch.AsSpan(0, window), isFinalBlock && window == buffer.Length, out consumed, out frame, out discard);
-        buffer = buffer.Slice(consumed);
-        return status;
-    }
-
-    private FrameReadStatus Read(ReadOnlySpan<byte> buffer, bool isFinalBlock, long origin, out int consumed, out HdlcFrame frame, out FrameDiscard discard)
+    protected override FrameReadStatus Read(ReadOnlySpan<byte> buffer, bool isFinalBlock, long origin, out int consumed, out HdlcFrame frame, out FrameDiscard discard)
     {
         frame = default;
         discard = default;
@@ -156,8 +110,7 @@ public sealed class HdlcFrameReader
             {
                 Statistics.AddClosingFlag();
                 _afterFrame = false;
-                discard = new FrameDiscard(problem, origin + consumed, 0, length);
-                Statistics.AddDiscard(problem, 0);
+                discard = Discard(problem, origin, ref consumed, 0, length);
                 consumed++;
                 return FrameReadStatus.Discarded;
             }
@@ -165,13 +118,5 @@ public sealed class HdlcFrameReader
             discard = Discard(problem, origin, ref consumed, 1, length);
             return FrameReadStatus.Discarded;
         }
-    }
-
-    private FrameDiscard Discard(DecodeError reason, long origin, ref int consumed, int count, int declaredLength)
-    {
-        var result = new FrameDiscard(reason, origin + consumed, count, declaredLength);
-        Statistics.AddDiscard(reason, count);
-        consumed += count;
-        return result;
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Han.Protocol.Framing;
 
 namespace Han.Protocol.MBus;
@@ -13,67 +12,19 @@ namespace Han.Protocol.MBus;
 /// resumes at the next <c>68</c>, so a damaged frame never swallows the good frames after it. Bytes
 /// outside any frame are discarded as <see cref="DecodeError.SkippedBytes"/>, a run of them at a time.
 /// A length field of 0–3 announces 256–259 bytes (the Sagemcom T210-D quirk; see
-/// <see cref="MBusFrame.LengthFromField"/>).
+/// <see cref="MBusFrame.LengthFromField"/>). A rejected candidate is reported with
+/// <see cref="FrameDiscard.DeclaredLength"/> = the bytes its length field announces (C through the end
+/// of the user data).
 /// </para>
 /// </summary>
-public sealed class MBusFrameReader
+public sealed class MBusFrameReader : StreamFrameReader<MBusFrame>
 {
-    private readonly byte[] _scratch = new byte[MBusFrame.MaxWireLength];
-
-    public FramingStatistics Statistics { get; } = new();
-
-    /// <summary>Stream offset of the next byte this reader will look at.</summary>
-    public long Position { get; private set; }
-
-    /// <summary>
-    /// Reads from the start of <paramref name="buffer"/>. The caller must drop <paramref name="consumed"/>
-    /// bytes from the front of its buffer after every call, whatever the status. With
-    /// <paramref name="isFinalBlock"/> no more bytes will come, so an incomplete frame is given up.
-    /// A rejected candidate is reported with <see cref="FrameDiscard.DeclaredLength"/> = the bytes its
-    /// length field announces (C through the end of the user data).
-    /// </summary>
-    public FrameReadStatus TryRead(ReadOnlySpan<byte> buffer, bool isFinalBlock, out int consumed, out MBusFrame frame, out FrameDiscard discard)
+    public MBusFrameReader()
+        : base(MBusFrame.MaxWireLength)
     {
-        var origin = Position;
-        var status = Read(buffer, isFinalBlock, origin, out consumed, out frame, out discard);
-        Position = origin + consumed;
-        return status;
     }
 
-    /// <summary>
-    /// The same over a <see cref="ReadOnlySequence{T}"/> (as a <c>PipeReader</c> hands out); advances
-    /// <paramref name="buffer"/> past what was consumed. A frame that straddles segments is copied once
-    /// into a buffer this reader owns, so <paramref name="frame"/> is valid until the next call.
-    /// </summary>
-    public FrameReadStatus TryRead(ref ReadOnlySequence<byte> buffer, bool isFinalBlock, out MBusFrame frame, out FrameDiscard discard)
-    {
-        FrameReadStatus status;
-        int consumed;
-        if (buffer.IsSingleSegment)
-        {
-            status = TryRead(buffer.FirstSpan, isFinalBlock, out consumed, out frame, out discard);
-            buffer = buffer.Slice(consumed);
-            return status;
-        }
-
-        var first = buffer.FirstSpan;
-        status = TryRead(first, isFinalBlock: false, out consumed, out frame, out discard);
-        if (status != FrameReadStatus.NeedMoreData)
-        {
-            buffer = buffer.Slice(consumed);
-            return status;
-        }
-
-        // The largest frame fits in the scratch buffer, so one more read always decides.
-        buffer = buffer.Slice(consumed);
-        var window = (int)Math.Min(buffer.Length, _scratch.Length);
-        buffer.Slice(0, window).CopyTo(_scratch);
-        status = TryRead(_scratch.AsSpan(0, window), isFinalBlock && window == buffer.Length, out consumed, out frame, out discard);
-        buffer = buffer.Slice(consumed);
-        return status;
-    }
-
-    private FrameReadStatus Read(ReadOnlySpan<byte> buffer, bool isFinalBlock, long origin, out int consumed, out MBusFrame frame, out FrameDiscard discard)
+    protected override FrameReadStatus Read(ReadOnlySpan<byte> buffer, bool isFinalBlock, long origin, out int consumed, out MBusFrame frame, out FrameDiscard discard)
     {
         frame = default;
         discard = default;
@@ -136,13 +87,5 @@ public sealed class MBusFrameReader
         // Rejected: give up the first byte only; the next call searches again from the byte after it.
         discard = Discard(problem, origin, ref consumed, 1, length);
         return FrameReadStatus.Discarded;
-    }
-
-    private FrameDiscard Discard(DecodeError reason, long origin, ref int consumed, int count, int declaredLength)
-    {
-        var result = new FrameDiscard(reason, origin + consumed, count, declaredLength);
-        Statistics.AddDiscard(reason, count);
-        consumed += count;
-        return result;
     }
 }

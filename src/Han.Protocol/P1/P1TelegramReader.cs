@@ -1,4 +1,3 @@
-using System.Buffers;
 using Han.Protocol.Checksums;
 using Han.Protocol.Framing;
 
@@ -24,7 +23,7 @@ namespace Han.Protocol.P1;
 /// a damaged DSMR 4/5 telegram, cut short and unchecked, as a DSMR 3.0 one.
 /// </para>
 /// </summary>
-public sealed class P1TelegramReader
+public sealed class P1TelegramReader : StreamFrameReader<P1Telegram>
 {
     /// <summary>
     /// Most bytes from <c>/</c> through <c>!</c>. DSMR limits each object to 1024 characters and real
@@ -35,15 +34,12 @@ public sealed class P1TelegramReader
     /// <summary>What may follow the <c>!</c>: four digits, a NUL, CR LF, and one byte to look past them.</summary>
     private const int MaxTrailerLength = 8;
 
-    private readonly byte[] _scratch = new byte[MaxTelegramLength + MaxTrailerLength];
-
     /// <param name="requireCrc">True to refuse telegrams without a checksum from the start (DSMR 4 and later).</param>
     public P1TelegramReader(bool requireCrc = false)
+        : base(MaxTelegramLength + MaxTrailerLength)
     {
         RequiresCrc = requireCrc;
     }
-
-    public FramingStatistics Statistics { get; } = new();
 
     /// <summary>
     /// Whether a telegram without a checksum is refused (as <see cref="DecodeError.BadCrc"/>). Set from the
@@ -52,55 +48,7 @@ public sealed class P1TelegramReader
     /// </summary>
     public bool RequiresCrc { get; private set; }
 
-    /// <summary>Stream offset of the next byte this reader will look at.</summary>
-    public long Position { get; private set; }
-
-    /// <summary>
-    /// Reads from the start of <paramref name="buffer"/>. The caller must drop <paramref name="consumed"/>
-    /// bytes from the front of its buffer after every call, whatever the status. With
-    /// <paramref name="isFinalBlock"/> no more bytes will come, so an incomplete telegram is given up.
-    /// </summary>
-    public FrameReadStatus TryRead(ReadOnlySpan<byte> buffer, bool isFinalBlock, out int consumed, out P1Telegram telegram, out FrameDiscard discard)
-    {
-        var origin = Position;
-        var status = Read(buffer, isFinalBlock, origin, out consumed, out telegram, out discard);
-        Position = origin + consumed;
-        return status;
-    }
-
-    /// <summary>
-    /// The same over a <see cref="ReadOnlySequence{T}"/> (as a <c>PipeReader</c> hands out); advances
-    /// <paramref name="buffer"/> past what was consumed. A telegram that straddles segments is copied once
-    /// into a buffer this reader owns, so <paramref name="telegram"/> is valid until the next call.
-    /// </summary>
-    public FrameReadStatus TryRead(ref ReadOnlySequence<byte> buffer, bool isFinalBlock, out P1Telegram telegram, out FrameDiscard discard)
-    {
-        FrameReadStatus status;
-        int consumed;
-        if (buffer.IsSingleSegment)
-        {
-            status = TryRead(buffer.FirstSpan, isFinalBlock, out consumed, out telegram, out discard);
-            buffer = buffer.Slice(consumed);
-            return status;
-        }
-
-        status = TryRead(buffer.FirstSpan, isFinalBlock: false, out consumed, out telegram, out discard);
-        if (status != FrameReadStatus.NeedMoreData)
-        {
-            buffer = buffer.Slice(consumed);
-            return status;
-        }
-
-        // Every decision needs at most MaxTelegramLength + MaxTrailerLength bytes.
-        buffer = buffer.Slice(consumed);
-        var window = (int)Math.Min(buffer.Length, _scratch.Length);
-        buffer.Slice(0, window).CopyTo(_scratch);
-        status = TryRead(_scratch.AsSpan(0, window), isFinalBlock && window == buffer.Length, out consumed, out telegram, out discard);
-        buffer = buffer.Slice(consumed);
-        return status;
-    }
-
-    private FrameReadStatus Read(ReadOnlySpan<byte> buffer, bool isFinalBlock, long origin, out int consumed, out P1Telegram telegram, out FrameDiscard discard)
+    protected override FrameReadStatus Read(ReadOnlySpan<byte> buffer, bool isFinalBlock, long origin, out int consumed, out P1Telegram telegram, out FrameDiscard discard)
     {
         telegram = default;
         discard = default;
@@ -113,19 +61,19 @@ public sealed class P1TelegramReader
         if (buffer[0] != P1Telegram.StartCharacter)
         {
             var start = buffer.IndexOf(P1Telegram.StartCharacter);
-            return Discard(DecodeError.SkippedBytes, origin, start < 0 ? buffer.Length : start, out consumed, out discard);
+            return Discarded(DecodeError.SkippedBytes, origin, start < 0 ? buffer.Length : start, out consumed, out discard);
         }
 
         switch (P1Telegram.ScanIdentification(buffer, out var identificationLength, out var dataStart))
         {
             case P1Telegram.IdentificationScan.Incomplete:
                 return isFinalBlock
-                    ? Discard(DecodeError.Truncated, origin, buffer.Length, out consumed, out discard)
+                    ? Discarded(DecodeError.Truncated, origin, buffer.Length, out consumed, out discard)
                     : FrameReadStatus.NeedMoreData;
             case P1Telegram.IdentificationScan.Invalid:
                 // Not a telegram start: a stray '/' in noise.
                 var next = buffer[1..].IndexOf(P1Telegram.StartCharacter);
-                return Discard(DecodeError.SkippedBytes, origin, next < 0 ? buffer.Length : next + 1, out consumed, out discard);
+                return Discarded(DecodeError.SkippedBytes, origin, next < 0 ? buffer.Length : next + 1, out consumed, out discard);
         }
 
         var searched = buffer[..Math.Min(buffer.Length, MaxTelegramLength)];
@@ -135,18 +83,18 @@ public sealed class P1TelegramReader
             if (searched.Length == MaxTelegramLength)
             {
                 // No '/' in these bytes either, so none of them can start a telegram.
-                return Discard(DecodeError.TelegramTooLong, origin, MaxTelegramLength, out consumed, out discard);
+                return Discarded(DecodeError.TelegramTooLong, origin, MaxTelegramLength, out consumed, out discard);
             }
 
             return isFinalBlock
-                ? Discard(DecodeError.Truncated, origin, buffer.Length, out consumed, out discard)
+                ? Discarded(DecodeError.Truncated, origin, buffer.Length, out consumed, out discard)
                 : FrameReadStatus.NeedMoreData;
         }
 
         var end = dataStart + hit;
         if (buffer[end] == P1Telegram.StartCharacter)
         {
-            return Discard(DecodeError.Truncated, origin, end, out consumed, out discard);
+            return Discarded(DecodeError.Truncated, origin, end, out consumed, out discard);
         }
 
         var trailer = P1Trailer.Read(buffer[(end + 1)..], isFinalBlock);
@@ -161,7 +109,7 @@ public sealed class P1TelegramReader
             : !RequiresCrc;
         if (!trailer.IsWellFormed || !crcIsGood)
         {
-            return Discard(DecodeError.BadCrc, origin, textLength + trailer.BreakLength, out consumed, out discard);
+            return Discarded(DecodeError.BadCrc, origin, textLength + trailer.BreakLength, out consumed, out discard);
         }
 
         consumed = textLength + trailer.BreakLength;
@@ -171,11 +119,10 @@ public sealed class P1TelegramReader
         return FrameReadStatus.Frame;
     }
 
-    private FrameReadStatus Discard(DecodeError reason, long origin, int count, out int consumed, out FrameDiscard discard)
+    private FrameReadStatus Discarded(DecodeError reason, long origin, int count, out int consumed, out FrameDiscard discard)
     {
-        discard = new FrameDiscard(reason, origin, count, 0);
-        Statistics.AddDiscard(reason, count);
-        consumed = count;
+        consumed = 0;
+        discard = Discard(reason, origin, ref consumed, count, 0);
         return FrameReadStatus.Discarded;
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(input);
 
-        Assert.Equal(2, log.Telegrams.Count);
+        Assert.Equal(2, log.Frames.Count);
         Assert.Empty(log.Rejected);
         Assert.Equal(3 * garbage.Length, log.Statistics.DiscardedBytes);
         Assert.Equal(Kaifa42.Length + Fluvius.Length, log.Statistics.FrameBytes);
@@ -43,7 +43,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(input, chunkSize: 64);
 
-        Assert.Single(log.Telegrams);
+        Assert.Single(log.Frames);
         Assert.Equal(new FrameDiscard(DecodeError.Truncated, Kaifa42.Length, cut.Length, 0), Assert.Single(log.Discards));
     }
 
@@ -85,7 +85,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(input);
 
-        Assert.Equal(P1TelegramReader.MaxTelegramLength + 4, Assert.Single(log.Telegrams).Text.Length);
+        Assert.Equal(P1TelegramReader.MaxTelegramLength + 4, Assert.Single(log.Frames).Text.Length);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(Encoding.ASCII.GetBytes(text));
 
-        Assert.Empty(log.Telegrams);
+        Assert.Empty(log.Frames);
         Assert.Equal(DecodeError.BadCrc, Assert.Single(log.Rejected).Reason);
     }
 
@@ -109,7 +109,7 @@ public sealed partial class P1TelegramReaderTests
             {
                 var log = P1ReaderHarness.ReadSpans(Bytes.Concat(Kaifa42, Bytes.Flip(Kaifa42, index, (byte)(1 << bit))));
 
-                Assert.All(log.Telegrams, t => Assert.Equal(original, t.Text));
+                Assert.All(log.Frames, t => Assert.Equal(original, t.Text));
             }
         }
     }
@@ -122,7 +122,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(Bytes.Concat(Kaifa42, flipped));
 
-        Assert.Single(log.Telegrams);
+        Assert.Single(log.Frames);
         Assert.Equal(DecodeError.BadCrc, Assert.Single(log.Rejected).Reason);
         Assert.True(log.Reader.RequiresCrc);
     }
@@ -147,7 +147,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(Bytes.Concat(input, input, input));
 
-        Assert.Equal(3, log.Telegrams.Count);
+        Assert.Equal(3, log.Frames.Count);
         Assert.False(log.Reader.RequiresCrc);
     }
 
@@ -156,7 +156,7 @@ public sealed partial class P1TelegramReaderTests
     {
         var log = P1ReaderHarness.ReadSpans(Bytes.Concat(Kaifa42, "/KFM5KAI"u8.ToArray()));
 
-        Assert.Single(log.Telegrams);
+        Assert.Single(log.Frames);
         Assert.Equal(new FrameDiscard(DecodeError.Truncated, Kaifa42.Length, 8, 0), Assert.Single(log.Discards));
     }
 

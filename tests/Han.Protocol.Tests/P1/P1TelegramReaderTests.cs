@@ -34,7 +34,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(vector.Input);
 
-        Assert.Equal(vector.ExpectReadings, log.Telegrams.Count);
+        Assert.Equal(vector.ExpectReadings, log.Frames.Count);
     }
 
     [Theory]
@@ -45,7 +45,7 @@ public sealed partial class P1TelegramReaderTests
         var whole = P1ReaderHarness.ReadSpans(input);
 
         var trickled = P1ReaderHarness.ReadSpans(input, chunkSize: 1);
-        var piped = P1ReaderHarness.ReadSequence(input, chunkSize: 13, [0, 5, 1, 17]);
+        var piped = P1ReaderHarness.ReadSequenceIncrementally(input, chunkSize: 13, [0, 5, 1, 17]);
 
         Assert.Equal(whole.Describe(), trickled.Describe());
         Assert.Equal(whole.Describe(), piped.Describe());
@@ -77,7 +77,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(Encoding.ASCII.GetBytes(text));
 
-        var telegram = Assert.Single(log.Telegrams);
+        var telegram = Assert.Single(log.Frames);
         Assert.Equal(@"ISk5\2MT382-1000", telegram.Identification);
         Assert.EndsWith("!E47C", telegram.Ascii, StringComparison.Ordinal);
         Assert.Empty(log.Discards);
@@ -99,7 +99,7 @@ public sealed partial class P1TelegramReaderTests
 
         Assert.Equal(129, Lost.Length);
         Assert.Equal(700, restored.Length);
-        Assert.EndsWith("!8AEF", Assert.Single(log.Telegrams).Ascii, StringComparison.Ordinal);
+        Assert.EndsWith("!8AEF", Assert.Single(log.Frames).Ascii, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed partial class P1TelegramReaderTests
         var log = P1ReaderHarness.ReadSpans(Vectors.ById("amshan-p1-kamstrup-kam5-leading-crlf").Input);
 
         Assert.Equal(new FrameDiscard(DecodeError.SkippedBytes, 0, 2, 0), Assert.Single(log.Discards));
-        var telegram = Assert.Single(log.Telegrams);
+        var telegram = Assert.Single(log.Frames);
         Assert.Equal(2, telegram.Offset);
         Assert.Equal("KAM5", telegram.Identification);
     }
@@ -140,7 +140,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(input);
 
-        var telegram = Assert.Single(log.Telegrams);
+        var telegram = Assert.Single(log.Frames);
         Assert.False(telegram.HasCrc);
         Assert.EndsWith("0-1:24.4.0(1)\r\n!", telegram.Ascii, StringComparison.Ordinal);
         Assert.Equal(input.Length, log.Statistics.FrameBytes);
@@ -165,7 +165,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(input, chunkSize: 5);
 
-        var telegram = Assert.Single(log.Telegrams);
+        var telegram = Assert.Single(log.Frames);
         Assert.Equal(Encoding.ASCII.GetString(Kaifa42[..^2]).Replace("\r\n", "\n", StringComparison.Ordinal)[..^4], telegram.Ascii[..^4]);
         Assert.Equal(input.Length, log.Statistics.FrameBytes);
     }
@@ -205,7 +205,7 @@ public sealed partial class P1TelegramReaderTests
 
         var log = P1ReaderHarness.ReadSpans(Encoding.ASCII.GetBytes(text));
 
-        Assert.Single(log.Telegrams);
+        Assert.Single(log.Frames);
         Assert.Equal(text.Length, log.Statistics.FrameBytes);
     }
 
@@ -214,7 +214,7 @@ public sealed partial class P1TelegramReaderTests
     {
         var input = GoodStream();
         var whole = P1ReaderHarness.ReadSpans(input);
-        Assert.Equal(Vectors.All.Count(c => c.Kind == "dsmr" && c.ExpectReadings == 1), whole.Telegrams.Count);
+        Assert.Equal(Vectors.All.Count(c => c.Kind == "dsmr" && c.ExpectReadings == 1), whole.Frames.Count);
 
         foreach (var chunk in new[] { 1, 2, 7, 1000 })
         {
@@ -223,7 +223,7 @@ public sealed partial class P1TelegramReaderTests
 
         foreach (var segments in SegmentPatterns)
         {
-            Assert.Equal(whole.Describe(), P1ReaderHarness.ReadSequence(input, chunkSize: 500, segments).Describe());
+            Assert.Equal(whole.Describe(), P1ReaderHarness.ReadSequenceIncrementally(input, chunkSize: 500, segments).Describe());
         }
     }
 
@@ -233,9 +233,9 @@ public sealed partial class P1TelegramReaderTests
         // 40 KiB without '/' or '!' between two telegrams, fed as one multi-segment final block.
         var input = Bytes.Concat(Fluvius, Enumerable.Repeat((byte)'x', 40 * 1024).ToArray(), Kaifa42);
 
-        var log = P1ReaderHarness.ReadSequence(input, chunkSize: input.Length, [1000]);
+        var log = P1ReaderHarness.ReadSequenceIncrementally(input, chunkSize: input.Length, [1000]);
 
-        Assert.Equal(2, log.Telegrams.Count);
+        Assert.Equal(2, log.Frames.Count);
         Assert.Equal(40 * 1024, log.Discards.Where(d => d.Reason == DecodeError.SkippedBytes).Sum(d => d.ByteCount));
     }
 }
