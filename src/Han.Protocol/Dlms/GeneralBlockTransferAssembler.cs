@@ -23,15 +23,13 @@ public sealed class GeneralBlockTransferAssembler
     /// <summary>A DLMS push larger than this is not a meter talking.</summary>
     public const int MaxApduLength = 64 * 1024;
 
-    private byte[] _buffer = new byte[1024];
-    private int _length;
-    private int _nextBlock;
+    private readonly NumberedPieceJoiner _joiner = new(firstNumber: 1, MaxApduLength);
 
     /// <summary>True while blocks of a transfer have arrived but its last block has not.</summary>
-    public bool IsPending { get; private set; }
+    public bool IsPending => _joiner.IsPending;
 
     /// <summary>Blocks that made up the pending (or just completed) transfer.</summary>
-    public int BlockCount { get; private set; }
+    public int BlockCount => _joiner.Count;
 
     /// <summary>
     /// Adds a general-block-transfer APDU. Returns <see cref="SegmentResult.Complete"/> with the joined
@@ -44,68 +42,9 @@ public sealed class GeneralBlockTransferAssembler
     public SegmentResult Add(ReadOnlySpan<byte> apdu, out ReadOnlySpan<byte> joined, out bool abandoned)
     {
         var block = GeneralBlockTransferBlock.Parse(apdu);
-        joined = default;
-        abandoned = false;
-        var number = block.BlockNumber;
-        var data = block.BlockData;
-        if (number == 1)
-        {
-            abandoned = IsPending;
-            IsPending = false;
-            BlockCount = 1;
-            if (block.IsLastBlock && data.Length <= MaxApduLength)
-            {
-                joined = data;
-                return SegmentResult.Complete;
-            }
-
-            _length = 0;
-            BlockCount = 0;
-            IsPending = true;
-        }
-        else if (!IsPending || number != _nextBlock)
-        {
-            abandoned = IsPending;
-            IsPending = false;
-            return SegmentResult.Dropped;
-        }
-
-        if (_length + data.Length > MaxApduLength)
-        {
-            IsPending = false;
-            return SegmentResult.TooLong;
-        }
-
-        Append(data);
-        BlockCount++;
-        _nextBlock = number + 1;
-        if (!block.IsLastBlock)
-        {
-            return SegmentResult.Pending;
-        }
-
-        IsPending = false;
-        joined = _buffer.AsSpan(0, _length);
-        return SegmentResult.Complete;
+        return _joiner.Add(block.BlockNumber, block.IsLastBlock, block.BlockData, out joined, out abandoned);
     }
 
     /// <summary>Drops a pending transfer (end of stream); true when there was one.</summary>
-    public bool Reset()
-    {
-        var had = IsPending;
-        IsPending = false;
-        _length = 0;
-        return had;
-    }
-
-    private void Append(ReadOnlySpan<byte> data)
-    {
-        if (_length + data.Length > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + data.Length));
-        }
-
-        data.CopyTo(_buffer.AsSpan(_length));
-        _length += data.Length;
-    }
+    public bool Reset() => _joiner.Reset();
 }

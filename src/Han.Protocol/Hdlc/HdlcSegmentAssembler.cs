@@ -1,4 +1,5 @@
 using Han.Protocol.Framing;
+
 namespace Han.Protocol.Hdlc;
 
 /// <summary>
@@ -14,8 +15,7 @@ public sealed class HdlcSegmentAssembler
     /// <summary>A DLMS push larger than this is not a meter talking.</summary>
     public const int MaxApduLength = 64 * 1024;
 
-    private byte[] _buffer = new byte[4096];
-    private int _length;
+    private readonly ReassemblyBuffer _buffer = new(4096, MaxApduLength);
     private HdlcAddress _source;
     private bool _dropping;
 
@@ -71,21 +71,20 @@ public sealed class HdlcSegmentAssembler
             }
 
             IsPending = true;
-            _length = 0;
+            _buffer.Clear();
             _source = frame.Source;
             FirstFrameOffset = frame.Offset;
             SegmentCount = 0;
             information = information[Llc.HeaderLength..];
         }
 
-        if (_length + information.Length > MaxApduLength)
+        if (!_buffer.TryAppend(information))
         {
             IsPending = false;
             _dropping = frame.IsSegmented;
             return SegmentResult.TooLong;
         }
 
-        Append(information);
         SegmentCount++;
         if (frame.IsSegmented)
         {
@@ -93,7 +92,7 @@ public sealed class HdlcSegmentAssembler
         }
 
         IsPending = false;
-        apdu = _buffer.AsSpan(0, _length);
+        apdu = _buffer.Contents;
         return SegmentResult.Complete;
     }
 
@@ -103,18 +102,7 @@ public sealed class HdlcSegmentAssembler
         var had = IsPending;
         IsPending = false;
         _dropping = false;
-        _length = 0;
+        _buffer.Clear();
         return had;
-    }
-
-    private void Append(ReadOnlySpan<byte> data)
-    {
-        if (_length + data.Length > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + data.Length));
-        }
-
-        data.CopyTo(_buffer.AsSpan(_length));
-        _length += data.Length;
     }
 }

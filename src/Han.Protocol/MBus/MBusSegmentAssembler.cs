@@ -18,10 +18,7 @@ public sealed class MBusSegmentAssembler
     /// </summary>
     public const int MaxApduLength = 64 * 1024;
 
-    private readonly int _maxApduLength;
-    private byte[] _buffer = new byte[1024];
-    private int _length;
-    private int _nextSegment;
+    private readonly NumberedPieceJoiner _joiner;
 
     public MBusSegmentAssembler()
         : this(MaxApduLength)
@@ -31,17 +28,17 @@ public sealed class MBusSegmentAssembler
     /// <summary>For tests: a lower cap, which 16 segments can exceed.</summary>
     internal MBusSegmentAssembler(int maxApduLength)
     {
-        _maxApduLength = maxApduLength;
+        _joiner = new NumberedPieceJoiner(firstNumber: 0, maxApduLength);
     }
 
     /// <summary>True while segments of an APDU have arrived but its last segment has not.</summary>
-    public bool IsPending { get; private set; }
+    public bool IsPending => _joiner.IsPending;
 
     /// <summary>Stream offset of the first frame of the pending (or just completed) APDU.</summary>
     public long FirstFrameOffset { get; private set; }
 
     /// <summary>Frames that made up the pending (or just completed) APDU.</summary>
-    public int SegmentCount { get; private set; }
+    public int SegmentCount => _joiner.Count;
 
     /// <summary>
     /// Adds a frame. Returns <see cref="SegmentResult.Complete"/> with the whole APDU when this frame ends
@@ -52,72 +49,14 @@ public sealed class MBusSegmentAssembler
     /// </summary>
     public SegmentResult Add(in MBusFrame frame, out ReadOnlySpan<byte> apdu, out bool abandoned)
     {
-        apdu = default;
-        abandoned = false;
-        var number = frame.SegmentNumber;
-        var payload = frame.Payload;
-        if (number == 0)
+        if (frame.SegmentNumber == 0)
         {
-            abandoned = IsPending;
-            IsPending = false;
             FirstFrameOffset = frame.Offset;
-            SegmentCount = 1;
-            if (frame.IsLastSegment)
-            {
-                // The common case: one frame, one APDU, no copy.
-                apdu = payload;
-                return SegmentResult.Complete;
-            }
-
-            _length = 0;
-            _nextSegment = 0;
-            SegmentCount = 0;
-            IsPending = true;
-        }
-        else if (!IsPending || number != _nextSegment)
-        {
-            // A segment without its predecessors cannot be decoded; the rest of its APDU follows it here.
-            abandoned = IsPending;
-            IsPending = false;
-            return SegmentResult.Dropped;
         }
 
-        if (_length + payload.Length > _maxApduLength)
-        {
-            IsPending = false;
-            return SegmentResult.TooLong;
-        }
-
-        Append(payload);
-        SegmentCount++;
-        _nextSegment = number + 1;
-        if (!frame.IsLastSegment)
-        {
-            return SegmentResult.Pending;
-        }
-
-        IsPending = false;
-        apdu = _buffer.AsSpan(0, _length);
-        return SegmentResult.Complete;
+        return _joiner.Add(frame.SegmentNumber, frame.IsLastSegment, frame.Payload, out apdu, out abandoned);
     }
 
     /// <summary>Drops pending segments (end of stream); true when there were any.</summary>
-    public bool Reset()
-    {
-        var had = IsPending;
-        IsPending = false;
-        _length = 0;
-        return had;
-    }
-
-    private void Append(ReadOnlySpan<byte> data)
-    {
-        if (_length + data.Length > _buffer.Length)
-        {
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + data.Length));
-        }
-
-        data.CopyTo(_buffer.AsSpan(_length));
-        _length += data.Length;
-    }
+    public bool Reset() => _joiner.Reset();
 }
