@@ -1,4 +1,5 @@
 using System.Buffers;
+using Han.Protocol;
 using Han.Protocol.Dlms;
 using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
@@ -38,65 +39,40 @@ public static class InputDetector
             return InputKind.ApduMessage;
         }
 
-        var hdlc = FirstHdlcFrame(window, complete) ?? long.MaxValue;
-        var mbus = FirstMBusFrame(window, complete) ?? long.MaxValue;
-        var p1 = FirstTelegram(window, complete) ?? long.MaxValue;
+        var hdlc = FirstFrame(new HdlcFrameReader(), window, complete) ?? long.MaxValue;
+        var mbus = FirstFrame(new MBusFrameReader(), window, complete) ?? long.MaxValue;
+        var p1Reader = new P1TelegramReader();
+        var p1 = FirstFrame(p1Reader, window, complete) ?? long.MaxValue;
         var first = Math.Min(hdlc, Math.Min(mbus, p1));
         if (first == long.MaxValue)
         {
-            return complete ? InputKind.HdlcStream : InputKind.Unknown;
+            if (!complete)
+            {
+                return InputKind.Unknown;
+            }
+
+            // No good frame at all. A whole telegram ("/" identification ... "!") that failed only its
+            // checksum is text no binary line produces by chance: call it P1, so that the user hears
+            // "bad CRC" rather than "bytes outside any frame". Otherwise HDLC, the most common format.
+            return p1Reader.Statistics.Discards(DecodeError.BadCrc) > 0 ? InputKind.P1Stream : InputKind.HdlcStream;
         }
 
         return first == hdlc ? InputKind.HdlcStream : first == mbus ? InputKind.MBusStream : InputKind.P1Stream;
     }
 
-    /// <summary>Reads one item with some frame reader: its status, bytes used, and the frame's offset when one was found.</summary>
-    private delegate FrameReadStatus ReadOne(ReadOnlySpan<byte> rest, bool complete, out int used, out long frameOffset);
-
-    private static long? FirstHdlcFrame(ReadOnlySpan<byte> window, bool complete)
-    {
-        var reader = new HdlcFrameReader();
-        return FirstFrame(window, complete, (ReadOnlySpan<byte> rest, bool final, out int used, out long at) =>
-        {
-            var status = reader.TryRead(rest, final, out used, out var frame, out _);
-            at = status == FrameReadStatus.Frame ? frame.Offset : 0;
-            return status;
-        });
-    }
-
-    private static long? FirstMBusFrame(ReadOnlySpan<byte> window, bool complete)
-    {
-        var reader = new MBusFrameReader();
-        return FirstFrame(window, complete, (ReadOnlySpan<byte> rest, bool final, out int used, out long at) =>
-        {
-            var status = reader.TryRead(rest, final, out used, out var frame, out _);
-            at = status == FrameReadStatus.Frame ? frame.Offset : 0;
-            return status;
-        });
-    }
-
-    private static long? FirstTelegram(ReadOnlySpan<byte> window, bool complete)
-    {
-        var reader = new P1TelegramReader();
-        return FirstFrame(window, complete, (ReadOnlySpan<byte> rest, bool final, out int used, out long at) =>
-        {
-            var status = reader.TryRead(rest, final, out used, out var telegram, out _);
-            at = status == FrameReadStatus.Frame ? telegram.Offset : 0;
-            return status;
-        });
-    }
-
-    private static long? FirstFrame(ReadOnlySpan<byte> window, bool complete, ReadOne read)
+    /// <summary>The stream offset of the first good frame <paramref name="reader"/> finds in the window, if any.</summary>
+    private static long? FirstFrame<TFrame>(StreamFrameReader<TFrame> reader, ReadOnlySpan<byte> window, bool complete)
+        where TFrame : IStreamFrame, allows ref struct
     {
         var consumed = 0;
         while (true)
         {
-            var status = read(window[consumed..], complete, out var used, out var frameOffset);
+            var status = reader.TryRead(window[consumed..], complete, out var used, out var frame, out _);
             consumed += used;
             switch (status)
             {
                 case FrameReadStatus.Frame:
-                    return frameOffset;
+                    return frame.Offset;
                 case FrameReadStatus.NeedMoreData:
                     return null;
             }

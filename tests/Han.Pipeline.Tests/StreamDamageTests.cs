@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Han.Protocol;
 using Han.TestCorpus;
 
 namespace Han.Pipeline.Tests;
@@ -85,6 +86,24 @@ public sealed class StreamDamageTests
         Assert.Empty(observer.Readings);
         Assert.Equal(bytes.Length, decoder.Counters.Framing.DiscardedBytes + decoder.Counters.Framing.FrameBytes);
         Assert.Equal(0, decoder.Counters.Framing.Frames);
+    }
+
+    [Fact]
+    public void Decode_P1TelegramsThatFailTheirCrc_AreEachReportedWithTheirSizeAndCostNothingElse()
+    {
+        var good = Vectors.ById("dsmr-nl-v50-two-mbus").Input;
+        var bad = InputDetectorTests.DamagedTelegrams(1);
+        var observer = RecordingObserver.Decode([.. bad, .. good, .. bad], country: "NL");
+
+        Assert.Single(observer.Readings);
+        Assert.Equal(2, observer.Problems.Count);
+        Assert.All(observer.Problems, problem =>
+        {
+            Assert.Equal(DecodeError.BadCrc, problem.Error);
+            Assert.Equal(DecodeLayer.P1, problem.Layer);
+            Assert.StartsWith($"a P1 telegram of {bad.Length} bytes failed its CRC check", problem.Detail, StringComparison.Ordinal);
+        });
+        Assert.Equal([0L, bad.Length + good.Length], observer.Problems.Select(problem => problem.Offset));
     }
 
     [Fact]

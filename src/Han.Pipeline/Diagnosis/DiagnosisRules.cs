@@ -72,6 +72,12 @@ public static class DiagnosisRules
             return new(FindingLevel.Problem, string.Create(CultureInfo.InvariantCulture, $"These are DSMR P1 telegrams sent with 7 data bits and even parity, read as 8 data bits: with bit 7 cleared, {facts.SevenBitTelegrams} telegrams decode."), "Set the serial port to 7E1 (DSMR 2.2 and 3.0 meters send 9600 baud 7E1).");
         }
 
+        var badTelegrams = facts.Seen.ProblemCount(DecodeError.BadCrc);
+        if (facts.Kind == InputKind.P1Stream && badTelegrams > 0)
+        {
+            return new(FindingLevel.Problem, string.Create(CultureInfo.InvariantCulture, $"These are DSMR P1 telegrams ({badTelegrams} of them), but not one passes its CRC check: bytes are being lost or changed on the way."), "Check the serial settings (115200 8N1 for DSMR 4 and 5) and the cable. A home-made adapter must invert the P1 data line and pull it up: it is an open-collector, inverted output (DSMR P1 §5.7.2).");
+        }
+
         if (bytes.WrongSpeedShare > WrongSpeedShare)
         {
             return new(FindingLevel.Problem, string.Create(CultureInfo.InvariantCulture, $"{bytes.WrongSpeedShare:P0} of the bytes are 00, FF or similar runs of equal bits: the port is probably reading at the wrong speed."), "HAN (M-Bus) meters send at 2400 baud; P1 ports at 115200 (DSMR 4 and 5) or 9600 (DSMR 2.2 and 3.0).");

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Han.Protocol;
 using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
@@ -6,50 +5,25 @@ using Han.Protocol.Hdlc;
 namespace Han.Pipeline.Inputs;
 
 /// <summary>A stream of HDLC frames (Norway, Sweden, Denmark, Switzerland): frames, then segments, then APDUs.</summary>
-internal sealed class HdlcInput : FramedInput
+internal sealed class HdlcInput : ReaderInput<HdlcFrame>
 {
-    private readonly HdlcFrameReader _frames = new();
     private readonly HdlcSegmentAssembler _segments = new();
 
     public HdlcInput(DecodeContext context)
-        : base(context)
+        : base(context, new HdlcFrameReader(), DecodeLayer.Hdlc)
     {
     }
 
-    public override FramingStatistics Statistics => _frames.Statistics;
-
-    public override void Feed(ref ReadOnlySequence<byte> buffer, bool isFinalBlock)
+    protected override void OnFrame(in HdlcFrame frame)
     {
-        while (true)
+        Context.Observer.OnFrame(frame);
+        if (frame.HasInformation)
         {
-            var status = _frames.TryRead(ref buffer, isFinalBlock, out var frame, out var discard);
-            if (status == FrameReadStatus.NeedMoreData)
-            {
-                return;
-            }
-
-            if (status == FrameReadStatus.Discarded)
-            {
-                if (discard.Reason == DecodeError.SkippedBytes)
-                {
-                    Context.SkipBytes(DecodeLayer.Hdlc, discard.Offset, discard.ByteCount);
-                }
-                else
-                {
-                    Context.Report(discard.Reason, DecodeLayer.Hdlc, discard.Offset, DiscardText.Describe(discard));
-                }
-
-                continue;
-            }
-
-            Context.FlushSkippedBytes();
-            Context.Observer.OnFrame(frame);
-            if (frame.HasInformation)
-            {
-                AddToApdu(frame);
-            }
+            AddToApdu(frame);
         }
     }
+
+    protected override string Describe(in FrameDiscard discard) => DiscardText.Describe(discard, "frame");
 
     public override void Complete()
     {

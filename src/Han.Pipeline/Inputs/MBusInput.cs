@@ -1,4 +1,3 @@
-using System.Buffers;
 using Han.Protocol;
 using Han.Protocol.Framing;
 using Han.Protocol.MBus;
@@ -6,47 +5,22 @@ using Han.Protocol.MBus;
 namespace Han.Pipeline.Inputs;
 
 /// <summary>A stream of wired M-Bus long frames carrying DLMS (Austria, Poland): frames, then CI segments, then APDUs.</summary>
-internal sealed class MBusInput : FramedInput
+internal sealed class MBusInput : ReaderInput<MBusFrame>
 {
-    private readonly MBusFrameReader _frames = new();
     private readonly MBusSegmentAssembler _segments = new();
 
     public MBusInput(DecodeContext context)
-        : base(context)
+        : base(context, new MBusFrameReader(), DecodeLayer.MBus)
     {
     }
 
-    public override FramingStatistics Statistics => _frames.Statistics;
-
-    public override void Feed(ref ReadOnlySequence<byte> buffer, bool isFinalBlock)
+    protected override void OnFrame(in MBusFrame frame)
     {
-        while (true)
-        {
-            var status = _frames.TryRead(ref buffer, isFinalBlock, out var frame, out var discard);
-            if (status == FrameReadStatus.NeedMoreData)
-            {
-                return;
-            }
-
-            if (status == FrameReadStatus.Discarded)
-            {
-                if (discard.Reason == DecodeError.SkippedBytes)
-                {
-                    Context.SkipBytes(DecodeLayer.MBus, discard.Offset, discard.ByteCount);
-                }
-                else
-                {
-                    Context.Report(discard.Reason, DecodeLayer.MBus, discard.Offset, DiscardText.Describe(discard, "M-Bus frame"));
-                }
-
-                continue;
-            }
-
-            Context.FlushSkippedBytes();
-            Context.Observer.OnMBusFrame(frame);
-            AddToApdu(frame);
-        }
+        Context.Observer.OnMBusFrame(frame);
+        AddToApdu(frame);
     }
+
+    protected override string Describe(in FrameDiscard discard) => DiscardText.Describe(discard, "M-Bus frame");
 
     public override void Complete()
     {

@@ -1,4 +1,5 @@
 using Han.Protocol.Checksums;
+using Han.Protocol.Framing;
 
 namespace Han.Protocol.Hdlc;
 
@@ -7,7 +8,7 @@ namespace Han.Protocol.Hdlc;
 /// <c>format(2) | destination | source | control | HCS(2) | information | FCS(2)</c>.
 /// Frames without information carry only the FCS.
 /// </summary>
-public readonly ref struct HdlcFrame
+public readonly ref struct HdlcFrame : IStreamFrame
 {
     public const byte Flag = 0x7E;
     public const int MaxLength = 0x7FF;

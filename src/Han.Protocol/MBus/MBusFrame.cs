@@ -1,3 +1,5 @@
+using Han.Protocol.Framing;
+
 namespace Han.Protocol.MBus;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Han.Protocol.MBus;
 /// <c>L</c> counts the bytes from C to the end of the user data. Only CI 0x00–0x1F (DLMS segmentation,
 /// no M-Bus data header) is accepted: bits 0–3 number the segment, bit 4 (FIN) marks the last one.
 /// </summary>
-public readonly ref struct MBusFrame
+public readonly ref struct MBusFrame : IStreamFrame
 {
     public const byte Start = 0x68;
     public const byte Stop = 0x16;

@@ -1,4 +1,5 @@
 using Han.Protocol.Checksums;
+using Han.Protocol.Framing;
 
 namespace Han.Protocol.P1;
 
@@ -8,7 +9,7 @@ namespace Han.Protocol.P1;
 /// checksum digits (the line break after them is not part of it). Telegrams of DSMR 3.0 and earlier
 /// end at the bare <c>!</c>.
 /// </summary>
-public readonly ref struct P1Telegram
+public readonly ref struct P1Telegram : IStreamFrame
 {
     public const byte StartCharacter = (byte)'/';
     public const byte EndCharacter = (byte)'!';

@@ -56,4 +56,19 @@ public sealed class DiagnoserTests
         Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Warning && f.Message.StartsWith("20 of 100 frames fail their checksums", StringComparison.Ordinal));
         Assert.Equal(80, diagnosis.Facts.Seen.Readings);
     }
+
+    [Fact]
+    public void Complete_P1TelegramsThatAllFailTheirCrc_SaysTheyArriveDamagedAndWhatToCheck()
+    {
+        using var diagnoser = new Diagnoser(DecoderOptions.Default);
+        diagnoser.Add(InputDetectorTests.DamagedTelegrams(3));
+
+        var diagnosis = diagnoser.Complete();
+
+        Assert.Equal(InputKind.P1Stream, diagnosis.Facts.Kind);
+        var finding = Assert.Single(diagnosis.Findings);
+        Assert.Equal(FindingLevel.Problem, finding.Level);
+        Assert.StartsWith("These are DSMR P1 telegrams (3 of them), but not one passes its CRC check", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("115200 8N1", finding.NextStep, StringComparison.Ordinal);
+    }
 }
