@@ -20,6 +20,18 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public async Task DecodeHelp_NamesEveryInputFormatTheDetectorRecognises()
+    {
+        var result = await HanRunner.Run("decode", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var format in new[] { "HDLC frames", "M-Bus long frames", "P1 telegrams", "LLC information field", "DLMS APDU", "hex text" })
+        {
+            Assert.Contains(format, result.Stdout, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task DecodeFields_KamstrupFrame_PrintsNameValueUnit()
     {
         var result = await HanRunner.Run("decode", "--format", "fields", HanRunner.TempFile(Kamstrup));
