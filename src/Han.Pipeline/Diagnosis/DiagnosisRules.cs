@@ -58,7 +58,10 @@ public static class DiagnosisRules
         AddListProblems(facts, findings);
         if (seen.Readings == 0 && findings.All(finding => finding.Level != FindingLevel.Problem))
         {
-            findings.Add(new(FindingLevel.Problem, "Frames arrive, but none of them decodes to a reading.", "Please send the bug-report bundle to the han project."));
+            var explained = findings.Any(finding => finding.Level == FindingLevel.Warning);
+            findings.Add(new(FindingLevel.Problem, "Frames arrive, but none of them decodes to a reading.", explained
+                ? "The warnings above say why; if they do not explain it, please send the bug-report bundle to the han project."
+                : "Please send the bug-report bundle to the han project."));
         }
 
         return findings;
@@ -155,6 +158,12 @@ public static class DiagnosisRules
     private static void AddListProblems(DiagnosisFacts facts, List<Finding> findings)
     {
         var seen = facts.Seen;
+        var incomplete = seen.ProblemCount(DecodeError.IncompleteSegments) + seen.ProblemCount(DecodeError.BlockOutOfOrder);
+        if (incomplete > 0)
+        {
+            findings.Add(new(FindingLevel.Warning, string.Create(CultureInfo.InvariantCulture, $"{incomplete} {(incomplete == 1 ? "list sent in several frames or blocks was" : "lists sent in several frames or blocks were")} dropped because a part of it never came (a first or last segment or block)."), "A capture that starts or ends in the middle of a list does this once. If it happens often, frames are being lost on the line: check the cable and the adapter."));
+        }
+
         if (seen.ProblemCount(DecodeError.UnknownLayout) > 0)
         {
             findings.Add(new(FindingLevel.Warning, "Some lists have a layout han does not know: their values are kept by position, not named.", "Please send the bug-report bundle to the han project so this meter can be added."));

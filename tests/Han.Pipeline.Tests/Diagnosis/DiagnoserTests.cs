@@ -71,4 +71,27 @@ public sealed class DiagnoserTests
         Assert.StartsWith("These are DSMR P1 telegrams (3 of them), but not one passes its CRC check", finding.Message, StringComparison.Ordinal);
         Assert.Contains("115200 8N1", finding.NextStep, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Complete_CaptureEndingAfterTheFirstOfTwoSegments_SaysAPartOfTheListWasLost()
+    {
+        using var diagnoser = new Diagnoser(new DecoderOptions(Country.Parse("HR")));
+        diagnoser.Add(Vectors.ById("amsreader-iskra-hr-gh1072-1-hdlc-segment1").Input);
+
+        var diagnosis = diagnoser.Complete();
+
+        Assert.Equal(0, diagnosis.Facts.Seen.Readings);
+        Assert.Collection(
+            diagnosis.Findings,
+            warning =>
+            {
+                Assert.Equal(FindingLevel.Warning, warning.Level);
+                Assert.StartsWith("1 list sent in several frames or blocks was dropped because a part of it never came", warning.Message, StringComparison.Ordinal);
+            },
+            problem =>
+            {
+                Assert.Equal(FindingLevel.Problem, problem.Level);
+                Assert.StartsWith("The warnings above say why", problem.NextStep, StringComparison.Ordinal);
+            });
+    }
 }
