@@ -11,11 +11,13 @@ namespace Han.Pipeline.Tests;
 /// <summary>
 /// No input can crash or hang the decoder (issue acceptance: at least 100,000 mutated real frames per
 /// run). Half of the mutated frames are re-sealed with correct checksums, so the mutations reach the
-/// DLMS, A-XDR and profile layers instead of stopping at the FCS.
+/// DLMS, A-XDR and profile layers instead of stopping at the FCS. <c>HAN_PROPERTY_RUNS</c> raises the
+/// number of mutated captures for a longer search on a developer machine.
 /// </summary>
 public sealed class DecoderPropertyTests
 {
-    private const int MutatedFrameRuns = 100_000;
+    private static readonly int MutatedFrameRuns =
+        int.TryParse(Environment.GetEnvironmentVariable("HAN_PROPERTY_RUNS"), out var runs) && runs > 100_000 ? runs : 100_000;
 
     private static readonly VectorCase[] Seeds = [.. Vectors.All.Where(c => c.Input.Length < 2100)];
 
