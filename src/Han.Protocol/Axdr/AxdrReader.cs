@@ -147,46 +147,25 @@ public ref struct AxdrReader
     /// <summary>Reads and discards one complete value, including every element of a container.</summary>
     public void SkipValue() => SkipValue(0);
 
-    /// <summary>
-    /// Reads an A-XDR length: one byte below 0x80, or 0x81-0x84 followed by that many big-endian bytes.
-    /// </summary>
+    /// <summary>Reads an A-XDR length (<see cref="AxdrLength"/>) that must fit the data.</summary>
     private int ReadLength(ref int cursor)
     {
         var start = cursor;
-        if (cursor >= _data.Length)
+        switch (AxdrLength.TryRead(_data, ref cursor, out var length))
         {
-            throw Error(DecodeError.UnexpectedEnd, start, "expected a length, found the end of the data");
+            case AxdrLengthStatus.Read when length <= int.MaxValue:
+                return (int)length;
+            case AxdrLengthStatus.Read:
+                ThrowLengthBeyondFrame(start, length);
+                return 0;
+            case AxdrLengthStatus.End:
+                throw Error(DecodeError.UnexpectedEnd, start, "expected a length, found the end of the data");
+            case AxdrLengthStatus.BadPrefix:
+                ThrowBadLengthPrefix(start, _data[start]);
+                return 0;
+            default:
+                throw Error(DecodeError.UnexpectedEnd, start, "the length field is cut short");
         }
-
-        var first = _data[cursor++];
-        if (first < 0x80)
-        {
-            return first;
-        }
-
-        var size = first & 0x7F;
-        if (size is 0 or > 4)
-        {
-            ThrowBadLengthPrefix(start, first);
-        }
-
-        if (_data.Length - cursor < size)
-        {
-            throw Error(DecodeError.UnexpectedEnd, start, "the length field is cut short");
-        }
-
-        long length = 0;
-        for (var i = 0; i < size; i++)
-        {
-            length = (length << 8) | _data[cursor++];
-        }
-
-        if (length > int.MaxValue)
-        {
-            ThrowLengthBeyondFrame(start, length);
-        }
-
-        return (int)length;
     }
 
     private void SkipValue(int depth)

@@ -170,7 +170,7 @@ public static class FrameAnnotator
 
         var security = ciphered.Security;
         output.Add(new Annotation(offset, 1, depth, $"APDU tag 0x{apdu[0]:X2}: {name}", $"{name}, security {security}, frame counter {ciphered.InvocationCounter}"));
-        var titleStart = 1 + (apdu[1] < 0x80 ? 1 : 1 + (apdu[1] & 0x7F));
+        var titleStart = ciphered.SystemTitleOffset;
         var lengthBytes = ciphered.ContentOffset - 5;
         var sender = ciphered.ManufacturerId is { } id ? $" (manufacturer {id})" : string.Empty;
         output.Add(new Annotation(offset + 1, titleStart - 1, depth + 1, $"system title length {ciphered.SystemTitle.Length}"));

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using Han.Protocol.Axdr;
 
 namespace Han.Protocol.Dlms;
 
@@ -79,26 +80,14 @@ public readonly ref struct GeneralBlockTransferBlock
         }
 
         var cursor = FixedHeaderLength;
-        var first = apdu[cursor++];
-        long length = first;
-        if (first >= 0x80)
+        switch (AxdrLength.TryRead(apdu, ref cursor, out var length))
         {
-            var size = first & 0x7F;
-            if (size is 0 or > 4)
-            {
-                ThrowBadLengthPrefix(FixedHeaderLength, first);
-            }
-
-            if (apdu.Length - cursor < size)
-            {
+            case AxdrLengthStatus.BadPrefix:
+                ThrowBadLengthPrefix(FixedHeaderLength, apdu[FixedHeaderLength]);
+                break;
+            case AxdrLengthStatus.End or AxdrLengthStatus.CutShort:
                 ThrowHeaderCutShort(apdu.Length);
-            }
-
-            length = 0;
-            for (var i = 0; i < size; i++)
-            {
-                length = (length << 8) | apdu[cursor++];
-            }
+                break;
         }
 
         var remaining = apdu.Length - cursor;

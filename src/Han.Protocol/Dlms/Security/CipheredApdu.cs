@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using Han.Protocol.Axdr;
 
 namespace Han.Protocol.Dlms.Security;
 
@@ -17,20 +18,21 @@ public readonly ref struct CipheredApdu
     private readonly ReadOnlySpan<byte> _systemTitle;
     private readonly ReadOnlySpan<byte> _content;
 
-    private CipheredApdu(byte tag, ReadOnlySpan<byte> systemTitle, SecurityControl security, uint invocationCounter, ReadOnlySpan<byte> content, int contentOffset)
+    private CipheredApdu(ReadOnlySpan<byte> systemTitle, int systemTitleOffset, SecurityControl security, uint invocationCounter, ReadOnlySpan<byte> content, int contentOffset)
     {
-        Tag = tag;
         _systemTitle = systemTitle;
+        SystemTitleOffset = systemTitleOffset;
         Security = security;
         InvocationCounter = invocationCounter;
         _content = content;
         ContentOffset = contentOffset;
     }
 
-    public byte Tag { get; }
-
     /// <summary>The sender's system title: 3-letter manufacturer id + 5 bytes (e.g. <c>KFM...</c>, <c>SAGY...</c>).</summary>
     public ReadOnlySpan<byte> SystemTitle => _systemTitle;
+
+    /// <summary>Offset of <see cref="SystemTitle"/> within the APDU (after the tag and the title's length field).</summary>
+    public int SystemTitleOffset { get; }
 
     public SecurityControl Security { get; }
 
@@ -67,6 +69,7 @@ public readonly ref struct CipheredApdu
             ThrowProblem(DecodeError.UnexpectedEnd, cursor, "the system title is cut short");
         }
 
+        var titleOffset = cursor;
         var systemTitle = apdu.Slice(cursor, titleLength);
         cursor += titleLength;
         var length = ReadLength(apdu, ref cursor);
@@ -83,37 +86,26 @@ public readonly ref struct CipheredApdu
         var security = new SecurityControl(apdu[cursor]);
         var counter = BinaryPrimitives.ReadUInt32BigEndian(apdu[(cursor + 1)..]);
         var contentOffset = cursor + 5;
-        return new CipheredApdu(apdu[0], systemTitle, security, counter, apdu.Slice(contentOffset, length - 5), contentOffset);
+        return new CipheredApdu(systemTitle, titleOffset, security, counter, apdu.Slice(contentOffset, length - 5), contentOffset);
     }
 
     private static bool IsLetter(byte b) => b is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z');
 
     private static int ReadLength(ReadOnlySpan<byte> apdu, ref int cursor)
     {
-        if (cursor >= apdu.Length)
+        var start = cursor;
+        switch (AxdrLength.TryRead(apdu, ref cursor, out var length))
         {
-            ThrowProblem(DecodeError.UnexpectedEnd, cursor, "the ciphered APDU ends before a length");
+            case AxdrLengthStatus.Read:
+                // Anything longer than the APDU is refused by the caller; cap it so it stays an int.
+                return (int)Math.Min(length, apdu.Length + 1);
+            case AxdrLengthStatus.BadPrefix:
+                ThrowProblem(DecodeError.LengthOutOfRange, start, $"length prefix 0x{apdu[start]:X2} is not 0x81-0x84");
+                return 0;
+            default:
+                ThrowProblem(DecodeError.UnexpectedEnd, start, "the ciphered APDU ends inside its header");
+                return 0;
         }
-
-        int first = apdu[cursor++];
-        if (first < 0x80)
-        {
-            return first;
-        }
-
-        var size = first & 0x7F;
-        if (size is 0 or > 2 || apdu.Length - cursor < size)
-        {
-            ThrowProblem(DecodeError.UnexpectedEnd, cursor - 1, "the ciphered APDU has a bad length prefix");
-        }
-
-        var length = 0;
-        for (var i = 0; i < size; i++)
-        {
-            length = (length << 8) | apdu[cursor++];
-        }
-
-        return length;
     }
 
     [DoesNotReturn]

@@ -65,6 +65,7 @@ public sealed class DlmsDecryptorTests
 
         Assert.Equal(DecodeError.AuthenticationFailed, problem.Error);
         Assert.Equal(DecodeLayer.Dlms, problem.Layer);
+        AssertShowsNoKey(problem, WrongKeyHex, vector.KeyHex!, vector.AuthKeyHex!);
     }
 
     [Fact]
@@ -77,6 +78,7 @@ public sealed class DlmsDecryptorTests
 
         Assert.Equal(DecodeError.WrongKey, problem.Error);
         Assert.Contains("--key", problem.Detail, StringComparison.Ordinal);
+        AssertShowsNoKey(problem, WrongKeyHex);
     }
 
     [Fact]
@@ -164,13 +166,50 @@ public sealed class DlmsDecryptorTests
         Assert.Equal(DecodeError.UnexpectedEnd, problem.Error);
     }
 
-    [Fact]
-    public void Decrypt_CompressedOrUnknownSuite_IsUnsupported()
+    [Theory]
+    [InlineData(0xB0)] // compressed
+    [InlineData(0x32)] // suite 2 (AES-256)
+    [InlineData(0x00)] // neither encrypted nor authenticated
+    [InlineData(0x40)] // broadcast key only
+    public void Decrypt_CompressedOrUnknownSuiteOrNoProtection_IsUnsupported(byte security)
     {
-        var apdu = CipheredApduBuilder.Seal(0xB0, [1, 2, 3, 4, 5, 6, 7, 8], 1, [0x0F], new byte[16], new byte[16]);
+        var apdu = CipheredApduBuilder.Seal(security, [1, 2, 3, 4, 5, 6, 7, 8], 1, [0x0F], new byte[16], new byte[16]);
         using var decryptor = new DlmsDecryptor(EncryptionKey.FromBytes(new byte[16]), null);
 
         Assert.Equal(DecodeError.UnsupportedSecurity, Assert.Throws<DecodeException>(() => decryptor.Decrypt(apdu).ToArray()).Error);
+    }
+
+    [Fact]
+    public void Decrypt_CounterBelowTheLast_IsAReplayButOtherSendersKeepTheirOwnCounters()
+    {
+        var key = RandomNumberGenerator.GetBytes(16);
+        byte[] first = [0x4B, 0x46, 0x4D, 1, 2, 3, 4, 5];
+        byte[] second = [0x4B, 0x46, 0x4D, 9, 9, 9, 9, 9];
+        byte[] plaintext = [0x0F, 0x40, 0, 0, 0, 0, 0x06, 0, 0, 0, 1];
+        using var decryptor = new DlmsDecryptor(EncryptionKey.FromBytes(key), null);
+        decryptor.Decrypt(CipheredApduBuilder.Seal(0x20, first, 50, plaintext, key, new byte[16]));
+
+        var lower = Assert.Throws<DecodeException>(() => decryptor.Decrypt(CipheredApduBuilder.Seal(0x20, first, 49, plaintext, key, new byte[16])).ToArray());
+
+        Assert.Equal(DecodeError.ReplayedFrameCounter, lower.Error);
+        Assert.Equal(plaintext, decryptor.Decrypt(CipheredApduBuilder.Seal(0x20, second, 1, plaintext, key, new byte[16])).ToArray());
+        Assert.Equal(plaintext, decryptor.Decrypt(CipheredApduBuilder.Seal(0x20, first, 51, plaintext, key, new byte[16])).ToArray());
+    }
+
+    [Fact]
+    public void Keys_PrintThemselvesHidden()
+    {
+        Assert.Equal("EncryptionKey(hidden)", EncryptionKey.FromHex(WrongKeyHex).ToString());
+        Assert.Equal("AuthenticationKey(hidden)", AuthenticationKey.FromHex(WrongKeyHex).ToString());
+    }
+
+    private static void AssertShowsNoKey(DecodeException problem, params string[] keysHex)
+    {
+        foreach (var keyHex in keysHex)
+        {
+            Assert.DoesNotContain(keyHex, problem.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(keyHex, problem.Detail, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     private static (byte[] Apdu, VectorCase Vector) CipheredApduOf(string id)
