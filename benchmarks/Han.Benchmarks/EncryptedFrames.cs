@@ -15,7 +15,7 @@ public static class EncryptedFrames
     public static byte[] PlaintextApdu()
     {
         var vector = Vectors.ById(CaseId);
-        var apdu = JoinedMBusPayload(vector.Input);
+        var apdu = MBusFrameBuilder.JoinPayloads(vector.Input);
         using var decryptor = new DlmsDecryptor(EncryptionKey.FromHex(vector.KeyHex), null);
         return decryptor.Decrypt(apdu).ToArray();
     }
@@ -33,7 +33,7 @@ public static class EncryptedFrames
     public static byte[] EncryptedStream(int count, uint firstCounter)
     {
         var vector = Vectors.ById(CaseId);
-        var original = Protocol.Dlms.Security.CipheredApdu.Parse(JoinedMBusPayload(vector.Input));
+        var original = Protocol.Dlms.Security.CipheredApdu.Parse(MBusFrameBuilder.JoinPayloads(vector.Input));
         var title = original.SystemTitle.ToArray();
         var security = original.Security.Value;
         var plaintext = PlaintextApdu();
@@ -46,19 +46,5 @@ public static class EncryptedFrames
         }
 
         return [.. stream];
-    }
-
-    private static byte[] JoinedMBusPayload(byte[] frames)
-    {
-        var payload = new List<byte>();
-        var at = 0;
-        while (at + 9 < frames.Length && frames[at] == 0x68)
-        {
-            var length = frames[at + 1] < 4 ? frames[at + 1] + 256 : frames[at + 1];
-            payload.AddRange(frames[(at + 9)..(at + length + 4)]);
-            at += length + 6;
-        }
-
-        return [.. payload];
     }
 }

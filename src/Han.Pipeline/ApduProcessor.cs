@@ -17,7 +17,7 @@ internal sealed class ApduProcessor : IDisposable
     private readonly ReadingDecoder _readings;
     private readonly DlmsDecryptor _decryptor;
     private readonly GeneralBlockTransferAssembler _blocks = new();
-    private long _lastBlockOffset;
+    private long _firstBlockOffset;
 
     public ApduProcessor(DecodeContext context, DecoderOptions options)
     {
@@ -29,10 +29,11 @@ internal sealed class ApduProcessor : IDisposable
     /// <summary>Frames whose authentication tag could not be checked (no authentication key given).</summary>
     public long UnverifiedFrames => _decryptor.UnverifiedFrames;
 
-    public void Process(ReadOnlySpan<byte> apdu, long offset)
+    /// <param name="frames">How many frames the APDU was joined from (1 for a single frame or a lone message).</param>
+    public void Process(ReadOnlySpan<byte> apdu, long offset, int frames)
     {
         _context.Counters.Apdus++;
-        _context.Observer.OnApdu(apdu, offset);
+        _context.Observer.OnApdu(apdu, offset, frames);
         var bodyOffset = 0;
         string? translated = null;
         string? sender = null;
@@ -98,33 +99,24 @@ internal sealed class ApduProcessor : IDisposable
     /// <summary>Ends the stream: a block transfer still open is reported.</summary>
     public void Complete()
     {
+        var blocks = _blocks.BlockCount;
         if (_blocks.Reset())
         {
-            _context.Report(DecodeError.IncompleteSegments, DecodeLayer.Dlms, _lastBlockOffset, "the input ended inside a general-block-transfer whose last block never came");
+            _context.ReportUnfinished(DecodeLayer.Dlms, _firstBlockOffset, blocks, "general-block-transfer blocks");
         }
     }
 
     /// <summary>Adds a general-block-transfer block; true with the joined APDU when it was the last one.</summary>
     private bool TryJoinBlocks(ReadOnlySpan<byte> block, long offset, out ReadOnlySpan<byte> joined)
     {
-        _lastBlockOffset = offset;
         var result = _blocks.Add(block, out joined, out var abandoned);
-        if (abandoned)
+        if (_blocks.BlockCount == 1 && result is SegmentResult.Pending or SegmentResult.Complete)
         {
-            _context.Report(DecodeError.IncompleteSegments, DecodeLayer.Dlms, offset, "a new general-block-transfer began before the last block of the previous one; the incomplete APDU is dropped");
+            _firstBlockOffset = offset;
         }
 
-        switch (result)
-        {
-            case SegmentResult.Dropped:
-                _context.Report(DecodeError.BlockOutOfOrder, DecodeLayer.Dlms, offset, "a general-block-transfer block that does not follow the previous one; dropped");
-                return false;
-            case SegmentResult.TooLong:
-                _context.Report(DecodeError.SegmentedApduTooLong, DecodeLayer.Dlms, offset, "general-block-transfer blocks add up to more than 64 KiB; dropped");
-                return false;
-            default:
-                return result == SegmentResult.Complete;
-        }
+        _context.ReportAssembly(result, abandoned, DecodeLayer.Dlms, offset, _firstBlockOffset, "general-block-transfer blocks");
+        return result == SegmentResult.Complete;
     }
 
     public void Dispose() => _decryptor.Dispose();

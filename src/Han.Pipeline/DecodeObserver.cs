@@ -31,8 +31,11 @@ public abstract class DecodeObserver
     {
     }
 
-    /// <summary>A complete APDU (LLC removed, segments joined), about to be decoded.</summary>
-    public virtual void OnApdu(ReadOnlySpan<byte> apdu, long offset)
+    /// <summary>
+    /// A complete APDU (LLC removed, segments joined), about to be decoded; <paramref name="frames"/> is
+    /// how many frames it was joined from (1 for a single frame or a lone message).
+    /// </summary>
+    public virtual void OnApdu(ReadOnlySpan<byte> apdu, long offset, int frames)
     {
     }
 

@@ -77,7 +77,7 @@ public sealed class DecodeCommandTests
 
         var result = await HanRunner.Run("decode", "--format", "hex", "--key", vector.KeyHex!, HanRunner.TempFile(vector.Input));
 
-        var frames = result.Stdout.Split("APDU joined from segments:")[0];
+        var frames = result.Stdout.Split("APDU joined from 2 segments:")[0];
         var dumpLines = frames.Split('\n').Where(l => l.Length > 8 && Uri.IsHexDigit(l[0]) && l[6] == ' ').ToList();
         var bytes = dumpLines.SelectMany(l => l[8..Math.Min(l.Length, 55)].Split(' ', StringSplitOptions.RemoveEmptyEntries)).Select(h => Convert.ToByte(h, 16)).ToArray();
         Assert.Equal(vector.Input, bytes);
@@ -85,6 +85,21 @@ public sealed class DecodeCommandTests
         {
             Assert.Contains(label, result.Stdout, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task DecodeTree_WholeFrameAfterAnAbandonedSegment_ShowsItsApduOnceNotAsJoined()
+    {
+        // A first segment whose continuation never came, then a whole frame: the whole frame's APDU is
+        // not "joined from segments", and the abandoned segment is reported.
+        byte[] firstSegmentOnly = HdlcFrameBuilder.Push([.. HdlcFrameBuilder.LlcResponse, 0x0F, 0x00, 0x00, 0x00, 0x01], segmented: true);
+
+        var result = await HanRunner.Run("decode", "--format", "tree", HanRunner.TempFile([.. firstSegmentOnly, .. Kamstrup]));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("APDU joined", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("incomplete_segments", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, result.Stdout.Split("frame at byte").Length - 1);
     }
 
     [Fact]

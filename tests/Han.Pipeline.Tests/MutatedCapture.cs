@@ -24,7 +24,7 @@ internal sealed record MutatedCapture(byte[] Bytes, string? KeyHex, string? Auth
         {
             "hdlc" when input.Length > 12 && input[0] == 0x7E => ResealHdlc(input, seed, mutations, random),
             "hdlc-stream" => ResealHdlcStream(input, mutations, random),
-            "mbus" => MBusFrameBuilder.Split(MutateContent(MBusPayload(input), seed, mutations, random)).SelectMany(frame => frame).ToArray(),
+            "mbus" => MBusFrameBuilder.Split(MutateContent(MBusFrameBuilder.JoinPayloads(input), seed, mutations, random)).SelectMany(frame => frame).ToArray(),
             "dsmr" => ResealTelegram(Mutate(input, mutations, random)),
             "apdu" or "dsmr-encrypted" => MutateContent(input, seed, mutations, random),
             _ => Mutate(input, mutations, random),
@@ -103,22 +103,6 @@ internal sealed record MutatedCapture(byte[] Bytes, string? KeyHex, string? Auth
         var key = Convert.FromHexString(seed.KeyHex);
         var authentication = seed.AuthKeyHex is null ? new byte[16] : Convert.FromHexString(seed.AuthKeyHex);
         return CipheredApduBuilder.Seal(security, title, counter, Mutate(plaintext, mutations, random), key, authentication);
-    }
-
-    /// <summary>The DLMS payloads of consecutive M-Bus long frames, joined (header 9 bytes, trailer 2).</summary>
-    private static byte[] MBusPayload(byte[] frames)
-    {
-        var payload = new List<byte>();
-        var at = 0;
-        while (at + 9 < frames.Length && frames[at] == 0x68)
-        {
-            var length = frames[at + 1] < 4 ? frames[at + 1] + 256 : frames[at + 1];
-            var end = Math.Min(frames.Length, at + length + 6);
-            payload.AddRange(frames[(at + 9)..Math.Max(at + 9, end - 2)]);
-            at = end;
-        }
-
-        return [.. payload];
     }
 
     private static byte[] ResealTelegram(byte[] text) =>

@@ -75,6 +75,26 @@ public static class MBusFrameBuilder
         return frames;
     }
 
+    /// <summary>
+    /// The DLMS payloads of consecutive M-Bus long frames (as in the corpus), joined: 9 header bytes and
+    /// a 2-byte trailer off each; a length field of 0-3 means 256-259 (Sagemcom). A frame cut short
+    /// gives what it has.
+    /// </summary>
+    public static byte[] JoinPayloads(byte[] frames)
+    {
+        var payload = new List<byte>();
+        var at = 0;
+        while (at + 9 < frames.Length && frames[at] == 0x68)
+        {
+            var length = frames[at + 1] < 4 ? frames[at + 1] + 256 : frames[at + 1];
+            var end = Math.Min(frames.Length, at + length + 6);
+            payload.AddRange(frames[(at + 9)..Math.Max(at + 9, end - 2)]);
+            at = end;
+        }
+
+        return [.. payload];
+    }
+
     /// <summary>Sum of the bytes mod 256.</summary>
     public static byte Checksum(ReadOnlySpan<byte> counted)
     {

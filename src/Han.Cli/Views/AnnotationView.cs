@@ -14,8 +14,6 @@ namespace Han.Cli.Views;
 /// </summary>
 internal abstract class AnnotationView : TextOutputView
 {
-    private bool _lastFrameWasSegment;
-
     protected AnnotationView(Stream output)
         : base(output)
     {
@@ -30,23 +28,14 @@ internal abstract class AnnotationView : TextOutputView
         wire[^1] = HdlcFrame.Flag;
         Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"frame at byte {frame.Offset}:"));
         Print(wire, frame.Offset, FrameAnnotator.AnnotateHdlc(wire));
-        _lastFrameWasSegment = frame.IsSegmented || _lastFrameWasSegment;
-        if (!frame.IsSegmented && !_lastFrameWasSegment)
-        {
-            Writer.WriteLine();
-        }
+        Writer.WriteLine();
     }
 
     public override void OnMBusFrame(in MBusFrame frame)
     {
         Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"M-Bus frame at byte {frame.Offset}:"));
         Print(frame.Wire.ToArray(), frame.Offset, MBusAnnotator.Annotate(frame.Wire));
-        var single = frame.IsLastSegment && frame.SegmentNumber == 0;
-        _lastFrameWasSegment = !single || _lastFrameWasSegment;
-        if (single && !_lastFrameWasSegment)
-        {
-            Writer.WriteLine();
-        }
+        Writer.WriteLine();
     }
 
     public override void OnTelegram(in P1Telegram telegram)
@@ -64,16 +53,15 @@ internal abstract class AnnotationView : TextOutputView
         Writer.WriteLine();
     }
 
-    public override void OnApdu(ReadOnlySpan<byte> apdu, long offset)
+    public override void OnApdu(ReadOnlySpan<byte> apdu, long offset, int frames)
     {
-        if (!_lastFrameWasSegment)
+        if (frames == 1)
         {
             return;
         }
 
         // Joined from segments: the frames showed only pieces, so show the whole APDU once.
-        _lastFrameWasSegment = false;
-        Writer.WriteLine("APDU joined from segments:");
+        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"APDU joined from {frames} segments:"));
         Print(apdu.ToArray(), 0, FrameAnnotator.AnnotateApdu(apdu));
         Writer.WriteLine();
     }

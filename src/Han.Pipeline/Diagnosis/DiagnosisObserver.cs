@@ -48,7 +48,7 @@ public sealed class DiagnosisObserver : DecodeObserver
 
     public override void OnTelegram(in P1Telegram telegram) => Telegrams++;
 
-    public override void OnApdu(ReadOnlySpan<byte> apdu, long offset)
+    public override void OnApdu(ReadOnlySpan<byte> apdu, long offset, int frames)
     {
         if (!CipheredApdu.IsCiphered(apdu))
         {

@@ -40,11 +40,11 @@ public sealed class FanOutObserver(params DecodeObserver[] observers) : DecodeOb
         }
     }
 
-    public override void OnApdu(ReadOnlySpan<byte> apdu, long offset)
+    public override void OnApdu(ReadOnlySpan<byte> apdu, long offset, int frames)
     {
         foreach (var observer in observers)
         {
-            observer.OnApdu(apdu, offset);
+            observer.OnApdu(apdu, offset, frames);
         }
     }
 

@@ -26,30 +26,18 @@ internal sealed class MBusInput : ReaderInput<MBusFrame>
     {
         if (_segments.Reset())
         {
-            Context.Report(DecodeError.IncompleteSegments, DecodeLayer.MBus, _segments.FirstFrameOffset, $"the input ended after {_segments.SegmentCount} M-Bus segment(s) of an APDU whose last segment never came");
+            Context.ReportUnfinished(DecodeLayer.MBus, _segments.FirstFrameOffset, _segments.SegmentCount, "M-Bus segments");
         }
     }
 
     private void AddToApdu(in MBusFrame frame)
     {
         var result = _segments.Add(frame, out var apdu, out var abandoned);
-        if (abandoned)
+        Context.ReportAssembly(result, abandoned, DecodeLayer.MBus, frame.Offset, _segments.FirstFrameOffset, "M-Bus segments");
+        if (result == SegmentResult.Complete)
         {
-            Context.Report(DecodeError.IncompleteSegments, DecodeLayer.MBus, frame.Offset, "M-Bus segments arrived out of order or a new APDU began before the last segment of the previous one; the incomplete APDU is dropped");
-        }
-
-        switch (result)
-        {
-            case SegmentResult.Dropped:
-                Context.Report(DecodeError.IncompleteSegments, DecodeLayer.MBus, frame.Offset, $"M-Bus segment {frame.SegmentNumber} of an APDU whose first segment was not received; dropped");
-                break;
-            case SegmentResult.TooLong:
-                Context.Report(DecodeError.SegmentedApduTooLong, DecodeLayer.MBus, _segments.FirstFrameOffset, "M-Bus segments add up to more than an APDU can hold; dropped");
-                break;
-            case SegmentResult.Complete:
-                // For one frame the APDU's stream offset is exact; for joined segments it points into the first frame.
-                Context.Apdus.Process(apdu, _segments.FirstFrameOffset + MBusFrame.PayloadOffset);
-                break;
+            // For one frame the APDU's stream offset is exact; for joined segments it points into the first frame.
+            Context.Apdus.Process(apdu, _segments.FirstFrameOffset + MBusFrame.PayloadOffset, _segments.SegmentCount);
         }
     }
 }

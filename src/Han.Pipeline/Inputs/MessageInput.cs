@@ -54,11 +54,11 @@ internal sealed class MessageInput : FramedInput
         Context.Observer.OnMessage(message, _kind);
         if (_kind == InputKind.LlcMessage)
         {
-            Context.Apdus.Process(message[Llc.HeaderLength..], Llc.HeaderLength);
+            Context.Apdus.Process(message[Llc.HeaderLength..], Llc.HeaderLength, frames: 1);
         }
         else
         {
-            Context.Apdus.Process(message, 0);
+            Context.Apdus.Process(message, 0, frames: 1);
         }
 
         _message.Clear();
