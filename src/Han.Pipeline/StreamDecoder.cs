@@ -97,7 +97,7 @@ public sealed class StreamDecoder : IDisposable
     /// <summary>Ends the stream: decodes a lone message, reports what never completed.</summary>
     public void Complete()
     {
-        _context.FlushSkippedBytes();
+        // Skipped bytes still held are reported before any later problem (Report flushes them) or at the end.
         _input?.Complete();
         _context.Apdus.Complete();
         _context.FlushSkippedBytes();

@@ -106,6 +106,20 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public async Task Diagnose_FileThatCannotBeOpened_SaysWhyAndWritesNoDiagnosisOrBundle()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "han-test-" + Guid.NewGuid().ToString("N"), "capture.bin");
+        var bundle = Path.Combine(Path.GetTempPath(), "han-test-" + Guid.NewGuid().ToString("N") + ".zip");
+
+        var result = await HanRunner.Run("diagnose", "--bundle", bundle, missing);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.StartsWith($"han diagnose: {missing}: ", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(bundle));
+    }
+
+    [Fact]
     public async Task Diagnose_Bundle_HoldsTheCaptureTheOutputTheReportAndVersionsButNoKey()
     {
         var vector = Vectors.ById("amsreader-lg-at-gh501-2-encrypted");

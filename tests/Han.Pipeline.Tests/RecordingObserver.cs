@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Han.Protocol.Dlms.Security;
-using Han.Protocol.Hdlc;
 using Han.Readings;
 using Han.Readings.Json;
 using Han.TestCorpus;
@@ -15,10 +14,6 @@ internal sealed class RecordingObserver : DecodeObserver
     public List<JsonElement> ReadingJson { get; } = [];
 
     public List<DecodeProblem> Problems { get; } = [];
-
-    public List<long> FrameOffsets { get; } = [];
-
-    public override void OnFrame(in HdlcFrame frame) => FrameOffsets.Add(frame.Offset);
 
     public override void OnReading(MeterReading reading, long offset)
     {

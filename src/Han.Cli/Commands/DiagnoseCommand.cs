@@ -49,13 +49,25 @@ internal static class DiagnoseCommand
 
     private static async Task<int> RunAsync(string path, DecoderOptions options, string? bundlePath, Func<Stream> stdin, Stream stdout, TextWriter stderr, CancellationToken cancellation)
     {
+        Stream raw;
+        try
+        {
+            raw = path == "-" ? stdin() : File.OpenRead(path);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        {
+            // Nothing to diagnose: say why, and write no bundle.
+            await stderr.WriteLineAsync($"han diagnose: {path}: {problem.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        // The decoded output is kept only for the bundle.
         using var decoded = new MemoryStream();
-        using var json = new JsonLinesView(decoded);
+        using var json = bundlePath is null ? null : new JsonLinesView(decoded);
         using var diagnoser = new Diagnoser(options, json);
         var readError = (string?)null;
         try
         {
-            var raw = path == "-" ? stdin() : File.OpenRead(path);
             var (bytes, _) = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
             await using (bytes.ConfigureAwait(false))
             {
@@ -68,7 +80,7 @@ internal static class DiagnoseCommand
         }
 
         var diagnosis = diagnoser.Complete();
-        json.Flush();
+        json?.Flush();
         var report = $"han diagnose: {path}\n" + diagnosis.ToText();
         if (readError is not null)
         {

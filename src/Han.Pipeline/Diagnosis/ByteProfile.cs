@@ -28,9 +28,6 @@ public sealed class ByteProfile
         }
     }
 
-    /// <summary>Share of bytes with bit 7 set (plain ASCII text, such as P1, has none).</summary>
-    public double HighBitShare => Total == 0 ? 0 : (double)_counts.Skip(128).Sum() / Total;
-
     private static ReadOnlySpan<byte> WrongSpeedBytes => [0x00, 0xFF, 0x80, 0xC0, 0xE0, 0xF0, 0xF8, 0xFC, 0xFE];
 
     public void Add(ReadOnlySpan<byte> bytes)

@@ -65,16 +65,9 @@ public sealed class Diagnoser : IDisposable
     {
         Feed(isFinalBlock: true);
         _decoder.Complete();
-        var sevenBitTelegrams = _seen.Frames == 0 && _seen.Telegrams == 0 ? CountSevenBitTelegrams(_capture.WrittenSpan) : 0;
-        var facts = new DiagnosisFacts(
-            _decoder.Kind,
-            _decoder.Counters,
-            _seen,
-            _profile,
-            _options.Key is not null,
-            _options.AuthenticationKey is not null,
-            _decoder.UnverifiedFrames,
-            sevenBitTelegrams);
+        // Decoding the capture again with bit 7 cleared is only worth it when nothing was found at all.
+        var sevenBitTelegrams = DiagnosisRules.NothingFound(_seen, _decoder.Counters) ? CountSevenBitTelegrams(_capture.WrittenSpan) : 0;
+        var facts = new DiagnosisFacts(_decoder.Kind, _decoder.Counters, _seen, _profile, _decoder.UnverifiedFrames, sevenBitTelegrams);
         return new Diagnosis(facts, DiagnosisRules.Findings(facts));
     }
 

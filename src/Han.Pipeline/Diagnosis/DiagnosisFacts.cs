@@ -6,7 +6,5 @@ public sealed record DiagnosisFacts(
     DecodeCounters Counters,
     DiagnosisObserver Seen,
     ByteProfile Bytes,
-    bool KeyGiven,
-    bool AuthenticationKeyGiven,
     long UnverifiedFrames,
     long SevenBitTelegrams);

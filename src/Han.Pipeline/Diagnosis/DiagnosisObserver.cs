@@ -38,8 +38,6 @@ public sealed class DiagnosisObserver : DecodeObserver
     /// <summary>List kinds seen ("Kaifa, 13 elements"), with how often.</summary>
     public IReadOnlyDictionary<string, long> Lists => _lists;
 
-    public IReadOnlyDictionary<DecodeError, long> Problems => _problems;
-
     public long ProblemCount(DecodeError error) => _problems.GetValueOrDefault(error);
 
     public override void OnFrame(in HdlcFrame frame) => Frames++;

@@ -17,7 +17,11 @@ public static class DiagnosisRules
     private const double WrongSpeedShare = 0.5;
 
     private static readonly DecodeError[] FrameErrors =
-        [DecodeError.BadHcs, DecodeError.BadFcs, DecodeError.MissingClosingFlag, DecodeError.BadChecksum, DecodeError.MissingStopByte, DecodeError.BadCrc, DecodeError.BadLength, DecodeError.BadAddress];
+        [DecodeError.BadHcs, DecodeError.BadFcs, DecodeError.MissingClosingFlag, DecodeError.BadChecksum, DecodeError.MissingStopByte, DecodeError.BadCrc, DecodeError.BadLength, DecodeError.BadAddress, DecodeError.TelegramTooLong];
+
+    /// <summary>Errors of data that passed its checksums but does not decode (the key and layout problems have findings of their own).</summary>
+    private static readonly DecodeError[] UndecodableErrors =
+        [DecodeError.UnexpectedElement, DecodeError.UnknownDataType, DecodeError.LengthOutOfRange, DecodeError.NestingTooDeep, DecodeError.UnexpectedEnd, DecodeError.TrailingBytes, DecodeError.UnsupportedApdu, DecodeError.UnsupportedSecurity, DecodeError.InvalidDateTime, DecodeError.SegmentedApduTooLong];
 
     public static string Describe(InputKind kind) => kind switch
     {
@@ -28,6 +32,14 @@ public static class DiagnosisRules
         InputKind.ApduMessage => "one bare DLMS APDU",
         _ => "nothing recognisable",
     };
+
+    /// <summary>No frame, telegram or APDU at all: the bytes themselves must tell what is wrong.</summary>
+    public static bool NothingFound(DiagnosisObserver seen, DecodeCounters counters)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(counters);
+        return seen.Frames == 0 && seen.Telegrams == 0 && counters.Apdus == 0;
+    }
 
     public static IReadOnlyList<Finding> Findings(DiagnosisFacts facts)
     {
@@ -40,7 +52,7 @@ public static class DiagnosisRules
             return findings;
         }
 
-        if (seen.Frames == 0 && seen.Telegrams == 0 && seen.Readings == 0 && seen.CipheredApdus == 0)
+        if (NothingFound(seen, facts.Counters))
         {
             findings.Add(WhyNothingDecodes(facts));
         }
@@ -59,7 +71,7 @@ public static class DiagnosisRules
         if (seen.Readings == 0 && findings.All(finding => finding.Level != FindingLevel.Problem))
         {
             var explained = findings.Any(finding => finding.Level == FindingLevel.Warning);
-            findings.Add(new(FindingLevel.Problem, "Frames arrive, but none of them decodes to a reading.", explained
+            findings.Add(new(FindingLevel.Problem, "Frames or APDUs arrive, but none of them decodes to a reading.", explained
                 ? "The warnings above say why; if they do not explain it, please send the bug-report bundle to the han project."
                 : "Please send the bug-report bundle to the han project."));
         }
@@ -169,8 +181,7 @@ public static class DiagnosisRules
             findings.Add(new(FindingLevel.Warning, "Some lists have a layout han does not know: their values are kept by position, not named.", "Please send the bug-report bundle to the han project so this meter can be added."));
         }
 
-        var undecodable = new[] { DecodeError.UnexpectedElement, DecodeError.UnknownDataType, DecodeError.LengthOutOfRange, DecodeError.UnsupportedApdu, DecodeError.InvalidDateTime }
-            .Sum(seen.ProblemCount);
+        var undecodable = UndecodableErrors.Sum(seen.ProblemCount);
         if (undecodable > 0)
         {
             findings.Add(new(FindingLevel.Warning, string.Create(CultureInfo.InvariantCulture, $"{undecodable} APDUs pass their checksums but do not decode."), "Please send the bug-report bundle to the han project."));

@@ -94,4 +94,20 @@ public sealed class DiagnoserTests
                 Assert.StartsWith("The warnings above say why", problem.NextStep, StringComparison.Ordinal);
             });
     }
+
+    [Fact]
+    public void Complete_LoneApduThatDoesNotDecode_SaysSoInsteadOfNothingFound()
+    {
+        // A data-notification cut short inside its body, as an MQTT bridge might forward it.
+        using var diagnoser = new Diagnoser(DecoderOptions.Default);
+        diagnoser.Add([0x0F, 0x00, 0x00, 0x00, 0x01, 0x00, 0x02, 0x02, 0x09, 0x06, 0x01]);
+
+        var diagnosis = diagnoser.Complete();
+
+        Assert.Equal(InputKind.ApduMessage, diagnosis.Facts.Kind);
+        Assert.Equal(0, diagnosis.Facts.SevenBitTelegrams);
+        Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Warning && f.Message == "1 APDUs pass their checksums but do not decode.");
+        Assert.DoesNotContain(diagnosis.Findings, f => f.Message.StartsWith("No frame", StringComparison.Ordinal));
+        Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Problem && f.Message == "Frames or APDUs arrive, but none of them decodes to a reading.");
+    }
 }
