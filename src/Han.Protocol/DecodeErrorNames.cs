@@ -6,7 +6,8 @@ namespace Han.Protocol;
 public static class DecodeErrorNames
 {
     private static readonly string[] ErrorNames = BuildNames<DecodeError>();
-    private static readonly string[] LayerNames = ["hdlc", "mbus", "p1", "dlms", "axdr", "profile"];
+    /// <summary>A layer's name is its member name in lower case ("MBus" is "mbus", not snake case).</summary>
+    private static readonly string[] LayerNames = [.. Enum.GetNames<DecodeLayer>().Select(name => name.ToLowerInvariant())];
 
     public static string Name(this DecodeError error) => ErrorNames[(int)error];
 

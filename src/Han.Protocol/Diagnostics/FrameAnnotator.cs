@@ -108,7 +108,8 @@ public static class FrameAnnotator
         {
             var name = ApduReader.Describe(apdu[0]);
             output.Add(new Annotation(offset, 1, depth, $"APDU tag 0x{apdu[0]:X2}: {name}", name));
-            var why = apdu[0] is (byte)ApduTag.GeneralGloCiphering or (byte)ApduTag.GeneralDedCiphering or (byte)ApduTag.GeneralCiphering
+            // glo- and ded-ciphering went to AnnotateCiphered above; general-ciphering is not read here.
+            var why = apdu[0] == (byte)ApduTag.GeneralCiphering
                 ? "encrypted content (a key is needed)"
                 : "content not decoded";
             output.Add(new Annotation(offset + 1, apdu.Length - 1, depth + 1, why, why));

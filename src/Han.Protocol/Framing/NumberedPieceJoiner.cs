@@ -15,7 +15,6 @@ namespace Han.Protocol.Framing;
 internal sealed class NumberedPieceJoiner(int firstNumber, int maxLength)
 {
     private readonly ReassemblyBuffer _buffer = new(1024, maxLength);
-    private int _next;
 
     /// <summary>True while pieces have arrived but the last one has not.</summary>
     public bool IsPending { get; private set; }
@@ -50,7 +49,7 @@ internal sealed class NumberedPieceJoiner(int firstNumber, int maxLength)
             Count = 0;
             IsPending = true;
         }
-        else if (!IsPending || number != _next)
+        else if (!IsPending || number != firstNumber + Count)
         {
             abandoned = IsPending;
             IsPending = false;
@@ -64,7 +63,6 @@ internal sealed class NumberedPieceJoiner(int firstNumber, int maxLength)
         }
 
         Count++;
-        _next = number + 1;
         if (!isLast)
         {
             return SegmentResult.Pending;

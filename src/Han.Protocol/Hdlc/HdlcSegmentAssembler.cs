@@ -59,7 +59,7 @@ public sealed class HdlcSegmentAssembler
                 // The common case: one frame, one APDU, no copy.
                 FirstFrameOffset = frame.Offset;
                 SegmentCount = 1;
-                apdu = Llc.Strip(information);
+                apdu = hasLlc ? information[Llc.HeaderLength..] : information;
                 return SegmentResult.Complete;
             }
 

@@ -101,13 +101,6 @@ public sealed class Crc16X25Tests
     }
 
     [Fact]
-    public void GoodResidue_IsF0B8()
-    {
-        // protocol.md §2.1: running the FCS over data + received FCS leaves 0xF0B8.
-        Assert.Equal(0xF0B8, Crc16X25.GoodResidue);
-    }
-
-    [Fact]
     public void Update_DataFollowedByItsLittleEndianChecksum_LeavesGoodResidue()
     {
         var random = new Random(99);

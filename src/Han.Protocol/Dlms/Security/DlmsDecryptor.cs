@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Han.Protocol.Dlms.Security;
@@ -26,11 +27,12 @@ public sealed class DlmsDecryptor : IDisposable
     private readonly AesGcm? _gcm;
     private readonly Aes? _aes;
     private readonly ICryptoTransform? _ecb;
-    private readonly Dictionary<ulong, uint> _lastCounters = [];
-    private readonly Dictionary<ulong, string?> _senderIds = [];
+    private readonly Dictionary<ulong, Sender> _senders = [];
     private byte[] _plaintext = new byte[1024];
     private byte[] _counters = new byte[1024];
     private byte[] _keystream = new byte[1024];
+    private byte[] _gmacInput = new byte[1024];
+    private Sender _unusableTitle;
 
     public DlmsDecryptor(EncryptionKey? encryptionKey, AuthenticationKey? authenticationKey)
     {
@@ -45,8 +47,6 @@ public sealed class DlmsDecryptor : IDisposable
             _ecb = _aes.CreateEncryptor();
         }
     }
-
-    public bool HasKey => _gcm is not null;
 
     /// <summary>The manufacturer id of the last frame's system title (KFM, LGZ, ...), when printable.</summary>
     public string? LastSenderId { get; private set; }
@@ -64,7 +64,8 @@ public sealed class DlmsDecryptor : IDisposable
     {
         LastFrameWasAuthenticated = false;
         var ciphered = CipheredApdu.Parse(apdu);
-        LastSenderId = SenderIdOf(ciphered);
+        ref var sender = ref SenderOf(ciphered);
+        LastSenderId = sender.Id;
         var security = ciphered.Security;
         if (security.IsCompressed || security.Suite > 1 || !(security.IsEncrypted || security.IsAuthenticated))
         {
@@ -145,7 +146,7 @@ public sealed class DlmsDecryptor : IDisposable
             }
         }
 
-        RefuseReplay(ciphered);
+        RefuseReplay(ref sender, ciphered.InvocationCounter);
         return plaintext;
     }
 
@@ -172,10 +173,10 @@ public sealed class DlmsDecryptor : IDisposable
     private void VerifyAuthenticationOnly(SecurityControl security, ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> tag, int offset)
     {
         // GMAC: AAD = SC ‖ AK ‖ the plaintext, nothing encrypted (Green Book fig. 29).
-        var aad = new byte[1 + SecretKey.Length + plaintext.Length];
+        var aad = Rent(ref _gmacInput, 1 + SecretKey.Length + plaintext.Length);
         aad[0] = security.Value;
-        _authenticationKey!.Bytes.CopyTo(aad.AsSpan(1));
-        plaintext.CopyTo(aad.AsSpan(1 + SecretKey.Length));
+        _authenticationKey!.Bytes.CopyTo(aad[1..]);
+        plaintext.CopyTo(aad[(1 + SecretKey.Length)..]);
         try
         {
             _gcm!.Decrypt(nonce, ReadOnlySpan<byte>.Empty, tag, Span<byte>.Empty, aad);
@@ -195,15 +196,11 @@ public sealed class DlmsDecryptor : IDisposable
     private void CounterMode(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> input, Span<byte> output)
     {
         var length = (input.Length + BlockSize - 1) / BlockSize * BlockSize;
-        if (_counters.Length < length)
-        {
-            _counters = new byte[Math.Max(length, _counters.Length * 2)];
-            _keystream = new byte[_counters.Length];
-        }
-
+        var counters = Rent(ref _counters, length);
+        Rent(ref _keystream, length);
         for (var block = 0; block * BlockSize < length; block++)
         {
-            var counter = _counters.AsSpan(block * BlockSize, BlockSize);
+            var counter = counters.Slice(block * BlockSize, BlockSize);
             nonce.CopyTo(counter);
             BinaryPrimitives.WriteUInt32BigEndian(counter[12..], (uint)(block + 2));
         }
@@ -226,33 +223,44 @@ public sealed class DlmsDecryptor : IDisposable
         }
     }
 
-    /// <summary>The manufacturer id, made into a string once per sender.</summary>
-    private string? SenderIdOf(in CipheredApdu ciphered)
+    /// <summary>
+    /// What is kept per sender (system title): its manufacturer id, made into a string once, and the last
+    /// frame counter accepted. A title that is not 8 bytes is refused later and gets an entry of its own.
+    /// </summary>
+    private ref Sender SenderOf(in CipheredApdu ciphered)
     {
         if (ciphered.SystemTitle.Length != 8)
         {
-            return ciphered.ManufacturerId;
+            _unusableTitle = new Sender { Id = ciphered.ManufacturerId };
+            return ref _unusableTitle;
         }
 
-        var sender = BinaryPrimitives.ReadUInt64BigEndian(ciphered.SystemTitle);
-        if (!_senderIds.TryGetValue(sender, out var id))
+        var title = BinaryPrimitives.ReadUInt64BigEndian(ciphered.SystemTitle);
+        ref var sender = ref CollectionsMarshal.GetValueRefOrAddDefault(_senders, title, out var known);
+        if (!known)
         {
-            id = ciphered.ManufacturerId;
-            _senderIds[sender] = id;
+            sender.Id = ciphered.ManufacturerId;
         }
 
-        return id;
+        return ref sender;
     }
 
-    private void RefuseReplay(in CipheredApdu ciphered)
+    private static void RefuseReplay(ref Sender sender, uint counter)
     {
-        var sender = BinaryPrimitives.ReadUInt64BigEndian(ciphered.SystemTitle);
-        if (_lastCounters.TryGetValue(sender, out var last) && ciphered.InvocationCounter <= last)
+        if (sender.HasCounter && counter <= sender.LastCounter)
         {
-            ThrowReplay(ciphered.InvocationCounter, last);
+            ThrowReplay(counter, sender.LastCounter);
         }
 
-        _lastCounters[sender] = ciphered.InvocationCounter;
+        sender.LastCounter = counter;
+        sender.HasCounter = true;
+    }
+
+    private struct Sender
+    {
+        public string? Id;
+        public uint LastCounter;
+        public bool HasCounter;
     }
 
     [DoesNotReturn]

@@ -12,8 +12,6 @@ public readonly record struct SecurityControl(byte Value)
 
     public bool IsEncrypted => (Value & 0x20) != 0;
 
-    public bool UsesBroadcastKey => (Value & 0x40) != 0;
-
     public bool IsCompressed => (Value & 0x80) != 0;
 
     public override string ToString() =>

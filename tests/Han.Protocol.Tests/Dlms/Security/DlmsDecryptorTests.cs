@@ -197,6 +197,19 @@ public sealed class DlmsDecryptorTests
     }
 
     [Fact]
+    public void Decrypt_SystemTitleNotEightBytes_IsUnsupportedSecurity()
+    {
+        // No GCM nonce can be formed from a 6-byte title.
+        byte[] apdu = [0xDB, 0x06, 0x4B, 0x46, 0x4D, 1, 2, 3, 0x07, 0x20, 0, 0, 0, 1, 0xAA, 0xBB];
+        using var decryptor = new DlmsDecryptor(EncryptionKey.FromBytes(new byte[16]), null);
+
+        var problem = Assert.Throws<DecodeException>(() => decryptor.Decrypt(apdu).ToArray());
+
+        Assert.Equal(DecodeError.UnsupportedSecurity, problem.Error);
+        Assert.Equal("KFM", decryptor.LastSenderId);
+    }
+
+    [Fact]
     public void Keys_PrintThemselvesHidden()
     {
         Assert.Equal("EncryptionKey(hidden)", EncryptionKey.FromHex(WrongKeyHex).ToString());
