@@ -18,14 +18,13 @@ internal sealed class TelegramProcessor
     public void Process(in P1Telegram telegram)
     {
         _context.Observer.OnTelegram(telegram);
-        var malformedBefore = _readings.MalformedLines;
         var reading = _readings.Decode(telegram);
         _context.Counters.Readings++;
         _context.Observer.OnReading(reading, telegram.Offset);
-        var malformed = _readings.MalformedLines - malformedBefore;
+        var malformed = _readings.LastTelegramMalformedLines;
         if (malformed > 0)
         {
-            _context.Report(DecodeError.InvalidLine, DecodeLayer.P1, telegram.Offset, $"{malformed} line(s) of the telegram are not OBIS-reference(value) lines and were skipped");
+            _context.Report(DecodeError.InvalidLine, DecodeLayer.P1, _readings.LastTelegramFirstMalformedOffset, $"{malformed} line(s) of the telegram are not OBIS-reference(value) lines and were skipped (the first at this offset)");
         }
     }
 
@@ -36,13 +35,7 @@ internal sealed class TelegramProcessor
     /// </summary>
     public void ProcessDecrypted(ReadOnlySpan<byte> plaintext, long offset, bool authenticated)
     {
-        var text = plaintext;
-        while (!text.IsEmpty && text[^1] is (byte)'\r' or (byte)'\n' or 0)
-        {
-            text = text[..^1];
-        }
-
-        if (!P1Telegram.TryParse(text, offset, verifyCrc: !authenticated, out var telegram, out var problem))
+        if (!P1Telegram.TryParse(plaintext, offset, verifyCrc: !authenticated, out var telegram, out var problem))
         {
             throw new DecodeException(DecodeLayer.P1, problem, 0, problem == DecodeError.BadCrc
                 ? "the decrypted telegram fails its CRC"

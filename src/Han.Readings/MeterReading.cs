@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Han.Protocol.Cosem;
 
 namespace Han.Readings;
 
@@ -70,7 +71,39 @@ public sealed class MeterReading
         _present |= 1UL << (int)field;
     }
 
-    public void AddOther(ObisValue value) => (_other ??= []).Add(value);
+    /// <summary>
+    /// Adds a value under its OBIS code, unless the reading already has one under that code: the first
+    /// is kept (the <c>obis</c> object of the JSON reading has unique keys). False when it was not added.
+    /// </summary>
+    public bool AddOther(ObisValue value)
+    {
+        if (HasOther(value.Code))
+        {
+            return false;
+        }
+
+        (_other ??= []).Add(value);
+        return true;
+    }
+
+    /// <summary>True when the reading has an <c>obis</c> value under <paramref name="code"/>.</summary>
+    public bool HasOther(ObisCode code)
+    {
+        if (_other is null)
+        {
+            return false;
+        }
+
+        foreach (var other in _other)
+        {
+            if (other.Code.Packed == code.Packed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void AddUnnamed(int index, CosemValue value) => (_unnamed ??= []).Add((index, value));
 

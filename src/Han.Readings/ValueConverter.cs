@@ -94,25 +94,15 @@ internal sealed class ValueConverter
 
     private static bool LooksLikeTime(CosemDateTime time) => time.TryGetLocalTime(out _);
 
-    private static bool IsPrintable(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.IsEmpty)
-        {
-            return true;
-        }
+    /// <summary>Printable ASCII (0x20-0x7E) only; empty counts as printable.</summary>
+    internal static bool IsPrintable(ReadOnlySpan<byte> bytes) =>
+        bytes.IndexOfAnyExceptInRange((byte)' ', (byte)'~') < 0;
 
-        foreach (var b in bytes)
-        {
-            if (b is < 0x20 or > 0x7E)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool TryUnitShift(CosemUnit unit, ReadingFieldInfo field, out int shift)
+    /// <summary>
+    /// Whether a value in <paramref name="unit"/> can go to <paramref name="field"/>, and the decimal
+    /// shift that takes it to the field's base unit (a power factor in percent: -2).
+    /// </summary>
+    internal static bool TryUnitShift(CosemUnit unit, ReadingFieldInfo field, out int shift)
     {
         shift = 0;
         if (unit == field.BaseUnit)

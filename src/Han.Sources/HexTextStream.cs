@@ -1,3 +1,4 @@
+using Han.Protocol;
 namespace Han.Sources;
 
 /// <summary>
@@ -44,7 +45,7 @@ public sealed class HexTextStream : ReadOnlyStream
 
             var c = _chunk[_chunkPosition++];
             _column++;
-            var nibble = HexValue(c);
+            var nibble = HexDigit.ValueOf(c);
             if (nibble < 0)
             {
                 if (c == '\n')
@@ -108,14 +109,6 @@ public sealed class HexTextStream : ReadOnlyStream
 
         base.Dispose(disposing);
     }
-
-    internal static int HexValue(byte c) => c switch
-    {
-        >= (byte)'0' and <= (byte)'9' => c - '0',
-        >= (byte)'a' and <= (byte)'f' => c - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => c - 'A' + 10,
-        _ => -1,
-    };
 
     private void ThrowIfOddDigit()
     {

@@ -1,3 +1,4 @@
+using Han.Protocol;
 namespace Han.Sources;
 
 /// <summary>
@@ -43,7 +44,7 @@ public static class InputOpener
         var other = 0;
         foreach (var b in sample)
         {
-            if (HexTextStream.HexValue(b) >= 0)
+            if (HexDigit.ValueOf(b) >= 0)
             {
                 digits++;
             }

@@ -23,6 +23,18 @@ public sealed class ReadingJsonWriterTests
     }
 
     [Fact]
+    public void Write_SameObisCodeTwice_KeepsTheFirstSoTheObjectHasUniqueKeys()
+    {
+        var reading = new MeterReading();
+        var code = ObisCode.Parse("0-0:17.0.0.255");
+
+        Assert.True(reading.AddOther(new ObisValue(code, new CosemValue.Text("first"))));
+        Assert.False(reading.AddOther(new ObisValue(code, new CosemValue.Text("second"))));
+
+        Assert.Equal("{\"obis\":{\"0.0.17.0.0.255\":\"first\"}}", Write(reading));
+    }
+
+    [Fact]
     public void Write_MeterTimeWithOffset_IsIso8601WithTheOffset()
     {
         var reading = new MeterReading { MeterTime = new MeterClock(new DateTime(2021, 9, 27, 9, 47, 15), TimeSpan.FromHours(2)) };

@@ -93,13 +93,7 @@ public readonly ref struct P1Telegram : IStreamFrame
         }
 
         end += dataStart;
-        var digits = 0;
-        var crc = 0;
-        while (end + 1 + digits < text.Length && digits < 4 && P1Value.HexValue(text[end + 1 + digits]) is var value and >= 0)
-        {
-            crc = (crc << 4) | value;
-            digits++;
-        }
+        var digits = P1Trailer.ReadDigits(text[(end + 1)..], out var crc);
 
         var trailer = text[(end + 1 + digits)..];
         if (trailer.IndexOfAnyExcept("\r\n \t\0"u8) >= 0 || (verifyCrc && digits > 0 && Crc16Arc.Compute(text[..(end + 1)]) != crc))
@@ -109,7 +103,7 @@ public readonly ref struct P1Telegram : IStreamFrame
         }
 
         problem = default;
-        telegram = new P1Telegram(text[..(end + 1 + digits)], offset, identificationLength, dataStart, end, digits > 0, (ushort)crc);
+        telegram = new P1Telegram(text[..(end + 1 + digits)], offset, identificationLength, dataStart, end, digits > 0, crc);
         return true;
     }
 

@@ -12,17 +12,25 @@ internal readonly record struct P1Trailer(bool NeedsMoreData, bool IsWellFormed,
 
     private static P1Trailer MoreData => new(true, false, 0, 0, 0);
 
-    /// <summary>Reads the bytes after the <c>!</c>.</summary>
-    public static P1Trailer Read(ReadOnlySpan<byte> rest, bool isFinalBlock)
+    /// <summary>The checksum digits at the start of <paramref name="rest"/> (at most four): how many, and their value.</summary>
+    public static int ReadDigits(ReadOnlySpan<byte> rest, out ushort crc)
     {
         var digits = 0;
-        var crc = 0;
-        while (digits < MaxDigits && digits < rest.Length && P1Value.HexValue(rest[digits]) is var value and >= 0)
+        var value = 0;
+        while (digits < MaxDigits && digits < rest.Length && HexDigit.ValueOf(rest[digits]) is var digit and >= 0)
         {
-            crc = (crc << 4) | value;
+            value = (value << 4) | digit;
             digits++;
         }
 
+        crc = (ushort)value;
+        return digits;
+    }
+
+    /// <summary>Reads the bytes after the <c>!</c>.</summary>
+    public static P1Trailer Read(ReadOnlySpan<byte> rest, bool isFinalBlock)
+    {
+        var digits = ReadDigits(rest, out var crc);
         var i = digits;
         if (i < rest.Length && rest[i] == 0)
         {
@@ -32,13 +40,13 @@ internal readonly record struct P1Trailer(bool NeedsMoreData, bool IsWellFormed,
         if (i == rest.Length)
         {
             // More digits or the line break may still come.
-            return isFinalBlock ? new P1Trailer(false, true, digits, (ushort)crc, i - digits) : MoreData;
+            return isFinalBlock ? new P1Trailer(false, true, digits, crc, i - digits) : MoreData;
         }
 
         switch (rest[i])
         {
             case (byte)'\n':
-                return new P1Trailer(false, true, digits, (ushort)crc, i + 1 - digits);
+                return new P1Trailer(false, true, digits, crc, i + 1 - digits);
             case (byte)'\r':
                 if (i + 1 == rest.Length && !isFinalBlock)
                 {
@@ -46,10 +54,10 @@ internal readonly record struct P1Trailer(bool NeedsMoreData, bool IsWellFormed,
                 }
 
                 var lineFeed = i + 1 < rest.Length && rest[i + 1] == '\n' ? 1 : 0;
-                return new P1Trailer(false, true, digits, (ushort)crc, i + 1 + lineFeed - digits);
+                return new P1Trailer(false, true, digits, crc, i + 1 + lineFeed - digits);
             default:
                 // Four digits end the checksum by themselves; a NUL after them belongs to the telegram.
-                return new P1Trailer(false, digits == MaxDigits, digits, (ushort)crc, i - digits);
+                return new P1Trailer(false, digits == MaxDigits, digits, crc, i - digits);
         }
     }
 }

@@ -170,30 +170,8 @@ public static class P1Value
             return false;
         }
 
-        for (var i = 0; i < group.Length; i += 2)
-        {
-            var high = HexValue(group[i]);
-            var low = HexValue(group[i + 1]);
-            if ((high | low) < 0)
-            {
-                return false;
-            }
-
-            destination[i / 2] = (byte)((high << 4) | low);
-        }
-
-        written = group.Length / 2;
-        return true;
+        return Convert.FromHexString(group, destination, out _, out written) == System.Buffers.OperationStatus.Done;
     }
-
-    /// <summary>The value of one hex digit, or -1.</summary>
-    internal static int HexValue(byte digit) => digit switch
-    {
-        >= (byte)'0' and <= (byte)'9' => digit - '0',
-        >= (byte)'A' and <= (byte)'F' => digit - 'A' + 10,
-        >= (byte)'a' and <= (byte)'f' => digit - 'a' + 10,
-        _ => -1,
-    };
 
     private static bool TryDigits(ReadOnlySpan<byte> text, int at, out int value)
     {

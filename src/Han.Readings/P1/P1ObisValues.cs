@@ -49,7 +49,7 @@ internal static class P1ObisValues
             Span<byte> bytes = stackalloc byte[group.Length / 2];
             if (P1Value.TryDecodeHex(group, bytes, out var written))
             {
-                return IsPrintable(bytes[..written])
+                return ValueConverter.IsPrintable(bytes[..written])
                     ? new CosemValue.Text(Encoding.ASCII.GetString(bytes[..written]))
                     : new CosemValue.Bytes(bytes[..written].ToArray());
             }
@@ -58,8 +58,22 @@ internal static class P1ObisValues
         return new CosemValue.Text(AsWritten(group));
     }
 
-    public static bool IsPrintable(ReadOnlySpan<byte> bytes) =>
-        bytes.IndexOfAnyExceptInRange((byte)' ', (byte)'~') < 0;
+    /// <summary>
+    /// An identifier written as hex ASCII (<c>4B384547…</c> is <c>K8EG…</c>): its text in
+    /// <paramref name="buffer"/>; false when the group is not hex of printable ASCII that fits.
+    /// </summary>
+    public static bool TryHexAscii(ReadOnlySpan<byte> group, Span<byte> buffer, out ReadOnlySpan<byte> ascii)
+    {
+        ascii = default;
+        if (group.Length > 2 * buffer.Length || !P1Value.TryDecodeHex(group, buffer, out var written)
+            || !ValueConverter.IsPrintable(buffer[..written]))
+        {
+            return false;
+        }
+
+        ascii = buffer[..written];
+        return true;
+    }
 
     private static CosemValue Single(ObisCode code, ReadOnlySpan<byte> group)
     {

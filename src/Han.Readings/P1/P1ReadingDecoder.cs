@@ -46,9 +46,6 @@ public sealed class P1ReadingDecoder
 
     private readonly LineSlot _overflowSlot = new();
 
-    /// <summary>The codes already in the current reading's <c>obis</c> values, for <see cref="TryClaimOther"/>.</summary>
-    private ulong[] _otherCodes = new ulong[32];
-    private int _otherCount;
 
     private enum Identity
     {
@@ -60,6 +57,12 @@ public sealed class P1ReadingDecoder
 
     /// <summary>Lines skipped as malformed in all telegrams decoded so far.</summary>
     public long MalformedLines { get; private set; }
+
+    /// <summary>Malformed lines in the telegram decoded last.</summary>
+    public int LastTelegramMalformedLines { get; private set; }
+
+    /// <summary>Stream offset of the first malformed line of the telegram decoded last; -1 when it had none.</summary>
+    public long LastTelegramFirstMalformedOffset { get; private set; } = -1;
 
     public MeterReading Decode(in P1Telegram telegram)
     {
@@ -78,7 +81,6 @@ public sealed class P1ReadingDecoder
         var meterIdFromEquipmentId = false;
         var lines = telegram.Lines;
         var count = 0;
-        _otherCount = 0;
         while (lines.MoveNext())
         {
             var line = lines.Current;
@@ -99,6 +101,8 @@ public sealed class P1ReadingDecoder
         }
 
         MalformedLines += lines.MalformedLines;
+        LastTelegramMalformedLines = lines.MalformedLines;
+        LastTelegramFirstMalformedOffset = lines.FirstMalformedOffset;
         reading.ListLength = count;
         reading.ListVersion ??= _texts.Get(telegram.Identification, Encoding.ASCII);
         return reading;
@@ -111,9 +115,19 @@ public sealed class P1ReadingDecoder
             return false;
         }
 
+        // The unit rules are the DLMS path's (ValueConverter): a power factor may come in percent.
         var info = ReadingFieldInfo.Of(field);
         var shift = 0;
-        if (number.HasUnit ? !P1Units.TryGet(number.Unit, out var unit, out shift) || unit != info.BaseUnit : info.BaseUnit != CosemUnit.Count)
+        if (number.HasUnit)
+        {
+            if (!P1Units.TryGet(number.Unit, out var unit, out var prefixShift) || !ValueConverter.TryUnitShift(unit, info, out var unitShift))
+            {
+                return false;
+            }
+
+            shift = prefixShift + unitShift;
+        }
+        else if (info.BaseUnit != CosemUnit.Count)
         {
             return false;
         }
@@ -155,13 +169,13 @@ public sealed class P1ReadingDecoder
     }
 
     /// <summary>
-    /// A line without a schema key, the first of each code only (a JSON object has unique keys). A line
+    /// A line without a schema key, the first of each code only (see <see cref="MeterReading.AddOther"/>). A line
     /// written exactly as at the same position last time reuses last time's value: it is immutable, and
     /// what it holds follows from the code and the bytes alone.
     /// </summary>
-    private void AddOther(MeterReading reading, in P1Line line, LineSlot slot)
+    private static void AddOther(MeterReading reading, in P1Line line, LineSlot slot)
     {
-        if (!TryClaimOther(line.Obis))
+        if (reading.HasOther(line.Obis))
         {
             return;
         }
@@ -176,30 +190,6 @@ public sealed class P1ReadingDecoder
         reading.AddOther(value);
     }
 
-    private void AddOther(MeterReading reading, ObisCode code, CosemValue value)
-    {
-        if (TryClaimOther(code))
-        {
-            reading.AddOther(new ObisValue(code, value));
-        }
-    }
-
-    /// <summary>False when the current reading already has a value under <paramref name="code"/>; else notes it.</summary>
-    private bool TryClaimOther(ObisCode code)
-    {
-        if (_otherCodes.AsSpan(0, _otherCount).Contains(code.Packed))
-        {
-            return false;
-        }
-
-        if (_otherCount == _otherCodes.Length)
-        {
-            Array.Resize(ref _otherCodes, _otherCodes.Length * 2);
-        }
-
-        _otherCodes[_otherCount++] = code.Packed;
-        return true;
-    }
 
     private bool ApplyIdentity(MeterReading reading, Identity identity, in P1Line line, ref bool meterIdFromEquipmentId)
     {
@@ -217,7 +207,7 @@ public sealed class P1ReadingDecoder
                 if (reading.MeterId is { } meterNumber && !meterIdFromEquipmentId)
                 {
                     // A 96.1.0 came first and stood in for the equipment identifier: it is an ordinary value after all.
-                    AddOther(reading, MeterNumberCode, new CosemValue.Text(meterNumber));
+                    reading.AddOther(new ObisValue(MeterNumberCode, new CosemValue.Text(meterNumber)));
                 }
 
                 reading.MeterId = IdentifierText(group);
@@ -235,10 +225,9 @@ public sealed class P1ReadingDecoder
     private string IdentifierText(ReadOnlySpan<byte> group)
     {
         Span<byte> bytes = stackalloc byte[128];
-        if (group.Length <= 2 * bytes.Length && P1Value.TryDecodeHex(group, bytes, out var written)
-            && P1ObisValues.IsPrintable(bytes[..written]))
+        if (P1ObisValues.TryHexAscii(group, bytes, out var ascii))
         {
-            return _texts.Get(bytes[..written], Encoding.ASCII);
+            return _texts.Get(ascii, Encoding.ASCII);
         }
 
         return _texts.Get(group, Encoding.Latin1);

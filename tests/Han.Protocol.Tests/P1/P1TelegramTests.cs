@@ -194,6 +194,20 @@ public sealed class P1TelegramTests
         Assert.Equal(expected, problem);
     }
 
+    [Fact]
+    public void Lines_ReferenceWithStarF_ReadsThatGroupF()
+    {
+        var telegram = Parse(P1TelegramBuilder.Build("ESY5", ["1-0:1.8.1*7(000123.456*kWh)", "1-0:1.8.1(000001.000*kWh)"]));
+
+        var codes = new List<string>();
+        foreach (var line in telegram.Lines)
+        {
+            codes.Add(line.Obis.ToString());
+        }
+
+        Assert.Equal(["1.0.1.8.1.7", "1.0.1.8.1.255"], codes);
+    }
+
     private static P1Telegram Parse(byte[] input)
     {
         Assert.True(P1Telegram.TryParse(input, 0, verifyCrc: true, out var telegram, out var problem), problem.ToString());

@@ -198,6 +198,27 @@ public sealed class P1ReadingDecoderTests
     }
 
     [Fact]
+    public void Decode_PowerFactorInPercent_IsARatioAsFromDlms()
+    {
+        var reading = P1Decoding.DecodeSingle(P1TelegramBuilder.Build("KAM5", ["1-0:13.7.0(99.8*%)", "1-0:33.7.0(0.95)"]));
+
+        Assert.Equal(0.998m, reading[ReadingField.PowerFactor]);
+        Assert.Equal(0.95m, reading[ReadingField.PowerFactorL1]);
+        Assert.Empty(reading.Other);
+    }
+
+    [Fact]
+    public void Decode_HexThatIsNotPrintable_IsKeptAsBytes()
+    {
+        // 0-0:96.13.0 (text message) written as hex: printable ASCII becomes text, anything else bytes.
+        var reading = P1Decoding.DecodeSingle(P1TelegramBuilder.Build("ISK5", ["0-0:96.13.0(00FF1B41)", "0-1:96.1.0(4B38)"]));
+
+        var message = Assert.IsType<CosemValue.Bytes>(P1Decoding.Other(reading, "0.0.96.13.0.255"));
+        Assert.Equal([0x00, 0xFF, 0x1B, 0x41], message.Value.ToArray());
+        Assert.Equal(new CosemValue.Text("K8"), P1Decoding.Other(reading, "0.1.96.1.0.255"));
+    }
+
+    [Fact]
     public void Decode_MeterNumberBeforeEquipmentIdentifier_YieldsToItAndStaysInObis()
     {
         var reading = P1Decoding.DecodeSingle(P1TelegramBuilder.Build("ISK5", ["0-0:96.1.0(12345678)", "0-0:96.1.1(4B38)"]));
