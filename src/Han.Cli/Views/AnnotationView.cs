@@ -41,7 +41,7 @@ internal abstract class AnnotationView : TextOutputView
     public override void OnTelegram(in P1Telegram telegram)
     {
         Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"P1 telegram at byte {telegram.Offset}:"));
-        Print(telegram.Text.ToArray(), telegram.Offset, P1Annotator.Annotate(telegram.Text, verifyCrc: false));
+        Print(telegram.Text.ToArray(), telegram.Offset, P1Annotator.Annotate(telegram));
         Writer.WriteLine();
     }
 

@@ -3,41 +3,47 @@ using Han.Protocol.P1;
 
 namespace Han.Protocol.Diagnostics;
 
-/// <summary>Names the parts of a DSMR P1 telegram (protocol.md §7.1), line by line, for the hex and tree views.</summary>
+/// <summary>
+/// Names the parts of a DSMR P1 telegram (protocol.md §7.1), line by line, for the hex and tree views.
+/// Offsets are within the telegram's text.
+/// </summary>
 public static class P1Annotator
 {
-    public static IReadOnlyList<Annotation> Annotate(ReadOnlySpan<byte> text, bool verifyCrc)
+    public static IReadOnlyList<Annotation> Annotate(in P1Telegram telegram)
     {
         var output = new List<Annotation>();
-        if (!P1Telegram.TryParse(text, 0, verifyCrc, out var telegram, out var problem))
-        {
-            output.Add(new Annotation(0, text.Length, 0, $"not a good P1 telegram ({problem.Name()})", "not a good P1 telegram"));
-            return output;
-        }
-
+        var text = telegram.Text;
         var identification = Encoding.ASCII.GetString(telegram.Identification);
         output.Add(new Annotation(0, 1 + telegram.Identification.Length, 0, $"identification /{identification} (manufacturer flag {Encoding.ASCII.GetString(telegram.FlagId)})", $"P1 telegram /{identification}"));
         var covered = 1 + telegram.Identification.Length;
         foreach (var line in telegram.Lines)
         {
-            var at = (int)line.Offset;
-            if (at > covered)
-            {
-                output.Add(new Annotation(covered, at - covered, 1, "line break"));
-            }
+            var at = (int)(line.Offset - telegram.Offset);
+            AddGap(text, covered, at, output);
 
-            var description = $"{line.Obis:S} = {Encoding.ASCII.GetString(line.RawGroups)}";
+            // A DSMR 2.2 object may continue on the next line: show it on one.
+            var groups = Encoding.ASCII.GetString(line.RawGroups).ReplaceLineEndings(" ");
+            var description = $"{line.Obis:S} = {groups}";
             output.Add(new Annotation(at, line.Text.Length, 1, description, description));
             covered = at + line.Text.Length;
         }
 
-        var end = telegram.Text.Length;
-        var crc = telegram.HasCrc ? $"end mark and CRC 0x{telegram.Crc:X4}{(verifyCrc ? " (ok)" : string.Empty)}" : "end mark (no CRC: DSMR 2.2 or 3.0)";
-        if (end > covered)
+        var end = telegram.EndMarkIndex;
+        AddGap(text, covered, end, output);
+        var crc = telegram.HasCrc ? $"end mark and CRC 0x{telegram.Crc:X4}" : "end mark (no CRC: DSMR 2.2 or 3.0)";
+        output.Add(new Annotation(end, text.Length - end, 1, crc, crc));
+        return output;
+    }
+
+    /// <summary>Bytes between lines: line breaks, or a line the reader skipped as malformed.</summary>
+    private static void AddGap(ReadOnlySpan<byte> text, int from, int to, List<Annotation> output)
+    {
+        if (to <= from)
         {
-            output.Add(new Annotation(covered, end - covered, 1, crc, crc));
+            return;
         }
 
-        return output;
+        var label = text[from..to].IndexOfAnyExcept("\r\n"u8) >= 0 ? "skipped malformed line" : "line break";
+        output.Add(new Annotation(from, to - from, 1, label));
     }
 }

@@ -59,6 +59,9 @@ public readonly ref struct P1Telegram : IStreamFrame
     /// <summary>The data lines, between the identification line and <c>!</c>.</summary>
     public ReadOnlySpan<byte> Data => _text[_dataStart.._endIndex];
 
+    /// <summary>Index of the end mark <c>!</c> within <see cref="Text"/>; the checksum digits follow it.</summary>
+    public int EndMarkIndex => _endIndex;
+
     /// <summary>The data lines; malformed ones are skipped and counted (see <see cref="P1LineEnumerator"/>).</summary>
     public P1LineEnumerator Lines => new(Data, Offset + _dataStart);
 

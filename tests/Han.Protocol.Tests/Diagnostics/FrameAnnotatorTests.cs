@@ -245,7 +245,7 @@ public sealed class FrameAnnotatorTests
     /// The hex view's promise: annotations in order, each starting where the last ended, ending at the last
     /// byte. Only a problem report may be empty (data that ends where an element was expected).
     /// </summary>
-    private static void AssertCoversExactly(IReadOnlyList<Annotation> annotations, int length)
+    internal static void AssertCoversExactly(IReadOnlyList<Annotation> annotations, int length)
     {
         var expected = 0;
         foreach (var annotation in annotations)
