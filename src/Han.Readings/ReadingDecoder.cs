@@ -21,6 +21,8 @@ public sealed class ReadingDecoder
     private readonly ScalerUnit?[] _scaling = new ScalerUnit?[Enum.GetValues<Quantity>().Length];
     private MeterProfile? _scalingProfile;
     private byte[] _rememberedListId = [];
+    private string? _senderId;
+    private MeterProfile? _senderProfile;
 
     public ReadingDecoder(Country country)
     {
@@ -118,7 +120,8 @@ public sealed class ReadingDecoder
             }
         }
 
-        if (senderId is not null && ProfileCatalog.ForSystemTitle(senderId) is { } sender)
+        // The sender of a ciphered list names its manufacturer, if that meter could have sent the list.
+        if (senderId is not null && ProfileOfSender(senderId) is { } sender && CouldHaveSent(sender, list))
         {
             RememberedProfile = sender;
             return sender;
@@ -137,6 +140,18 @@ public sealed class ReadingDecoder
             _ => null,
         };
         return recognised ?? GenericObis.Profile;
+    }
+
+    /// <summary>The profile claiming a sender's manufacturer id, looked up once per sender (a stream has one).</summary>
+    private MeterProfile? ProfileOfSender(string senderId)
+    {
+        if (!string.Equals(senderId, _senderId, StringComparison.Ordinal))
+        {
+            _senderId = senderId;
+            _senderProfile = ProfileCatalog.ForSystemTitle(senderId);
+        }
+
+        return _senderProfile;
     }
 
     private static bool CouldHaveSent(MeterProfile profile, PushListReader list) => list.Shape switch

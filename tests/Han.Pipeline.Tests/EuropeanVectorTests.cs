@@ -74,4 +74,15 @@ public sealed class EuropeanVectorTests
         Assert.Equal(expected, problem.Error);
         Assert.DoesNotContain(WrongKeyHex, problem.Detail, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Decode_NamedListInACipheredFrame_TakesTheManufacturerFromTheSystemTitle()
+    {
+        // The MA309 list carries no list identifier; its frame's system title starts KFM.
+        var result = RecordingObserver.Decode(Vectors.ById("austria-evn-doc-kaifa-ma309"));
+
+        var reading = Assert.Single(result.Readings);
+        Assert.Null(reading.ListVersion);
+        Assert.Equal("Kaifa", reading.MeterManufacturer);
+    }
 }

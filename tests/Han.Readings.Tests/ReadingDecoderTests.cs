@@ -190,6 +190,18 @@ public sealed class ReadingDecoderTests
         Assert.Equal(17, problem.Offset);
     }
 
+    [Fact]
+    public void Decode_ListASenderCouldNotHaveSent_IsNotForcedIntoThatSendersProfile()
+    {
+        // Kaifa has no 14-value positional list: the list is recognised by its layout instead.
+        var apdu = Vectors.ById("amsreader-lg-at-lng2-decrypted-annotated").Input;
+
+        var reading = new ReadingDecoder(Country.Parse("AT")).Decode(DataNotification.Parse(apdu), senderId: "KFM");
+
+        Assert.Equal("Landis+Gyr", reading.Profile);
+        Assert.NotNull(reading[ReadingField.VoltageL1]);
+    }
+
     private static MeterReading DecodeVector(string id)
     {
         var vector = Vectors.ById(id);

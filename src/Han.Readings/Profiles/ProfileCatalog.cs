@@ -12,7 +12,18 @@ public static class ProfileCatalog
     public static MeterProfile? ForListId(string listId) => All.FirstOrDefault(profile => profile.ClaimsListId(listId));
 
     /// <summary>The profile whose system-title manufacturer id matches, or null.</summary>
-    public static MeterProfile? ForSystemTitle(string manufacturerId) => All.FirstOrDefault(profile => profile.ClaimsSystemTitle(manufacturerId));
+    public static MeterProfile? ForSystemTitle(string manufacturerId)
+    {
+        foreach (var profile in All)
+        {
+            if (profile.ClaimsSystemTitle(manufacturerId))
+            {
+                return profile;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The first profile with a positional layout the list matches value by value, or null.</summary>
     public static MeterProfile? ForPositionalList(PushListReader list)
