@@ -14,8 +14,12 @@ namespace Han.Pipeline;
 /// </summary>
 public sealed class StreamDecoder : IDisposable
 {
+    /// <summary>New bytes that make a further detection attempt worth its cost (one HDLC list is 100-400 bytes).</summary>
+    private const int DetectionStep = 128;
+
     private readonly DecodeContext _context;
     private FramedInput? _input;
+    private long _detectionTriedAt = -DetectionStep;
 
     public StreamDecoder(DecodeObserver observer, DecoderOptions options)
     {
@@ -79,6 +83,15 @@ public sealed class StreamDecoder : IDisposable
         var before = buffer.Length;
         if (_input is null)
         {
+            // Detection reads the whole buffer again: on a line that hands over a few bytes at a time,
+            // try again only once enough new bytes have come to change the answer.
+            var grown = buffer.Length - _detectionTriedAt >= DetectionStep;
+            if (!(grown || isFinalBlock || buffer.Length >= InputDetector.MaxWindow))
+            {
+                return;
+            }
+
+            _detectionTriedAt = buffer.Length;
             var kind = InputDetector.Detect(buffer, isFinalBlock);
             if (kind == InputKind.Unknown)
             {
