@@ -80,6 +80,16 @@ public sealed class DecodeJsonTests
     }
 
     [Fact]
+    public async Task DecodeJson_MeterTimeWithOffset_IsWrittenReadably()
+    {
+        var vector = Vectors.ById("austria-evn-doc-kaifa-ma309");
+
+        var result = await HanRunner.Run("decode", "--format", "json", "--country", "AT", "--key", vector.KeyHex!, HanRunner.TempFile(vector.Input));
+
+        Assert.Contains("\"meter_time\":\"2021-09-27T09:47:15+02:00\"", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Decode_MalformedKey_FailsNamingTheOptionButNotTheValue()
     {
         const string Almost = "36C66639E48A8CA4D6BC8B282A793BB";

@@ -19,7 +19,7 @@ internal sealed class RecordingObserver : DecodeObserver
     {
         Readings.Add(reading);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ReadingJsonWriter.Options))
         {
             new ReadingJsonWriter().Write(writer, reading);
         }

@@ -39,9 +39,18 @@ public sealed class ReadingJsonWriterTests
     {
         var reading = new MeterReading { MeterTime = new MeterClock(new DateTime(2021, 9, 27, 9, 47, 15), TimeSpan.FromHours(2)) };
 
-        var json = JsonDocument.Parse(Write(reading)).RootElement;
+        var text = Write(reading);
 
-        Assert.Equal("2021-09-27T09:47:15+02:00", json.GetProperty("meter_time").GetString());
+        Assert.Equal("2021-09-27T09:47:15+02:00", JsonDocument.Parse(text).RootElement.GetProperty("meter_time").GetString());
+        Assert.Contains("\"meter_time\":\"2021-09-27T09:47:15+02:00\"", text, StringComparison.Ordinal); // '+' not escaped
+    }
+
+    [Fact]
+    public void Write_NonAsciiText_StaysReadable()
+    {
+        var reading = new MeterReading { MeterType = "Kjøkken" };
+
+        Assert.Equal("{\"meter_type\":\"Kjøkken\"}", Write(reading));
     }
 
     [Fact]
@@ -64,7 +73,7 @@ public sealed class ReadingJsonWriterTests
     private static string Write(MeterReading reading)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ReadingJsonWriter.Options))
         {
             new ReadingJsonWriter().Write(writer, reading);
         }

@@ -28,7 +28,7 @@ internal sealed class JsonLinesView : OutputView
     public JsonLinesView(Stream output)
         : base(output)
     {
-        _writer = new Utf8JsonWriter(_pending, new JsonWriterOptions { SkipValidation = true });
+        _writer = new Utf8JsonWriter(_pending, ReadingJsonWriter.Options with { SkipValidation = true });
     }
 
     public override void OnReading(MeterReading reading, long offset)

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Han.Protocol.Cosem;
 
@@ -11,6 +12,7 @@ namespace Han.Readings.Json;
 public sealed class ReadingJsonWriter
 {
     private const int CachedStrings = 8;
+    private const int MaxObisCodeLength = 23; // 255.255.255.255.255.255
     private static readonly JsonEncodedText ManufacturerKey = JsonEncodedText.Encode("meter_manufacturer");
     private static readonly JsonEncodedText MeterIdKey = JsonEncodedText.Encode("meter_id");
     private static readonly JsonEncodedText MeterTypeKey = JsonEncodedText.Encode("meter_type");
@@ -35,9 +37,8 @@ public sealed class ReadingJsonWriter
         WriteString(writer, ListVersionKey, reading.ListVersion);
         if (reading.MeterTime is { } time)
         {
-            Span<byte> text = stackalloc byte[MeterClock.MaxFormattedLength];
-            time.TryFormat(text, out var length);
-            writer.WriteString(MeterTimeKey, text[..length]);
+            writer.WritePropertyName(MeterTimeKey);
+            WriteClock(writer, time);
         }
 
         Span<byte> number = stackalloc byte[Measurement.MaxFormattedLength];
@@ -53,9 +54,11 @@ public sealed class ReadingJsonWriter
         if (reading.Other.Count > 0)
         {
             writer.WriteStartObject(ObisKey);
+            Span<char> code = stackalloc char[MaxObisCodeLength];
             foreach (var other in reading.Other)
             {
-                writer.WritePropertyName(other.Code.ToString());
+                other.Code.TryFormat(code, out var length, default, null);
+                writer.WritePropertyName(code[..length]);
                 WriteValue(writer, other.Value, number);
             }
 
@@ -73,6 +76,19 @@ public sealed class ReadingJsonWriter
         }
     }
 
+    /// <summary>
+    /// The options a writer for readings should have: characters escaped only where JSON requires it, so
+    /// that <c>+02:00</c> and <c>Ø</c> stay as they are (these lines are data, never embedded in HTML).
+    /// </summary>
+    public static JsonWriterOptions Options { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static void WriteClock(Utf8JsonWriter writer, MeterClock clock)
+    {
+        Span<byte> text = stackalloc byte[MeterClock.MaxFormattedLength];
+        clock.TryFormat(text, out var length);
+        writer.WriteStringValue(text[..length]);
+    }
+
     /// <summary>The JSON encoding of a string, reused while the decoder hands out the same instance.</summary>
     private JsonEncodedText Encoded(string value)
     {
@@ -84,7 +100,7 @@ public sealed class ReadingJsonWriter
             }
         }
 
-        var encoded = JsonEncodedText.Encode(value);
+        var encoded = JsonEncodedText.Encode(value, Options.Encoder);
         _cachedStrings[_nextCacheSlot] = value;
         _cachedEncodings[_nextCacheSlot] = encoded;
         _nextCacheSlot = (_nextCacheSlot + 1) % CachedStrings;
@@ -107,10 +123,11 @@ public sealed class ReadingJsonWriter
             case CosemValue.Text text:
                 writer.WriteStringValue(text.Value);
                 break;
+            case CosemValue.Time time when time.Value.TryGetLocalTime(out var local):
+                WriteClock(writer, new MeterClock(local, time.Value.UtcOffset));
+                break;
             case CosemValue.Time time:
-                writer.WriteStringValue(time.Value.TryGetLocalTime(out var local)
-                    ? new MeterClock(local, time.Value.UtcOffset).ToString()
-                    : time.Value.Describe());
+                writer.WriteStringValue(time.Value.Describe());
                 break;
             case CosemValue.Bytes bytes:
                 writer.WriteStringValue(Convert.ToHexString(bytes.Value.Span));

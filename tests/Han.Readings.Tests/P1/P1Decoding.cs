@@ -42,7 +42,7 @@ internal static class P1Decoding
     public static JsonElement Json(MeterReading reading)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, ReadingJsonWriter.Options))
         {
             new ReadingJsonWriter().Write(writer, reading);
         }
