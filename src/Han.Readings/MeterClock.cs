@@ -1,3 +1,5 @@
+using Han.Protocol.Cosem;
+
 namespace Han.Readings;
 
 /// <summary>The meter's wall-clock time, with its UTC offset when the meter states one that can be trusted.</summary>
@@ -5,6 +7,22 @@ public readonly record struct MeterClock(DateTime Local, TimeSpan? Offset)
 {
     /// <summary>Longest text: <c>yyyy-MM-ddTHH:mm:ss.ff+hh:mm</c>.</summary>
     public const int MaxFormattedLength = 28;
+
+    /// <summary>
+    /// A COSEM date-time value (not the reading's own clock) as shown in every output: its local time and
+    /// the deviation it states; false when it names no complete local time (wildcards, not specified).
+    /// </summary>
+    public static bool TryFrom(CosemDateTime time, out MeterClock clock)
+    {
+        clock = default;
+        if (!time.TryGetLocalTime(out var local))
+        {
+            return false;
+        }
+
+        clock = new MeterClock(local, time.UtcOffset);
+        return true;
+    }
 
     /// <summary>ISO 8601: <c>2017-10-20T03:43:30</c>, or <c>2021-09-27T09:47:15+02:00</c> with an offset.</summary>
     public override string ToString()

@@ -102,6 +102,19 @@ public sealed class DecodeCommandTests
         Assert.Equal(2, result.Stdout.Split("frame at byte").Length - 1);
     }
 
+    [Theory]
+    [InlineData("fields", "value [10] = 400")]
+    [InlineData("text", "  value [10] = 400")]
+    public async Task DecodeTextAndFields_ValueWithoutAName_IsShownByItsPosition(string format, string line)
+    {
+        // The Austrian E450 list's values 10-12 have no published name (reading-schema.md: "value [index]").
+        var vector = Vectors.ById("amsreader-lg-at-lng2-decrypted-annotated");
+
+        var result = await HanRunner.Run("decode", "--format", format, "--country", "AT", HanRunner.TempFile(vector.Input));
+
+        Assert.Contains(line, result.Stdout.Split('\n'));
+    }
+
     [Fact]
     public async Task DecodeTree_P1Telegram_ShowsItsLines()
     {

@@ -27,14 +27,9 @@ internal sealed class FieldsView : TextOutputView
             Writer.WriteLine($"{ReadingFieldInfo.Of(field).Key} = {Fields.Format(value, field)}");
         }
 
-        foreach (var other in reading.Other)
+        foreach (var line in Fields.OtherLines(reading))
         {
-            Writer.WriteLine($"obis {other.Code} = {Fields.Format(other.Value)}");
-        }
-
-        foreach (var (index, value) in reading.Unnamed)
-        {
-            Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"value[{index}] = {Fields.Format(value)}"));
+            Writer.WriteLine(line);
         }
 
         Writer.WriteLine();

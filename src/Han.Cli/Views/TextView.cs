@@ -61,14 +61,9 @@ internal sealed class TextView : TextOutputView
             }
         }
 
-        foreach (var other in reading.Other)
+        foreach (var line in Fields.OtherLines(reading))
         {
-            Writer.WriteLine($"  obis {other.Code} = {Fields.Format(other.Value)}");
-        }
-
-        foreach (var (index, value) in reading.Unnamed)
-        {
-            Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  value [{index}] = {Fields.Format(value)}"));
+            Writer.WriteLine("  " + line);
         }
     }
 

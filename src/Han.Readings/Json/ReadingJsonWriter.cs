@@ -123,8 +123,8 @@ public sealed class ReadingJsonWriter
             case CosemValue.Text text:
                 writer.WriteStringValue(text.Value);
                 break;
-            case CosemValue.Time time when time.Value.TryGetLocalTime(out var local):
-                WriteClock(writer, new MeterClock(local, time.Value.UtcOffset));
+            case CosemValue.Time time when MeterClock.TryFrom(time.Value, out var clock):
+                WriteClock(writer, clock);
                 break;
             case CosemValue.Time time:
                 writer.WriteStringValue(time.Value.Describe());
