@@ -32,6 +32,10 @@ readings=$(grep -c '"active_power_import"' "$work/out.jsonl")
 elapsed=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$work/time.txt")
 rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$work/time.txt")
 seconds=$(awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }' <<<"$elapsed")
+if [[ $readings -ne $frames ]]; then
+  echo "only $readings readings from $frames frames: the decode lost frames" >&2
+  exit 1
+fi
 echo "capture: $(stat -c %s "$work/capture.bin") bytes, $frames frames"
 echo "readings written: $readings"
 echo "wall clock: ${seconds} s; readings/s: $(awk -v r="$readings" -v s="$seconds" 'BEGIN { printf "%.0f", r / s }')"

@@ -1,4 +1,5 @@
 using Han.Protocol;
+
 namespace Han.Sources;
 
 /// <summary>

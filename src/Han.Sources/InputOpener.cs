@@ -1,4 +1,5 @@
 using Han.Protocol;
+
 namespace Han.Sources;
 
 /// <summary>
@@ -11,7 +12,8 @@ public static class InputOpener
     /// <summary>How many leading bytes decide the encoding.</summary>
     public const int SampleLength = 4096;
 
-    public static async Task<(Stream Bytes, InputEncoding Encoding)> OpenAsync(Stream raw, CancellationToken cancellationToken = default)
+    /// <summary>The bytes <paramref name="raw"/> holds: as they are, or decoded from hex text.</summary>
+    public static async Task<Stream> OpenAsync(Stream raw, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var sample = new byte[SampleLength];
@@ -29,8 +31,8 @@ public static class InputOpener
 
         var replay = new PrefixedStream(sample.AsMemory(0, length), raw);
         return LooksLikeHex(sample.AsSpan(0, length))
-            ? (new HexTextStream(replay), InputEncoding.HexText)
-            : (replay, InputEncoding.Binary);
+            ? new HexTextStream(replay)
+            : replay;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using Han.TestCorpus;
 
 namespace Han.Cli.Tests;
@@ -163,10 +164,45 @@ public sealed class DecodeCommandTests
     [Fact]
     public async Task Decode_MissingFile_FailsNamingTheFile()
     {
-        var result = await HanRunner.Run("decode", "/nonexistent/capture.bin");
+        var result = await HanRunner.Run("decode", "/nonexistent/capture.bin", HanRunner.TempFile(Kamstrup));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("/nonexistent/capture.bin", result.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith("han decode: /nonexistent/capture.bin: ", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("== /nonexistent", result.Stdout, StringComparison.Ordinal);
+        Assert.Single(result.Stdout.Split('\n'), line => line.Contains("readings from", StringComparison.Ordinal)); // the good file's summary only
+    }
+
+    [Fact]
+    public async Task Decode_NoFileArgument_ReadsStandardInput()
+    {
+        var result = await HanRunner.Run(Kamstrup, "decode", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("5706567274389702", Assert.Single(result.Readings).GetProperty("meter_id").GetString());
+    }
+
+    [Fact]
+    public async Task Decode_OddNumberOfHexDigits_KeepsTheWholeBytesAndFails()
+    {
+        var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile([.. Encoding.ASCII.GetBytes(Convert.ToHexString(Kamstrup) + "7")]));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Single(result.Readings);
+        Assert.Contains("odd number of digits", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecodeText_SeveralFiles_HeadsEachWithItsName()
+    {
+        var first = HanRunner.TempFile(Kamstrup);
+        var second = HanRunner.TempFile(Kamstrup, asHex: true);
+
+        var result = await HanRunner.Run("decode", first, second);
+
+        var lines = result.Stdout.Split('\n');
+        Assert.Contains($"== {first}", lines);
+        Assert.Contains($"== {second}", lines);
+        Assert.True(Array.IndexOf(lines, $"== {first}") < Array.IndexOf(lines, $"== {second}"));
     }
 
     [Fact]

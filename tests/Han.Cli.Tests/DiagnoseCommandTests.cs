@@ -106,6 +106,24 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public async Task Diagnose_BundleAndNoBundleTogether_AreRefused()
+    {
+        var result = await HanRunner.Run("diagnose", "--bundle", "x.zip", "--no-bundle", HanRunner.TempFile([0x7E]));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--bundle and --no-bundle contradict each other", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists("x.zip"));
+    }
+
+    [Fact]
+    public void DefaultBundleName_IsTheLocalDateAndTime()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 22, 12, 45, 1, TimeSpan.Zero), TimeZoneInfo.CreateCustomTimeZone("CET", TimeSpan.FromHours(1), "CET", "CET"));
+
+        Assert.Equal("han-diagnose-20261122-134501.zip", Commands.DiagnoseCommand.DefaultBundleName(clock));
+    }
+
+    [Fact]
     public async Task Diagnose_FileThatCannotBeOpened_SaysWhyAndWritesNoDiagnosisOrBundle()
     {
         var missing = Path.Combine(Path.GetTempPath(), "han-test-" + Guid.NewGuid().ToString("N"), "capture.bin");
@@ -149,5 +167,12 @@ public sealed class DiagnoseCommandTests
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();
+    }
+
+    private sealed class FixedClock(DateTimeOffset now, TimeZoneInfo zone) : TimeProvider
+    {
+        public override TimeZoneInfo LocalTimeZone => zone;
+
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

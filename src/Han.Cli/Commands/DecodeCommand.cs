@@ -54,12 +54,25 @@ internal static class DecodeCommand
         using var view = OutputView.Create(format, stdout);
         foreach (var input in inputs)
         {
+            Stream raw;
+            try
+            {
+                raw = input == "-" ? stdin() : File.OpenRead(input);
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+            {
+                // Nothing was read: no summary of an input that was never there.
+                view.Flush();
+                await stderr.WriteLineAsync($"han decode: {input}: {problem.Message}").ConfigureAwait(false);
+                exitCode = 1;
+                continue;
+            }
+
             view.BeginInput(input, inputs.Length > 1);
             using var decoder = new StreamDecoder(view, options);
             try
             {
-                var raw = input == "-" ? stdin() : File.OpenRead(input);
-                var (bytes, _) = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
+                var bytes = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
                 await using (bytes.ConfigureAwait(false))
                 {
                     await decoder.DecodeAsync(bytes, cancellation).ConfigureAwait(false);

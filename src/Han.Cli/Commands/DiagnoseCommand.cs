@@ -37,6 +37,13 @@ internal static class DiagnoseCommand
         command.Options.Add(bundle);
         command.Options.Add(noBundle);
         decoding.AddTo(command);
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(noBundle) && result.GetValue(bundle) is not null)
+            {
+                result.AddError("--bundle and --no-bundle contradict each other; give one of them.");
+            }
+        });
         command.SetAction(async (parse, cancellation) =>
         {
             var path = parse.GetValue(input) ?? "-";
@@ -68,7 +75,7 @@ internal static class DiagnoseCommand
         var readError = (string?)null;
         try
         {
-            var (bytes, _) = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
+            var bytes = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
             await using (bytes.ConfigureAwait(false))
             {
                 await diagnoser.AddAsync(bytes, cancellation).ConfigureAwait(false);
@@ -111,6 +118,6 @@ internal static class DiagnoseCommand
         return 0;
     }
 
-    private static string DefaultBundleName(TimeProvider clock) =>
+    internal static string DefaultBundleName(TimeProvider clock) =>
         "han-diagnose-" + clock.GetLocalNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".zip";
 }
