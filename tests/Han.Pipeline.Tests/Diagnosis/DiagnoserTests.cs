@@ -1,4 +1,5 @@
 using Han.Pipeline.Diagnosis;
+using Han.Protocol.Dlms.Security;
 using Han.Readings;
 using Han.TestCorpus;
 
@@ -109,5 +110,75 @@ public sealed class DiagnoserTests
         Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Warning && f.Message == "1 APDUs pass their checksums but do not decode.");
         Assert.DoesNotContain(diagnosis.Findings, f => f.Message.StartsWith("No frame", StringComparison.Ordinal));
         Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Problem && f.Message == "Frames or APDUs arrive, but none of them decodes to a reading.");
+    }
+
+    public static TheoryData<string, string> KeyCases() => new()
+    {
+        { "wrong-auth-key", "The frames' authentication tags do not match" },
+        { "no-auth-key", "1 frames carry an authentication tag that could not be checked." },
+        { "twice", "Some frames repeat a frame counter already seen" },
+    };
+
+    [Theory]
+    [MemberData(nameof(KeyCases))]
+    public void Complete_EncryptedCapture_SaysWhatIsWrongWithTheKeysOrFrames(string situation, string expected)
+    {
+        var vector = Vectors.ById("amsreader-lg-at-gh501-2-encrypted");
+        var key = EncryptionKey.FromHex(vector.KeyHex);
+        var options = situation switch
+        {
+            "wrong-auth-key" => new DecoderOptions(Country.Parse("AT"), key, AuthenticationKey.FromHex("000102030405060708090A0B0C0D0E0F")),
+            "no-auth-key" => new DecoderOptions(Country.Parse("AT"), key),
+            _ => new DecoderOptions(Country.Parse("AT"), key, AuthenticationKey.FromHex(vector.AuthKeyHex)),
+        };
+        using var diagnoser = new Diagnoser(options);
+        diagnoser.Add(vector.Input);
+        if (situation == "twice")
+        {
+            diagnoser.Add(vector.Input);
+        }
+
+        var diagnosis = diagnoser.Complete();
+
+        Assert.Contains(diagnosis.Findings, f => f.Message.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Complete_ListOfAnUnknownLayout_AsksForTheBundle()
+    {
+        // A data-notification with five values and no names: no profile has that layout.
+        byte[] apdu = [0x0F, 0x00, 0x00, 0x00, 0x01, 0x00, 0x02, 0x05, 0x12, 0x00, 0x01, 0x12, 0x00, 0x02, 0x12, 0x00, 0x03, 0x12, 0x00, 0x04, 0x12, 0x00, 0x05];
+        using var diagnoser = new Diagnoser(DecoderOptions.Default);
+        diagnoser.Add(apdu);
+
+        var diagnosis = diagnoser.Complete();
+
+        Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Warning && f.Message.StartsWith("Some lists have a layout han does not know", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Complete_NoiseBeforeGoodFrames_IsOnlyNoted()
+    {
+        byte[] capture = [.. "\r\n\r\n"u8, .. RealFrames.NorwegianGoodFramesOf("Kamstrup")[0]];
+        using var diagnoser = new Diagnoser(DecoderOptions.Default);
+        diagnoser.Add(capture);
+
+        var diagnosis = diagnoser.Complete();
+
+        Assert.True(diagnosis.IsHealthy);
+        Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Info && f.Message.StartsWith("4 bytes lie outside any frame", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Complete_TextThatHoldsNoFrame_SaysNothingWasFoundAndWhatToCheck()
+    {
+        using var diagnoser = new Diagnoser(DecoderOptions.Default);
+        diagnoser.Add("This is not a meter talking, just some text read from the wrong port.\n"u8);
+
+        var diagnosis = diagnoser.Complete();
+
+        var finding = Assert.Single(diagnosis.Findings);
+        Assert.Equal(FindingLevel.Problem, finding.Level);
+        Assert.StartsWith("No frame, telegram or APDU was found in 70 bytes.", finding.Message, StringComparison.Ordinal);
     }
 }
