@@ -70,12 +70,35 @@ public sealed class ReadingJsonWriterTests
         Assert.Equal(JsonValueKind.Null, obis.GetProperty("1.0.99.4.0.255").ValueKind);
     }
 
-    private static string Write(MeterReading reading)
+    [Fact]
+    public void Write_ManyReadingsThroughOneWriter_EachHasItsOwnStrings()
+    {
+        // The writer caches the encoding of the strings it saw last (8 of them): reused instances, new
+        // instances with equal text, and more strings than the cache holds must all come out right.
+        var jsonWriter = new ReadingJsonWriter();
+        var sameInstance = "Kamstrup_V0001";
+        var lines = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var reading = new MeterReading { ListVersion = sameInstance, MeterId = "meter " + i, MeterType = i % 2 == 0 ? "even" : new string("odd") };
+            lines.Add(Write(reading, jsonWriter));
+        }
+
+        for (var i = 0; i < 20; i++)
+        {
+            var json = JsonDocument.Parse(lines[i]).RootElement;
+            Assert.Equal("meter " + i, json.GetProperty("meter_id").GetString());
+            Assert.Equal(i % 2 == 0 ? "even" : "odd", json.GetProperty("meter_type").GetString());
+            Assert.Equal("Kamstrup_V0001", json.GetProperty("list_version").GetString());
+        }
+    }
+
+    private static string Write(MeterReading reading, ReadingJsonWriter? jsonWriter = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, ReadingJsonWriter.Options))
         {
-            new ReadingJsonWriter().Write(writer, reading);
+            (jsonWriter ?? new ReadingJsonWriter()).Write(writer, reading);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
