@@ -110,7 +110,7 @@ internal sealed class ApduProcessor : IDisposable
     private bool TryJoinBlocks(ReadOnlySpan<byte> block, long offset, out ReadOnlySpan<byte> joined)
     {
         var result = _blocks.Add(block, out joined, out var abandoned);
-        if (_blocks.BlockCount == 1 && result is SegmentResult.Pending or SegmentResult.Complete)
+        if (_blocks.LastBlockWasFirst)
         {
             _firstBlockOffset = offset;
         }

@@ -28,6 +28,9 @@ public sealed class GeneralBlockTransferAssembler
     /// <summary>True while blocks of a transfer have arrived but its last block has not.</summary>
     public bool IsPending => _joiner.IsPending;
 
+    /// <summary>True when the block added last was block 1 (it started a new transfer).</summary>
+    public bool LastBlockWasFirst => _joiner.LastPieceWasFirst;
+
     /// <summary>Blocks that made up the pending (or just completed) transfer.</summary>
     public int BlockCount => _joiner.Count;
 

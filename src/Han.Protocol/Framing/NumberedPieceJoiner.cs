@@ -19,6 +19,9 @@ internal sealed class NumberedPieceJoiner(int firstNumber, int maxLength)
     /// <summary>True while pieces have arrived but the last one has not.</summary>
     public bool IsPending { get; private set; }
 
+    /// <summary>True when the piece added last carried the first number (it started a new whole).</summary>
+    public bool LastPieceWasFirst { get; private set; }
+
     /// <summary>Pieces that made up the pending (or just completed) whole.</summary>
     public int Count { get; private set; }
 
@@ -33,7 +36,8 @@ internal sealed class NumberedPieceJoiner(int firstNumber, int maxLength)
     {
         joined = default;
         abandoned = false;
-        if (number == firstNumber)
+        LastPieceWasFirst = number == firstNumber;
+        if (LastPieceWasFirst)
         {
             abandoned = IsPending;
             IsPending = false;

@@ -30,7 +30,9 @@ public sealed partial class GeneralBlockTransferAssemblerTests
 
         Assert.Equal(SegmentResult.Pending, assembler.Add(Block(1, last: false, Payload.AsSpan(0, 150)), out _, out _));
         Assert.True(assembler.IsPending);
+        Assert.True(assembler.LastBlockWasFirst);
         Assert.Equal(SegmentResult.Pending, assembler.Add(Block(2, last: false, Payload.AsSpan(150, 1)), out _, out _));
+        Assert.False(assembler.LastBlockWasFirst);
         var result = assembler.Add(Block(3, last: true, Payload.AsSpan(151)), out var joined, out _);
 
         Assert.Equal(SegmentResult.Complete, result);
