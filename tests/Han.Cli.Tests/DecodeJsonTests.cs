@@ -153,4 +153,29 @@ public sealed class DecodeJsonTests
         Assert.Equal("dlms", error.GetProperty("layer").GetString());
         Assert.Contains("key", error.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DecodeJson_SeveralFiles_EveryLineNamesItsFileAndOffsetsCountFromEachFilesStart()
+    {
+        // Three bytes of noise, then a real frame: each file reports the noise at its own offset 0.
+        byte[] capture = [0x61, 0x62, 0x63, .. RealFrames.KamstrupList2];
+        var first = HanRunner.TempFile(capture);
+        var second = HanRunner.TempFile(capture);
+
+        var result = await HanRunner.Run("decode", "--format", "json", first, second);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(4, result.JsonLines.Count);
+        Assert.Equal([first, first, second, second], result.JsonLines.Select(line => line.GetProperty("file").GetString()));
+        Assert.All(result.Errors, error => Assert.Equal(0, error.GetProperty("offset").GetInt64()));
+        Assert.All(result.Readings, reading => Assert.Equal("5706567277656672", reading.GetProperty("meter_id").GetString()));
+    }
+
+    [Fact]
+    public async Task DecodeJson_OneFile_HasNoFileKey()
+    {
+        var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile(RealFrames.KamstrupList2));
+
+        Assert.False(Assert.Single(result.JsonLines).TryGetProperty("file", out _));
+    }
 }

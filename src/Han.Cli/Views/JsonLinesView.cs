@@ -9,8 +9,10 @@ namespace Han.Cli.Views;
 
 /// <summary>
 /// <c>--format json</c>: one JSON object per line, a reading (DESIGN.md §2.2) or a problem
-/// <c>{"error", "layer", "offset", "detail"}</c>. Lines collect in memory and go out in 64 KiB writes:
-/// a JSON writer over a stream would flush the stream, one system call per line.
+/// <c>{"error", "layer", "offset", "detail"}</c>. When several inputs are decoded in one run, every line
+/// starts with <c>"file"</c>, the input's name as given, since offsets count from each input's start.
+/// Lines collect in memory and go out in 64 KiB writes: a JSON writer over a stream would flush the
+/// stream, one system call per line.
 /// </summary>
 internal sealed class JsonLinesView : OutputView
 {
@@ -18,12 +20,14 @@ internal sealed class JsonLinesView : OutputView
     private static readonly JsonEncodedText LayerKey = JsonEncodedText.Encode("layer");
     private static readonly JsonEncodedText OffsetKey = JsonEncodedText.Encode("offset");
     private static readonly JsonEncodedText DetailKey = JsonEncodedText.Encode("detail");
+    private static readonly JsonEncodedText FileKey = JsonEncodedText.Encode("file");
 
     private const int WriteSize = 64 * 1024;
 
     private readonly ArrayBufferWriter<byte> _pending = new(WriteSize + 4096);
     private readonly Utf8JsonWriter _writer;
     private readonly ReadingJsonWriter _readingWriter = new();
+    private JsonEncodedText? _file;
 
     public JsonLinesView(Stream output)
         : base(output)
@@ -31,15 +35,20 @@ internal sealed class JsonLinesView : OutputView
         _writer = new Utf8JsonWriter(_pending, ReadingJsonWriter.Options with { SkipValidation = true });
     }
 
+    public override void BeginInput(string name, bool several) =>
+        _file = several ? JsonEncodedText.Encode(name, ReadingJsonWriter.Options.Encoder) : null;
+
     public override void OnReading(MeterReading reading, long offset)
     {
-        _readingWriter.Write(_writer, reading);
+        StartLine();
+        _readingWriter.WriteProperties(_writer, reading);
+        _writer.WriteEndObject();
         EndLine();
     }
 
     public override void OnProblem(in DecodeProblem problem)
     {
-        _writer.WriteStartObject();
+        StartLine();
         _writer.WriteString(ErrorKey, problem.Error.Name());
         _writer.WriteString(LayerKey, problem.Layer.Name());
         _writer.WriteNumber(OffsetKey, problem.Offset);
@@ -52,6 +61,15 @@ internal sealed class JsonLinesView : OutputView
     {
         WritePending();
         base.Flush();
+    }
+
+    private void StartLine()
+    {
+        _writer.WriteStartObject();
+        if (_file is { } file)
+        {
+            _writer.WriteString(FileKey, file);
+        }
     }
 
     private void EndLine()

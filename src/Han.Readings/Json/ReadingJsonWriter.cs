@@ -29,8 +29,16 @@ public sealed class ReadingJsonWriter
     public void Write(Utf8JsonWriter writer, MeterReading reading)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(reading);
         writer.WriteStartObject();
+        WriteProperties(writer, reading);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The reading's keys, into an object the caller has opened (and may add keys of its own to, such as the file it came from).</summary>
+    public void WriteProperties(Utf8JsonWriter writer, MeterReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(reading);
         WriteString(writer, ManufacturerKey, reading.MeterManufacturer);
         WriteString(writer, MeterIdKey, reading.MeterId);
         WriteString(writer, MeterTypeKey, reading.MeterType);
@@ -64,8 +72,6 @@ public sealed class ReadingJsonWriter
 
             writer.WriteEndObject();
         }
-
-        writer.WriteEndObject();
     }
 
     private void WriteString(Utf8JsonWriter writer, JsonEncodedText key, string? value)
