@@ -1,20 +1,48 @@
 using System.CommandLine;
 using Han.Cli.Commands;
+using Han.Cli.Io;
 
 namespace Han.Cli;
 
 /// <summary>The composition root: one subcommand per file under Commands/.</summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => Run(args, Console.OpenStandardInput, Console.OpenStandardOutput(), Console.Error, TimeProvider.System);
+    public static Task<int> Main(string[] args) => Run(args, StandardStreams.OfProcess(), TimeProvider.System);
 
-    /// <summary>Runs the command line with the given standard streams and clock (tests run it in-process).</summary>
-    public static async Task<int> Run(string[] args, Func<Stream> stdin, Stream stdout, TextWriter stderr, TimeProvider clock)
+    /// <summary>
+    /// Runs the command line with the given standard streams and clock (tests run it in-process). Every
+    /// way it can end is one line on standard error at most: a failed write to standard output, a
+    /// closed standard output, a parse error; no stack trace for anything a user or the system caused.
+    /// </summary>
+    internal static async Task<int> Run(string[] args, StandardStreams streams, TimeProvider clock)
     {
+        using var error = new ErrorWriter(streams.Error, new SecretArguments(args));
+        var io = streams.WithError(error);
+        if (io.OutputClosed)
+        {
+            // Everything han does ends in what it prints; the runtime may have put a pipe of its own
+            // where standard output was, so nothing may be written there.
+            await error.WriteLineAsync("han: standard output is closed (han was started without one), so nothing could be shown; redirect it to a file or to /dev/null instead").ConfigureAwait(false);
+            return 1;
+        }
+
         var root = new RootCommand("han: reads the HAN port of a smart electricity meter and turns it into exact, live data.");
-        root.Subcommands.Add(DecodeCommand.Create(stdin, stdout, stderr));
-        root.Subcommands.Add(DiagnoseCommand.Create(stdin, stdout, stderr, clock));
-        var configuration = new InvocationConfiguration { Output = new StreamWriter(stdout) { AutoFlush = true }, Error = stderr };
-        return await root.Parse(args).InvokeAsync(configuration).ConfigureAwait(false);
+        root.Subcommands.Add(DecodeCommand.Create(io));
+        root.Subcommands.Add(DiagnoseCommand.Create(io, clock));
+        var parse = root.Parse(args);
+        await using var output = new StreamWriter(io.Output, leaveOpen: true) { AutoFlush = true };
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+        }
+        catch (OutputFailedException failure)
+        {
+            await error.WriteLineAsync($"{CommandName(parse)}: {failure.Message}").ConfigureAwait(false);
+            return 1;
+        }
     }
+
+    private static string CommandName(ParseResult parse) =>
+        parse.CommandResult.Command is RootCommand ? "han" : "han " + parse.CommandResult.Command.Name;
 }

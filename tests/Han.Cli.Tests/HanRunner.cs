@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Han.Cli.Io;
 
 namespace Han.Cli.Tests;
 
@@ -20,7 +21,7 @@ internal static class HanRunner
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
-        var exitCode = await Program.Run(args, () => new MemoryStream(stdin ?? []), stdout, stderr, TimeProvider.System);
+        var exitCode = await Program.Run(args, new StandardStreams(() => new MemoryStream(stdin ?? []), stdout, stderr), TimeProvider.System);
         return new HanResult(exitCode, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 

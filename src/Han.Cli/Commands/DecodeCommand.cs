@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Han.Cli.Io;
 using Han.Cli.Views;
 using Han.Pipeline;
 using Han.Readings;
@@ -13,7 +14,7 @@ namespace Han.Cli.Commands;
 /// </summary>
 internal static class DecodeCommand
 {
-    public static Command Create(Func<Stream> stdin, Stream stdout, TextWriter stderr)
+    public static Command Create(StandardStreams streams)
     {
         var inputs = new Argument<string[]>("FILE")
         {
@@ -36,28 +37,34 @@ internal static class DecodeCommand
             parse.GetValue(inputs) ?? [],
             Enum.Parse<OutputFormat>(parse.GetValue(format) ?? "text", ignoreCase: true),
             decoding.Read(parse),
-            stdin,
-            stdout,
-            stderr,
+            streams,
             cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string[] inputs, OutputFormat format, DecoderOptions options, Func<Stream> stdin, Stream stdout, TextWriter stderr, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string[] inputs, OutputFormat format, DecoderOptions options, StandardStreams streams, CancellationToken cancellation)
     {
+        var stderr = streams.Error;
         if (inputs.Length == 0)
         {
+            if (streams.Input == InputState.Terminal)
+            {
+                // Nothing named and nothing piped in: waiting for typing would look like a hang.
+                await stderr.WriteLineAsync("han decode: no input: name a capture file, or pipe one in (han decode - reads hex typed or pasted here; end it with Ctrl-D)").ConfigureAwait(false);
+                return 1;
+            }
+
             inputs = ["-"];
         }
 
         var exitCode = 0;
-        using var view = OutputView.Create(format, stdout);
+        using var view = OutputView.Create(format, streams.Output);
         foreach (var input in inputs)
         {
             Stream raw;
             try
             {
-                raw = input == "-" ? stdin() : File.OpenRead(input);
+                raw = input == "-" ? streams.OpenInput() : File.OpenRead(input);
             }
             catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Han.Cli.Diagnosis;
+using Han.Cli.Io;
 using Han.Cli.Views;
 using Han.Pipeline;
 using Han.Pipeline.Diagnosis;
@@ -12,11 +13,12 @@ namespace Han.Cli.Commands;
 /// <c>han diagnose [FILE|-] [--country ...] [--key HEX] [--auth-key HEX] [--bundle PATH | --no-bundle]</c>:
 /// what am I receiving, and what is wrong with it? Reads a capture (a live source arrives with the
 /// live-input issue and feeds the same <see cref="Diagnoser"/>), prints the findings in plain language
-/// with the next step to take, and writes a bug-report bundle. Exit code 0 when the input could be read.
+/// with the next step to take, and writes a bug-report bundle. Exit code 0 when the input could be read
+/// and the bundle written; 1 otherwise, with one line on standard error saying what was not done.
 /// </summary>
 internal static class DiagnoseCommand
 {
-    public static Command Create(Func<Stream> stdin, Stream stdout, TextWriter stderr, TimeProvider clock)
+    public static Command Create(StandardStreams streams, TimeProvider clock)
     {
         var input = new Argument<string>("FILE")
         {
@@ -25,7 +27,7 @@ internal static class DiagnoseCommand
         };
         var bundle = new Option<string?>("--bundle")
         {
-            Description = "Where to write the bug-report bundle (a zip with the capture, the decoded output, this report and versions; never the keys). Default: han-diagnose-<date>-<time>.zip here.",
+            Description = "Where to write the bug-report bundle (a zip with the start of the capture, the decoded output, this report and versions; never the keys). A folder gets the default name inside it. An existing file is replaced only if it is a bundle han wrote. Default: han-diagnose-<date>-<time>.zip here.",
         };
         var noBundle = new Option<bool>("--no-bundle")
         {
@@ -46,32 +48,64 @@ internal static class DiagnoseCommand
         });
         command.SetAction(async (parse, cancellation) =>
         {
-            var path = parse.GetValue(input) ?? "-";
-            var options = decoding.Read(parse);
-            var bundlePath = parse.GetValue(noBundle) ? null : parse.GetValue(bundle) ?? DefaultBundleName(clock);
-            return await RunAsync(path, options, bundlePath, stdin, stdout, stderr, cancellation).ConfigureAwait(false);
+            var request = new Request(
+                parse.GetValue(input),
+                decoding.Read(parse),
+                !parse.GetValue(noBundle),
+                parse.GetValue(bundle),
+                DefaultBundleName(clock));
+            return await RunAsync(request, streams, cancellation).ConfigureAwait(false);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, DecoderOptions options, string? bundlePath, Func<Stream> stdin, Stream stdout, TextWriter stderr, CancellationToken cancellation)
+    internal static string DefaultBundleName(TimeProvider clock) =>
+        "han-diagnose-" + clock.GetLocalNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".zip";
+
+    private static async Task<int> RunAsync(Request request, StandardStreams streams, CancellationToken cancellation)
     {
+        var path = request.Input ?? "-";
+        if (request.Input is null && streams.Input == InputState.Terminal)
+        {
+            await streams.Error.WriteLineAsync("han diagnose: no input: name a capture file, or pipe one in (han diagnose - reads hex typed or pasted here; end it with Ctrl-D)").ConfigureAwait(false);
+            return 1;
+        }
+
+        // Where the bundle goes is settled before anything is read: a refusal or an unwritable folder
+        // after reading an overnight capture would waste the user's time.
+        string? bundlePath = null;
+        if (request.WriteBundle && !BundlePath.TryResolve(request.BundlePath, request.DefaultBundleName, out bundlePath, out var refusal))
+        {
+            await streams.Error.WriteLineAsync($"han diagnose: {refusal}").ConfigureAwait(false);
+            return 1;
+        }
+
+        BugReportBundle? bundle = null;
+        try
+        {
+            bundle = bundlePath is null ? null : BugReportBundle.Start(bundlePath);
+        }
+        catch (OutputFailedException failure)
+        {
+            await streams.Error.WriteLineAsync($"han diagnose: {failure.Message}; give --bundle PATH in a folder you can write to, or --no-bundle").ConfigureAwait(false);
+            return 1;
+        }
+
+        using var bundleScope = bundle;
         Stream raw;
         try
         {
-            raw = path == "-" ? stdin() : File.OpenRead(path);
+            raw = path == "-" ? streams.OpenInput() : File.OpenRead(path);
         }
         catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
         {
             // Nothing to diagnose: say why, and write no bundle.
-            await stderr.WriteLineAsync($"han diagnose: {path}: {problem.Message}").ConfigureAwait(false);
+            await streams.Error.WriteLineAsync($"han diagnose: {path}: {problem.Message}").ConfigureAwait(false);
             return 1;
         }
 
-        // The decoded output is kept only for the bundle.
-        using var decoded = new MemoryStream();
-        using var json = bundlePath is null ? null : new JsonLinesView(decoded);
-        using var diagnoser = new Diagnoser(options, json);
+        using var json = bundle is null ? null : new JsonLinesView(bundle.Decoded);
+        using var diagnoser = new Diagnoser(request.Options, json);
         var readError = (string?)null;
         try
         {
@@ -94,30 +128,51 @@ internal static class DiagnoseCommand
             report += $"\nThe input could not be read to its end: {readError}\n";
         }
 
-        await using var writer = new StreamWriter(stdout, leaveOpen: true) { NewLine = "\n" };
+        await using var writer = new StreamWriter(streams.Output, leaveOpen: true) { NewLine = "\n" };
         await writer.WriteAsync(report).ConfigureAwait(false);
-        if (bundlePath is not null)
+        await writer.FlushAsync(cancellation).ConfigureAwait(false);
+        if (bundle is not null)
         {
-            string[] settings =
-            [
-                $"country {options.Country}",
-                $"encryption key given: {(options.Key is null ? "no" : "yes")}",
-                $"authentication key given: {(options.AuthenticationKey is null ? "no" : "yes")}",
-            ];
-            BugReportBundle.Write(bundlePath, diagnoser.Capture.Span, decoded.ToArray(), report, settings);
-            await writer.WriteLineAsync($"\nBug-report bundle: {bundlePath} (the capture, the decoded output, this report and versions; no keys).").ConfigureAwait(false);
+            if (!await TryCompleteAsync(bundle, diagnoser, report, request.Options, streams.Error).ConfigureAwait(false))
+            {
+                return 1;
+            }
+
+            var cut = bundle.DecodedWasCut ? $" (its first {BugReportBundle.MaxDecodedBytes / (1024 * 1024)} MiB)" : string.Empty;
+            await writer.WriteLineAsync($"\nBug-report bundle: {bundle.Path} (the start of the capture, the decoded output{cut}, this report and versions; no keys).").ConfigureAwait(false);
+            await writer.FlushAsync(cancellation).ConfigureAwait(false);
         }
 
-        await writer.FlushAsync(cancellation).ConfigureAwait(false);
         if (readError is not null)
         {
-            await stderr.WriteLineAsync($"han diagnose: {path}: {readError}").ConfigureAwait(false);
+            await streams.Error.WriteLineAsync($"han diagnose: {path}: {readError}").ConfigureAwait(false);
             return 1;
         }
 
         return 0;
     }
 
-    internal static string DefaultBundleName(TimeProvider clock) =>
-        "han-diagnose-" + clock.GetLocalNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".zip";
+    /// <summary>Finishes the bundle; false (with the reason on standard error) when it could not be written.</summary>
+    private static async Task<bool> TryCompleteAsync(BugReportBundle bundle, Diagnoser diagnoser, string report, DecoderOptions options, TextWriter error)
+    {
+        string[] settings =
+        [
+            $"country {options.Country}",
+            $"encryption key given: {(options.Key is null ? "no" : "yes")}",
+            $"authentication key given: {(options.AuthenticationKey is null ? "no" : "yes")}",
+        ];
+        try
+        {
+            bundle.Complete(diagnoser.Capture.Span, diagnoser.InputBytes, report, settings);
+            return true;
+        }
+        catch (OutputFailedException failure)
+        {
+            // The report is on standard output already; only the bundle is missing.
+            await error.WriteLineAsync($"han diagnose: {failure.Message}; the report above is complete").ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    private sealed record Request(string? Input, DecoderOptions Options, bool WriteBundle, string? BundlePath, string DefaultBundleName);
 }

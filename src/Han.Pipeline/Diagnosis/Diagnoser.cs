@@ -30,6 +30,9 @@ public sealed class Diagnoser : IDisposable
         _decoder = new StreamDecoder(observer, options);
     }
 
+    /// <summary>How many bytes have arrived.</summary>
+    public long InputBytes => _profile.Total;
+
     /// <summary>The start of the input, as received (at most <see cref="MaxCapture"/> bytes).</summary>
     public ReadOnlyMemory<byte> Capture => _capture.WrittenMemory;
 
