@@ -7,14 +7,19 @@ namespace Han.Cli;
 /// <summary>The composition root: one subcommand per file under Commands/.</summary>
 public static class Program
 {
-    public static Task<int> Main(string[] args) => Run(args, StandardStreams.OfProcess(), TimeProvider.System);
+    public static async Task<int> Main(string[] args)
+    {
+        using var signals = new TerminationSignals();
+        return await Run(args, StandardStreams.OfProcess(), TimeProvider.System, signals).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// Runs the command line with the given standard streams and clock (tests run it in-process). Every
     /// way it can end is one line on standard error at most: a failed write to standard output, a
-    /// closed standard output, a parse error; no stack trace for anything a user or the system caused.
+    /// closed standard output, a parse error, Ctrl-C; no stack trace for anything a user or the system caused.
     /// </summary>
-    internal static async Task<int> Run(string[] args, StandardStreams streams, TimeProvider clock)
+    /// <param name="signals">Ctrl-C and SIGTERM of the process (none in tests).</param>
+    internal static async Task<int> Run(string[] args, StandardStreams streams, TimeProvider clock, TerminationSignals? signals = null)
     {
         using var error = new ErrorWriter(streams.Error, new SecretArguments(args));
         var io = streams.WithError(error);
@@ -31,15 +36,26 @@ public static class Program
         root.Subcommands.Add(DiagnoseCommand.Create(io, clock));
         var parse = root.Parse(args);
         await using var output = new StreamWriter(io.Output, leaveOpen: true) { AutoFlush = true };
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false, // it prints stack traces
+            ProcessTerminationTimeout = null, // TerminationSignals does this
+        };
         try
         {
-            return await parse.InvokeAsync(configuration).ConfigureAwait(false);
+            return await parse.InvokeAsync(configuration, signals?.Token ?? CancellationToken.None).ConfigureAwait(false);
         }
         catch (OutputFailedException failure)
         {
             await error.WriteLineAsync($"{CommandName(parse)}: {failure.Message}").ConfigureAwait(false);
             return 1;
+        }
+        catch (OperationCanceledException) when (signals?.ExitCode is { } exitCode)
+        {
+            await error.WriteLineAsync($"{CommandName(parse)}: stopped by {signals.SignalName}; what was not finished was not written").ConfigureAwait(false);
+            return exitCode;
         }
     }
 

@@ -56,6 +56,8 @@ public sealed class StreamDecoder : IDisposable
         {
             while (true)
             {
+                // A local file's reads finish at once and may never look at the token: look here.
+                cancellationToken.ThrowIfCancellationRequested();
                 var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 var buffer = result.Buffer;
                 Feed(ref buffer, result.IsCompleted);

@@ -114,6 +114,38 @@ public sealed partial class HostileEnvironmentTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(_folder, "read-only")));
     }
 
+    [Theory]
+    [InlineData("INT", 130, "stopped by Ctrl-C (SIGINT)")]
+    [InlineData("TERM", 143, "stopped by SIGTERM")]
+    public async Task Diagnose_StoppedBySignalWhileWaitingForInput_StopsAndLeavesNoHalfBundle(string signal, int exitCode, string expected)
+    {
+        // Standard input is a pipe that stays open and silent (a live line); han is stopped once its
+        // bundle's temporary file exists. A shell's background job ignores SIGINT: perl restores it.
+        var result = await Run(
+            "exec 3< <(exec sleep 60 >/dev/null 2>&1); feeder=$!; "
+            + "perl -e '$SIG{INT}=\"DEFAULT\"; exec @ARGV' \"$HAN\" diagnose --bundle \"$FOLDER/report.zip\" - <&3 & han=$!; exec 3<&-; "
+            + "for i in $(seq 200); do compgen -G \"$FOLDER/.report.zip.*.tmp\" > /dev/null && break; sleep 0.05; done; "
+            + $"kill -{signal} $han; wait $han; code=$?; kill $feeder; exit $code");
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal($"han diagnose: {expected}; what was not finished was not written", result.Stderr.Trim());
+        Assert.Equal(["capture.bin"], Directory.GetFileSystemEntries(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Decode_StoppedByCtrlCWhileDecodingAFile_ExitsAtOnceWithOneLine()
+    {
+        var big = Path.Combine(_folder, "big.bin");
+        File.WriteAllBytes(big, [.. Enumerable.Repeat(File.ReadAllBytes(_capture), 100).SelectMany(bytes => bytes)]);
+
+        var result = await Run(
+            $"perl -e '$SIG{{INT}}=\"DEFAULT\"; exec @ARGV' \"$HAN\" decode --format json '{big}' > /dev/null & han=$!; "
+            + "sleep 0.5; kill -INT $han; wait $han");
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Equal("han decode: stopped by Ctrl-C (SIGINT); what was not finished was not written", result.Stderr.Trim());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Exactly one line on standard error holding <paramref name="expected"/>, no stack trace, exit code 1.</summary>

@@ -51,7 +51,7 @@ internal sealed class StandardStreams
         StandardDescriptors.FillFreeWithNull();
         var input = inputClosed ? InputState.Closed : Console.IsInputRedirected ? InputState.Redirected : InputState.Terminal;
         return new StandardStreams(
-            Console.OpenStandardInput,
+            () => new CancellableInput(Console.OpenStandardInput()),
             outputClosed ? Stream.Null : OpenOutput(),
             errorClosed ? TextWriter.Null : Console.Error,
             input,

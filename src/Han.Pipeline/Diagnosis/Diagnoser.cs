@@ -59,6 +59,8 @@ public sealed class Diagnoser : IDisposable
         int read;
         while ((read = await input.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
+            // A local file's reads finish at once and may never look at the token: look here.
+            cancellationToken.ThrowIfCancellationRequested();
             Add(buffer.AsSpan(0, read));
         }
     }
