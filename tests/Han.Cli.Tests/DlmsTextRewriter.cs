@@ -13,14 +13,13 @@ namespace Han.Cli.Tests;
 /// </summary>
 internal static class DlmsTextRewriter
 {
-    public static byte[] Rewrite(byte[] apdu, string text, out int replaced)
+    public static byte[] Rewrite(byte[] apdu, string text)
     {
         var bodyOffset = DataNotification.Parse(apdu).BodyOffset;
         var body = apdu.AsSpan(bodyOffset);
         var output = new List<byte>(apdu[..bodyOffset]);
         var reader = new AxdrReader(body);
         var copied = 0;
-        replaced = 0;
         while (!reader.IsAtEnd)
         {
             var element = reader.Read();
@@ -29,7 +28,6 @@ internal static class DlmsTextRewriter
                 output.AddRange(body[copied..element.Offset]);
                 output.AddRange(Encode(text));
                 copied = element.End;
-                replaced++;
             }
         }
 

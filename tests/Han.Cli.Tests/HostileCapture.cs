@@ -31,12 +31,12 @@ internal sealed record HostileCapture(string Name, Func<string, byte[]> Build, b
             Func<string, byte[]>? build = vector.Kind switch
             {
                 "hdlc" when IsPlain(Apdu(Information(vector.Input))) => text => Hdlc(vector.Input, text),
-                "llc" when IsPlain(Apdu(vector.Input)) => text => [.. Llc(vector.Input), .. Rewrite(Apdu(vector.Input), text)],
+                "llc" when IsPlain(Apdu(vector.Input)) => text => [.. LlcHeader(vector.Input), .. Rewrite(Apdu(vector.Input), text)],
                 "apdu" when IsPlain(vector.Input) => text => Rewrite(vector.Input, text),
-                "dsmr" => text => P1TextRewriter.Rewrite(vector.Input, text, out _),
+                "dsmr" => text => P1TextRewriter.Rewrite(vector.Input, text),
                 _ => null,
             };
-            if (build is not null && Replaces(vector, build))
+            if (build is not null && Replaces(build))
             {
                 seeds.Add(new(vector.Id, build, keepsText));
             }
@@ -53,7 +53,7 @@ internal sealed record HostileCapture(string Name, Func<string, byte[]> Build, b
     {
         var frame = Frame(input);
         var information = HdlcFrameBuilder.InformationOf(frame);
-        return HdlcFrameBuilder.WithInformation(frame, [.. Llc(information), .. Rewrite(Apdu(information), text)]);
+        return HdlcFrameBuilder.WithInformation(frame, [.. LlcHeader(information), .. Rewrite(Apdu(information), text)]);
     }
 
     /// <summary>The first frame of the input (some corpus captures carry a byte after its closing flag).</summary>
@@ -61,15 +61,15 @@ internal sealed record HostileCapture(string Name, Func<string, byte[]> Build, b
 
     private static byte[] Information(byte[] input) => input[0] == HdlcFrame.Flag ? HdlcFrameBuilder.InformationOf(Frame(input)) : [];
 
-    private static byte[] Llc(byte[] information) => Han.Protocol.Hdlc.Llc.HasHeader(information) ? information[..Han.Protocol.Hdlc.Llc.HeaderLength] : [];
+    private static byte[] LlcHeader(byte[] information) => Llc.HasHeader(information) ? information[..Llc.HeaderLength] : [];
 
-    private static byte[] Apdu(byte[] information) => information[Llc(information).Length..];
+    private static byte[] Apdu(byte[] information) => information[LlcHeader(information).Length..];
 
     private static bool IsPlain(byte[] apdu) => apdu.Length > 0 && apdu[0] == 0x0F;
 
-    private static byte[] Rewrite(byte[] apdu, string text) => DlmsTextRewriter.Rewrite(apdu, text, out _);
+    private static byte[] Rewrite(byte[] apdu, string text) => DlmsTextRewriter.Rewrite(apdu, text);
 
     /// <summary>Whether the capture has a text value to replace (a changed capture proves it).</summary>
-    private static bool Replaces(VectorCase vector, Func<string, byte[]> build) =>
+    private static bool Replaces(Func<string, byte[]> build) =>
         !build("x").AsSpan().SequenceEqual(build("y"));
 }

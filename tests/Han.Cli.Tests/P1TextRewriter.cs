@@ -13,19 +13,13 @@ namespace Han.Cli.Tests;
 /// </summary>
 internal static partial class P1TextRewriter
 {
-    public static byte[] Rewrite(byte[] telegram, string text, out int replaced)
+    public static byte[] Rewrite(byte[] telegram, string text)
     {
         var start = Array.IndexOf(telegram, (byte)'/');
         var bang = Array.IndexOf(telegram, (byte)'!', start);
         var source = Encoding.Latin1.GetString(telegram, start, bang + 1 - start);
         var value = Encoding.Latin1.GetString(MeterBytes.Of(text.Replace("\r", string.Empty, StringComparison.Ordinal).Replace("\n", string.Empty, StringComparison.Ordinal)));
-        var count = 0;
-        var rewritten = TextLine().Replace(source, match =>
-        {
-            count++;
-            return match.Groups["code"].Value + "(" + value + ")";
-        });
-        replaced = count;
+        var rewritten = TextLine().Replace(source, match => match.Groups["code"].Value + "(" + value + ")");
         return P1TelegramBuilder.Seal(Encoding.Latin1.GetBytes(rewritten));
     }
 
