@@ -71,16 +71,35 @@ public static class HdlcFrameBuilder
     /// <summary>The information field of a good single frame (between HCS and FCS).</summary>
     public static byte[] InformationOf(byte[] frame)
     {
+        var (_, control) = AddressEnds(frame);
+        return frame[(control + 1 + 2)..^3];
+    }
+
+    /// <summary>
+    /// A good single frame with another information field: the same addresses, control and segmentation
+    /// bit, the length and both checksums computed afresh.
+    /// </summary>
+    public static byte[] WithInformation(byte[] frame, ReadOnlySpan<byte> information)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var (sourceStart, control) = AddressEnds(frame);
+        return Build(frame[3..sourceStart], frame[sourceStart..control], frame[control], information, segmented: (frame[1] & 0x08) != 0);
+    }
+
+    /// <summary>Where the source address starts and where the control byte is (each address ends with its low bit set).</summary>
+    private static (int SourceStart, int Control) AddressEnds(byte[] frame)
+    {
         var position = 3;
-        for (var address = 0; address < 2; address++)
+        while ((frame[position++] & 1) == 0)
         {
-            while ((frame[position++] & 1) == 0)
-            {
-            }
         }
 
-        var informationStart = position + 1 + 2;
-        return frame[informationStart..^3];
+        var sourceStart = position;
+        while ((frame[position++] & 1) == 0)
+        {
+        }
+
+        return (sourceStart, position);
     }
 
     /// <summary>Bitwise CRC-16/X-25: reflected 0x8408, init 0xFFFF, final complement.</summary>

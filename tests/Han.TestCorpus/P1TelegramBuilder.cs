@@ -32,6 +32,12 @@ public static class P1TelegramBuilder
         return Finish(Encoding.ASCII.GetBytes(lines), newline, crc);
     }
 
+    /// <summary>
+    /// A telegram from its bytes up to and including the <c>!</c>, taken as they are (any byte, line
+    /// breaks untouched), with its CRC and a line break after it.
+    /// </summary>
+    public static byte[] Seal(byte[] throughBang, string newline = "\r\n") => Finish(throughBang, newline, crc: true);
+
     /// <summary>CRC-16/ARC, bit by bit: reflected polynomial 0xA001, init 0, no final XOR.</summary>
     public static ushort Crc16Arc(ReadOnlySpan<byte> data)
     {

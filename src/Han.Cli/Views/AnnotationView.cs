@@ -26,31 +26,31 @@ internal abstract class AnnotationView : TextOutputView
         wire[0] = HdlcFrame.Flag;
         frame.Body.CopyTo(wire.AsSpan(1));
         wire[^1] = HdlcFrame.Flag;
-        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"frame at byte {frame.Offset}:"));
+        WriteLine(string.Create(CultureInfo.InvariantCulture, $"frame at byte {frame.Offset}:"));
         Print(wire, frame.Offset, FrameAnnotator.AnnotateHdlc(wire));
-        Writer.WriteLine();
+        WriteLine();
     }
 
     public override void OnMBusFrame(in MBusFrame frame)
     {
-        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"M-Bus frame at byte {frame.Offset}:"));
+        WriteLine(string.Create(CultureInfo.InvariantCulture, $"M-Bus frame at byte {frame.Offset}:"));
         Print(frame.Wire.ToArray(), frame.Offset, MBusAnnotator.Annotate(frame.Wire));
-        Writer.WriteLine();
+        WriteLine();
     }
 
     public override void OnTelegram(in P1Telegram telegram)
     {
-        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"P1 telegram at byte {telegram.Offset}:"));
+        WriteLine(string.Create(CultureInfo.InvariantCulture, $"P1 telegram at byte {telegram.Offset}:"));
         Print(telegram.Text.ToArray(), telegram.Offset, P1Annotator.Annotate(telegram));
-        Writer.WriteLine();
+        WriteLine();
     }
 
     public override void OnMessage(ReadOnlySpan<byte> message, InputKind kind)
     {
-        Writer.WriteLine(kind == InputKind.LlcMessage ? "information field (LLC + APDU, no HDLC frame):" : "APDU (no HDLC frame, no LLC):");
+        WriteLine(kind == InputKind.LlcMessage ? "information field (LLC + APDU, no HDLC frame):" : "APDU (no HDLC frame, no LLC):");
         var annotations = kind == InputKind.LlcMessage ? FrameAnnotator.AnnotateInformation(message) : FrameAnnotator.AnnotateApdu(message);
         Print(message.ToArray(), 0, annotations);
-        Writer.WriteLine();
+        WriteLine();
     }
 
     public override void OnApdu(ReadOnlySpan<byte> apdu, long offset, int frames)
@@ -61,16 +61,16 @@ internal abstract class AnnotationView : TextOutputView
         }
 
         // Joined from segments: the frames showed only pieces, so show the whole APDU once.
-        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"APDU joined from {frames} segments:"));
+        WriteLine(string.Create(CultureInfo.InvariantCulture, $"APDU joined from {frames} segments:"));
         Print(apdu.ToArray(), 0, FrameAnnotator.AnnotateApdu(apdu));
-        Writer.WriteLine();
+        WriteLine();
     }
 
     public override void OnDecrypted(ReadOnlySpan<byte> plaintext, long offset)
     {
-        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"decrypted APDU of the ciphered APDU at byte {offset} (offsets within the plaintext):"));
+        WriteLine(string.Create(CultureInfo.InvariantCulture, $"decrypted APDU of the ciphered APDU at byte {offset} (offsets within the plaintext):"));
         Print(plaintext.ToArray(), 0, FrameAnnotator.AnnotateApdu(plaintext));
-        Writer.WriteLine();
+        WriteLine();
     }
 
     protected abstract void Print(byte[] bytes, long baseOffset, IReadOnlyList<Annotation> annotations);

@@ -16,7 +16,7 @@ internal sealed class FieldsView : TextOutputView
     public override void OnReading(MeterReading reading, long offset)
     {
         _count++;
-        Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# reading {_count} at byte {offset} ({reading.Profile} profile, {reading.ListLength} list elements)"));
+        WriteLine(string.Create(CultureInfo.InvariantCulture, $"# reading {_count} at byte {offset} ({reading.Profile} profile, {reading.ListLength} list elements)"));
         WriteText("meter_manufacturer", reading.MeterManufacturer);
         WriteText("meter_id", reading.MeterId);
         WriteText("meter_type", reading.MeterType);
@@ -24,22 +24,22 @@ internal sealed class FieldsView : TextOutputView
         WriteText("meter_time", reading.MeterTime?.ToString());
         foreach (var (field, value) in reading.Values())
         {
-            Writer.WriteLine($"{ReadingFieldInfo.Of(field).Key} = {Fields.Format(value, field)}");
+            WriteLine($"{ReadingFieldInfo.Of(field).Key} = {Fields.Format(value, field)}");
         }
 
         foreach (var line in Fields.OtherLines(reading))
         {
-            Writer.WriteLine(line);
+            WriteLine(line);
         }
 
-        Writer.WriteLine();
+        WriteLine();
     }
 
     private void WriteText(string name, string? value)
     {
         if (value is not null)
         {
-            Writer.WriteLine($"{name} = {value}");
+            WriteLine($"{name} = {value}");
         }
     }
 }

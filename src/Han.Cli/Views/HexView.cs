@@ -26,7 +26,7 @@ internal sealed class HexView : AnnotationView
             {
                 var chunk = span.IsEmpty ? span : span.Slice(start, Math.Min(BytesPerLine, span.Length - start));
                 var label = first ? Indent(annotation.Depth) + annotation.Label : string.Empty;
-                Writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{baseOffset + annotation.Offset + start:X6}  {Hex(chunk),-47}  {label}"));
+                WriteLine(string.Create(CultureInfo.InvariantCulture, $"{baseOffset + annotation.Offset + start:X6}  {Hex(chunk),-47}  {label}"));
                 first = false;
             }
         }

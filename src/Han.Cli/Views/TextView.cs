@@ -32,7 +32,7 @@ internal sealed class TextView : TextOutputView
         AppendIf(header, ", meter ", reading.MeterId);
         AppendIf(header, ", list ", reading.ListVersion);
         AppendIf(header, ", ", reading.MeterTime?.ToString());
-        Writer.WriteLine(header.ToString());
+        WriteLine(header.ToString());
 
         var written = new HashSet<ReadingField>();
         foreach (var (label, fields) in Groups)
@@ -49,7 +49,7 @@ internal sealed class TextView : TextOutputView
 
             if (line.Length > 0)
             {
-                Writer.WriteLine($"  {label,-8}{line}");
+                WriteLine($"  {label,-8}{line}");
             }
         }
 
@@ -57,20 +57,20 @@ internal sealed class TextView : TextOutputView
         {
             if (!written.Contains(field))
             {
-                Writer.WriteLine($"  {ReadingFieldInfo.Of(field).Key} {Fields.Format(value, field)}");
+                WriteLine($"  {ReadingFieldInfo.Of(field).Key} {Fields.Format(value, field)}");
             }
         }
 
         foreach (var line in Fields.OtherLines(reading))
         {
-            Writer.WriteLine("  " + line);
+            WriteLine("  " + line);
         }
     }
 
     public override void EndInput(DecodeCounters counters)
     {
         var framing = counters.Framing;
-        Writer.WriteLine(string.Create(
+        WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"{counters.Readings} readings from {framing.Frames} frames and {counters.Apdus} APDUs; {counters.Problems} problems; {counters.Bytes} bytes read, {framing.DiscardedBytes} skipped"));
     }

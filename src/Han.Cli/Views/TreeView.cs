@@ -16,7 +16,7 @@ internal sealed class TreeView : AnnotationView
         {
             if (annotation.TreeLine is { } line)
             {
-                Writer.WriteLine(Indent(annotation.Depth) + line);
+                WriteLine(Indent(annotation.Depth) + line);
             }
         }
     }

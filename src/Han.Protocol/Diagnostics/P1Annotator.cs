@@ -21,8 +21,9 @@ public static class P1Annotator
             var at = (int)(line.Offset - telegram.Offset);
             AddGap(text, covered, at, output);
 
-            // A DSMR 2.2 object may continue on the next line: show it on one.
-            var groups = Encoding.ASCII.GetString(line.RawGroups).ReplaceLineEndings(" ");
+            // A DSMR 2.2 object may continue on the next line: show it on one. Other control characters
+            // in a group are the meter's text and are shown escaped.
+            var groups = PrintableText.Escape(Encoding.ASCII.GetString(line.RawGroups).ReplaceLineEndings(" "));
             var description = $"{line.Obis:S} = {groups}";
             output.Add(new Annotation(at, line.Text.Length, 1, description, description));
             covered = at + line.Text.Length;

@@ -76,5 +76,6 @@ public static class ValueFormatter
     private static string DescribeTime(ReadOnlySpan<byte> payload) =>
         string.Create(CultureInfo.InvariantCulture, $"{payload[0]:00}:{payload[1]:00}:{payload[2]:00}.{payload[3]:00}");
 
-    private static string Quote(string text) => "\"" + text.Replace("\0", "\\0", StringComparison.Ordinal) + "\"";
+    /// <summary>Meter text in quotes, its control characters escaped (a NUL shows as <c>\x00</c>).</summary>
+    private static string Quote(string text) => "\"" + PrintableText.Escape(text) + "\"";
 }

@@ -125,6 +125,21 @@ public sealed class FrameAnnotatorTests
     }
 
     [Theory]
+    [InlineData("0A 05 1B 5B 32 4A 07", "visible-string \"\\x1B[2J\\x07\"")] // ESC [2J, BEL
+    [InlineData("0A 04 0D 0A 7F 9B", "visible-string \"\\x0D\\x0A\\x7F\\x9B\"")] // CR LF DEL, CSI (Latin-1 0x9B)
+    [InlineData("0C 05 61 E2 80 AE 62", "utf8-string \"a\\u202Eb\"")] // right-to-left override
+    [InlineData("09 04 4B 46 00 4D", "octet-string \"KF\\x00M\"")] // printable but for a NUL
+    public void AnnotateApdu_StringWithControlCharacters_ShowsThemEscaped(string value, string treeLine)
+    {
+        var apdu = Bytes.Hex("0F 40 00 00 00 00 " + value);
+
+        var annotations = FrameAnnotator.AnnotateApdu(apdu);
+
+        Assert.Contains(annotations, a => a.TreeLine == treeLine);
+        Assert.All(annotations, a => Assert.DoesNotContain(a.Label + a.TreeLine, PrintableText.IsUnsafe));
+    }
+
+    [Theory]
     [MemberData(nameof(MalformedApdus))]
     public void AnnotateApdu_MalformedApdu_DoesNotThrowAndCoversEveryByteOnce(string hex)
     {

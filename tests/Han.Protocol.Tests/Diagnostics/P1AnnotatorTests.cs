@@ -48,6 +48,17 @@ public sealed class P1AnnotatorTests
         Assert.Contains(annotations, a => a.Label.EndsWith("(m3) (00000.000)", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Annotate_ControlCharactersInAGroup_ShowsThemEscaped()
+    {
+        var telegram = Parse(P1TelegramBuilder.Build("KFM5KAIFA-METER", ["0-0:96.13.0(\u001B[2J\u0007)"]));
+
+        var annotations = P1Annotator.Annotate(telegram);
+
+        Assert.Contains(annotations, a => a.TreeLine == "0-0:96.13.0.255 = (\\x1B[2J\\x07)");
+        Assert.All(annotations, a => Assert.DoesNotContain(a.Label, PrintableText.IsUnsafe));
+    }
+
     private static P1Telegram Parse(byte[] input)
     {
         Assert.True(P1Telegram.TryParse(input, 0, verifyCrc: true, out var telegram, out var problem), problem.ToString());
