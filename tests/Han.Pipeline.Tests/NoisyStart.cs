@@ -11,6 +11,33 @@ internal static class NoisyStart
     /// <summary>Those, and the first byte of an HDLC frame, an M-Bus frame and a P1 telegram.</summary>
     public static readonly byte[][] DangerousStarts = [.. MessageStarts.Select(Convert.FromHexString), [0x7E], [0x68], [(byte)'/']];
 
+    /// <summary>
+    /// <paramref name="length"/> bytes of noise: random bytes mixed with <see cref="DangerousStarts"/>
+    /// (about one piece in four), one of which opens half of the prefixes.
+    /// </summary>
+    public static byte[] Prefix(int length, Random random)
+    {
+        var prefix = new List<byte>(length + 3);
+        if (random.Next(2) == 0)
+        {
+            prefix.AddRange(random.GetItems(DangerousStarts, 1)[0]);
+        }
+
+        while (prefix.Count < length)
+        {
+            if (random.Next(4) == 0)
+            {
+                prefix.AddRange(random.GetItems(DangerousStarts, 1)[0]);
+            }
+            else
+            {
+                prefix.Add((byte)random.Next(256));
+            }
+        }
+
+        return [.. prefix.Take(length)];
+    }
+
     /// <summary>Every real capture of a framed format (HDLC, M-Bus, P1) that gives readings.</summary>
     public static IEnumerable<VectorCase> FramedCaptures =>
         Vectors.All.Where(c => c.ExpectReadings > 0 && InputDetectorTests.KindOf(c) is InputKind.HdlcStream or InputKind.MBusStream or InputKind.P1Stream);
