@@ -1,6 +1,5 @@
 using System.Buffers;
 using Han.Protocol;
-using Han.Protocol.Dlms;
 using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 using Han.Protocol.MBus;
@@ -10,8 +9,12 @@ namespace Han.Pipeline;
 
 /// <summary>
 /// Recognises the outer format of an input from the bytes themselves (protocol.md §0), so that users
-/// never have to say which one they have. A lone LLC information field or APDU is recognised by its
-/// first bytes; otherwise the format of the first good frame wins (noise before it is normal).
+/// never have to say which one they have. The format of the first good frame wins, wherever it starts:
+/// noise before it costs only itself, as noise between frames does, even when its first byte is one a
+/// lone message starts with (<c>0F</c>, <c>DB</c>, <c>E6 E7 00</c>...). An input is a lone LLC
+/// information field or APDU only when it holds no frame at all and, once it has ended, is one whole
+/// message (<see cref="LoneMessage"/>); MQTT bridges forward such messages one per payload, so they
+/// always arrive complete.
 /// </summary>
 public static class InputDetector
 {
@@ -21,43 +24,37 @@ public static class InputDetector
     /// <summary>The kind of input <paramref name="start"/> begins; <see cref="InputKind.Unknown"/> when more bytes are needed to tell.</summary>
     public static InputKind Detect(ReadOnlySequence<byte> start, bool isFinalBlock)
     {
-        if (start.Length < 3 && !isFinalBlock)
-        {
-            return InputKind.Unknown;
-        }
-
         var window = start.Length <= MaxWindow ? start.ToArray() : start.Slice(0, MaxWindow).ToArray();
         var complete = isFinalBlock || window.Length == MaxWindow;
-        if (Llc.HasHeader(window))
-        {
-            return InputKind.LlcMessage;
-        }
-
-        if (window.Length > 0 && window[0] is (byte)ApduTag.DataNotification or (byte)ApduTag.GeneralGloCiphering
-            or (byte)ApduTag.GeneralDedCiphering or (byte)ApduTag.GeneralCiphering or (byte)ApduTag.GeneralBlockTransfer)
-        {
-            return InputKind.ApduMessage;
-        }
-
         var hdlc = FirstFrame(new HdlcFrameReader(), window, complete) ?? long.MaxValue;
         var mbus = FirstFrame(new MBusFrameReader(), window, complete) ?? long.MaxValue;
         var p1Reader = new P1TelegramReader();
         var p1 = FirstFrame(p1Reader, window, complete) ?? long.MaxValue;
         var first = Math.Min(hdlc, Math.Min(mbus, p1));
-        if (first == long.MaxValue)
+        if (first != long.MaxValue)
         {
-            if (!complete)
-            {
-                return InputKind.Unknown;
-            }
-
-            // No good frame at all. A whole telegram ("/" identification ... "!") that failed only its
-            // checksum is text no binary line produces by chance: call it P1, so that the user hears
-            // "bad CRC" rather than "bytes outside any frame". Otherwise HDLC, the most common format.
-            return p1Reader.Statistics.Discards(DecodeError.BadCrc) > 0 ? InputKind.P1Stream : InputKind.HdlcStream;
+            return first == hdlc ? InputKind.HdlcStream : first == mbus ? InputKind.MBusStream : InputKind.P1Stream;
         }
 
-        return first == hdlc ? InputKind.HdlcStream : first == mbus ? InputKind.MBusStream : InputKind.P1Stream;
+        if (!complete)
+        {
+            // A frame may still come; so may the end of a lone message.
+            return InputKind.Unknown;
+        }
+
+        // No good frame at all. Only now, with the whole input in the window, can it be one lone message.
+        var lone = isFinalBlock && start.Length == window.Length ? LoneMessage.Recognise(window) : InputKind.Unknown;
+        if (lone != InputKind.Unknown)
+        {
+            return lone;
+        }
+
+        // A whole telegram ("/" identification ... "!") that failed only its checksum is text no binary
+        // line produces by chance: call it P1, so that the user hears "bad CRC" rather than "bytes outside
+        // any frame". Anything else is noise, HDLC being the most common format; this includes an input
+        // that starts like a lone message but is not one whole message (cut short, or followed by other
+        // bytes): with no checksum to go by, han cannot tell it from noise, and says so as for any noise.
+        return p1Reader.Statistics.Discards(DecodeError.BadCrc) > 0 ? InputKind.P1Stream : InputKind.HdlcStream;
     }
 
     /// <summary>The stream offset of the first good frame <paramref name="reader"/> finds in the window, if any.</summary>

@@ -1,6 +1,6 @@
 namespace Han.Pipeline;
 
-/// <summary>The outermost layer of an input, recognised from its first bytes (protocol.md §0).</summary>
+/// <summary>The outermost layer of an input, recognised from the bytes (protocol.md §0; <see cref="InputDetector"/>).</summary>
 public enum InputKind
 {
     /// <summary>Not decided yet (no bytes seen).</summary>
@@ -15,9 +15,9 @@ public enum InputKind
     /// <summary>A stream of DSMR / IEC 62056-21 P1 text telegrams.</summary>
     P1Stream,
 
-    /// <summary>One information field without HDLC: <c>E6 E7 00</c> and an APDU.</summary>
+    /// <summary>The whole input is one information field without HDLC: <c>E6 E7 00</c> and an APDU.</summary>
     LlcMessage,
 
-    /// <summary>One bare DLMS APDU.</summary>
+    /// <summary>The whole input is one bare DLMS APDU.</summary>
     ApduMessage,
 }

@@ -15,7 +15,7 @@ namespace Han.Pipeline;
 public sealed class StreamDecoder : IDisposable
 {
     /// <summary>New bytes that make a further detection attempt worth its cost (one HDLC list is 100-400 bytes).</summary>
-    private const int DetectionStep = 128;
+    internal const int DetectionStep = 128;
 
     private readonly DecodeContext _context;
     private FramedInput? _input;

@@ -21,6 +21,22 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
+    public async Task DecodeJson_OneNoiseByteBeforeTheKamstrupSample_GivesBothReadings()
+    {
+        // Issue 7, point 1: (printf '0F\n'; cat samples/kamstrup-no-list2.hex) | han decode - once gave 0 readings.
+        var sample = File.ReadAllBytes(Path.Combine(Vectors.RepositoryRoot(), "samples", "kamstrup-no-list2.hex"));
+        var clean = await HanRunner.Run(sample, "decode", "--format", "json", "-");
+
+        var result = await HanRunner.Run([.. "0F\n"u8, .. sample], "decode", "--format", "json", "-");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(2, clean.Readings.Count);
+        Assert.Equal(clean.Readings.Select(r => r.GetRawText()), result.Readings.Select(r => r.GetRawText()));
+        var noise = Assert.Single(result.Errors);
+        Assert.Equal("{\"error\":\"skipped_bytes\",\"layer\":\"hdlc\",\"offset\":0,\"detail\":\"1 byte outside any frame\"}", noise.GetRawText());
+    }
+
+    [Fact]
     public async Task DecodeHelp_NamesEveryInputFormatTheDetectorRecognises()
     {
         var result = await HanRunner.Run("decode", "--help");

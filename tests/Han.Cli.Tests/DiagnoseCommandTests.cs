@@ -106,6 +106,20 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public async Task Diagnose_OneNoiseByteBeforeTheKamstrupSample_SaysHdlcWithTwoReadingsAndNoProblem()
+    {
+        // Issue 7, point 1: this once said "1 APDUs pass their checksums but do not decode" and found no frame.
+        var sample = File.ReadAllBytes(Path.Combine(Vectors.RepositoryRoot(), "samples", "kamstrup-no-list2.hex"));
+
+        var result = await HanRunner.Run([.. "0F\n"u8, .. sample], "diagnose", "--no-bundle", "-");
+
+        Assert.Contains("[ok] The input is a stream of HDLC frames (DLMS over M-Bus, as in Norway, Sweden and Denmark); 2 readings decode from it.", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[ok] 1 byte lies outside any frame", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("APDU", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[PROBLEM]", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diagnose_BundleAndNoBundleTogether_AreRefused()
     {
         var result = await HanRunner.Run("diagnose", "--bundle", "x.zip", "--no-bundle", HanRunner.TempFile([0x7E]));

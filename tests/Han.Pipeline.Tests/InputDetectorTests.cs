@@ -6,33 +6,15 @@ namespace Han.Pipeline.Tests;
 
 public sealed class InputDetectorTests
 {
-    public static TheoryData<string> DecodableVectors()
-    {
-        var data = new TheoryData<string>();
-        foreach (var vector in Vectors.All.Where(c => c.ExpectReadings > 0))
-        {
-            data.Add(vector.Id);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> DecodableVectors() => [.. Vectors.All.Where(c => c.ExpectReadings > 0).Select(c => c.Id)];
 
     [Theory]
     [MemberData(nameof(DecodableVectors))]
     public void Detect_EveryVectorThatDecodes_IsTheKindItsCorpusEntryNames(string id)
     {
         var vector = Vectors.ById(id);
-        var expected = vector.Kind switch
-        {
-            "hdlc" or "hdlc-stream" => InputKind.HdlcStream,
-            "mbus" => InputKind.MBusStream,
-            "dsmr" => InputKind.P1Stream,
-            "llc" => InputKind.LlcMessage,
-            "apdu" or "dsmr-encrypted" => InputKind.ApduMessage,
-            _ => throw new InvalidOperationException($"corpus kind '{vector.Kind}' has no expected input kind"),
-        };
 
-        Assert.Equal(expected, InputDetector.Detect(new ReadOnlySequence<byte>(vector.Input), isFinalBlock: true));
+        Assert.Equal(KindOf(vector), InputDetector.Detect(new ReadOnlySequence<byte>(vector.Input), isFinalBlock: true));
     }
 
     [Fact]
@@ -54,6 +36,79 @@ public sealed class InputDetectorTests
         Assert.Equal(InputKind.Unknown, InputDetector.Detect(new ReadOnlySequence<byte>(noise), isFinalBlock: false));
         Assert.Equal(InputKind.HdlcStream, InputDetector.Detect(new ReadOnlySequence<byte>(noise), isFinalBlock: true));
     }
+
+    /// <summary>Every first byte (or LLC header) a lone message starts with, before a real HDLC, M-Bus and P1 capture.</summary>
+    public static TheoryData<string, string> MessageStartsBeforeFramedCaptures()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var start in NoisyStart.MessageStarts)
+        {
+            foreach (var id in new[] { "amsreader-kamstrup-no-gh862-3", "austria-tinetz-example-kaifa", "dsmr-nl-v50-two-mbus" })
+            {
+                data.Add(start, id);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(MessageStartsBeforeFramedCaptures))]
+    public void Detect_MessageStartBeforeAFramedCapture_IsTheFramedFormatWithoutWaitingForTheEnd(string start, string id)
+    {
+        var vector = Vectors.ById(id);
+        var input = new ReadOnlySequence<byte>([.. Convert.FromHexString(start), .. vector.Input]);
+
+        // On a live line the input never ends: a good frame must be enough.
+        Assert.Equal(KindOf(vector), InputDetector.Detect(input, isFinalBlock: false));
+        Assert.Equal(KindOf(vector), InputDetector.Detect(input, isFinalBlock: true));
+    }
+
+    public static TheoryData<string> LoneMessageVectors() =>
+        [.. Vectors.All.Where(c => c.ExpectReadings > 0 && KindOf(c) is InputKind.LlcMessage or InputKind.ApduMessage).Select(c => c.Id)];
+
+    [Theory]
+    [MemberData(nameof(LoneMessageVectors))]
+    public void Detect_LoneMessage_IsOneOnlyOnceTheInputHasEnded(string id)
+    {
+        // Until the end, more bytes could still make it a stream with noise at its start.
+        var vector = Vectors.ById(id);
+        var input = new ReadOnlySequence<byte>(vector.Input);
+
+        Assert.Equal(InputKind.Unknown, InputDetector.Detect(input, isFinalBlock: false));
+        Assert.Equal(KindOf(vector), InputDetector.Detect(input, isFinalBlock: true));
+    }
+
+    public static TheoryData<string, string> NotOneWholeMessage() => new()
+    {
+        { "cut short by a byte", Convert.ToHexString(Vectors.ById("amsreader-kamstrup-ch-gh350-2-apdu").Input[..^1]) },
+        { "followed by CR LF", Convert.ToHexString(Vectors.ById("amsreader-kamstrup-ch-gh350-2-apdu").Input) + "0D0A" },
+        { "LLC field followed by a byte", Convert.ToHexString(Vectors.ById("amshan-aidon-no-list1").Input) + "00" },
+        { "ciphered APDU cut short", Convert.ToHexString(Vectors.ById("openhab-lu-smarty-encrypted").Input[..^1]) },
+        { "LLC header alone", "E6E700" },
+        { "general-ciphering, which han cannot read", "DD0000000000" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotOneWholeMessage))]
+    public void Detect_InputThatStartsLikeAMessageButIsNotOneWholeMessage_IsNoise(string what, string hex)
+    {
+        // With no checksum to go by, such an input is noise like any other ("bytes outside any frame").
+        var kind = InputDetector.Detect(new ReadOnlySequence<byte>(Convert.FromHexString(hex)), isFinalBlock: true);
+
+        Assert.True(kind == InputKind.HdlcStream, $"{what}: {kind}");
+    }
+
+    /// <summary>The input kind a corpus case's kind names.</summary>
+    internal static InputKind KindOf(VectorCase vector) => vector.Kind switch
+    {
+        "hdlc" or "hdlc-stream" => InputKind.HdlcStream,
+        "mbus" => InputKind.MBusStream,
+        "dsmr" => InputKind.P1Stream,
+        "llc" => InputKind.LlcMessage,
+        "apdu" or "dsmr-encrypted" => InputKind.ApduMessage,
+        _ => throw new InvalidOperationException($"corpus kind '{vector.Kind}' has no expected input kind"),
+    };
 
     /// <summary>Copies of a real DSMR 5 telegram with one digit changed in each, so that only the CRC fails.</summary>
     internal static byte[] DamagedTelegrams(int count)

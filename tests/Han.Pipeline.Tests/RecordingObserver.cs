@@ -30,17 +30,24 @@ internal sealed class RecordingObserver : DecodeObserver
     public override void OnProblem(in DecodeProblem problem) => Problems.Add(problem);
 
     /// <summary>Decodes a corpus case with its market and its published keys.</summary>
-    public static RecordingObserver Decode(VectorCase vector, bool withKeys = true)
+    public static RecordingObserver Decode(VectorCase vector, bool withKeys = true) => Decode(vector, vector.Input, withKeys);
+
+    /// <summary>Decodes <paramref name="input"/> (a corpus case changed by a test) with the case's market and keys.</summary>
+    public static RecordingObserver Decode(VectorCase vector, byte[] input, bool withKeys = true)
     {
         var observer = new RecordingObserver();
-        var options = new DecoderOptions(
-            Country.Parse(vector.Country),
-            withKeys && vector.KeyHex is { } key ? EncryptionKey.FromHex(key) : null,
-            withKeys && vector.AuthKeyHex is { } authentication ? AuthenticationKey.FromHex(authentication) : null);
-        using var decoder = new StreamDecoder(observer, options);
-        decoder.Decode(vector.Input);
+        using var decoder = new StreamDecoder(observer, OptionsFor(vector, withKeys));
+        decoder.Decode(input);
         return observer;
     }
+
+    public static DecoderOptions OptionsFor(VectorCase vector, bool withKeys = true) => new(
+        Country.Parse(vector.Country),
+        withKeys && vector.KeyHex is { } key ? EncryptionKey.FromHex(key) : null,
+        withKeys && vector.AuthKeyHex is { } authentication ? AuthenticationKey.FromHex(authentication) : null);
+
+    /// <summary>The readings as JSON text, for comparing two decodes.</summary>
+    public IReadOnlyList<string> ReadingTexts => [.. ReadingJson.Select(reading => reading.GetRawText())];
 
     public static RecordingObserver Decode(byte[] input, string country = "NO")
     {

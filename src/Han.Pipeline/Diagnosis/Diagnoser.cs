@@ -72,7 +72,7 @@ public sealed class Diagnoser : IDisposable
         _decoder.Complete();
         // Decoding the capture again with bit 7 cleared is only worth it when nothing was found at all.
         var sevenBitTelegrams = DiagnosisRules.NothingFound(_seen, _decoder.Counters) ? CountSevenBitTelegrams(_capture.WrittenSpan) : 0;
-        var facts = new DiagnosisFacts(_decoder.Kind, _decoder.Counters, _seen, _profile, _decoder.UnverifiedFrames, sevenBitTelegrams);
+        var facts = new DiagnosisFacts(_decoder.Kind, _decoder.Counters, _seen, _profile, _decoder.UnverifiedFrames, sevenBitTelegrams, LoneMessage.StartsLikeOne(_capture.WrittenSpan));
         return new Diagnosis(facts, DiagnosisRules.Findings(facts));
     }
 

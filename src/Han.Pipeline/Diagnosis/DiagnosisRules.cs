@@ -103,6 +103,12 @@ public static class DiagnosisRules
             return new(FindingLevel.Problem, "The bytes look like HAN frames from a meter (flags 7E and frame header bytes are there), but no frame passes its checks: bytes are being lost or changed on the line. This is what a wrong parity setting does.", "Try the other parity: Aidon and Kaifa send 2400 baud 8E1, Kamstrup 2400 baud 8N1. If neither works, check the adapter and its cable.");
         }
 
+        if (facts.StartsLikeMessage)
+        {
+            // Decoded as noise (no frame, and not one whole message), but a bridge that forwards messages cut short deserves a better hint.
+            return new(FindingLevel.Problem, string.Create(CultureInfo.InvariantCulture, $"No frame was found in {facts.Counters.Bytes} bytes. They start like a lone DLMS message (an APDU without HDLC or M-Bus framing, as MQTT bridges forward them), but they do not form one whole message han can read: one cut short, one followed by other bytes, or noise that happens to start that way."), "If a bridge forwards these messages, check that it sends each one whole and nothing else; otherwise check that this is the meter's HAN or P1 port at the right speed, and send the bug-report bundle to the han project.");
+        }
+
         return new(FindingLevel.Problem, string.Create(CultureInfo.InvariantCulture, $"No frame, telegram or APDU was found in {facts.Counters.Bytes} bytes."), "Check that this is the output of the meter's HAN or P1 port, at the right speed (2400 baud for M-Bus HAN, 115200 for P1), and send the bug-report bundle to the han project.");
     }
 
@@ -123,7 +129,8 @@ public static class DiagnosisRules
         var skipped = facts.Counters.Framing.DiscardedBytes;
         if (skipped > 0 && rejected == 0)
         {
-            findings.Add(new(FindingLevel.Info, string.Create(CultureInfo.InvariantCulture, $"{skipped} bytes lie outside any frame (noise, a partial first frame, or separators such as CR LF); they cost nothing else.")));
+            var bytesLie = skipped == 1 ? "1 byte lies" : string.Create(CultureInfo.InvariantCulture, $"{skipped} bytes lie");
+            findings.Add(new(FindingLevel.Info, $"{bytesLie} outside any frame (noise, a partial first frame, or separators such as CR LF); they cost nothing else."));
         }
     }
 

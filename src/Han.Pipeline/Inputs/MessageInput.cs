@@ -1,5 +1,4 @@
 using System.Buffers;
-using Han.Protocol;
 using Han.Protocol.Framing;
 using Han.Protocol.Hdlc;
 
@@ -7,16 +6,13 @@ namespace Han.Pipeline.Inputs;
 
 /// <summary>
 /// An input that is one unframed message, as MQTT bridges forward it: an LLC information field or a
-/// bare APDU. Collected whole, decoded at the end.
+/// bare APDU. The detector has already seen all of it and found it whole (<see cref="LoneMessage"/>);
+/// it is collected and decoded at the end.
 /// </summary>
 internal sealed class MessageInput : FramedInput
 {
-    /// <summary>A lone APDU larger than this is not a meter push.</summary>
-    private const int MaxMessageLength = HdlcSegmentAssembler.MaxApduLength;
-
     private readonly ArrayBufferWriter<byte> _message = new();
     private readonly InputKind _kind;
-    private long _ignored;
 
     public MessageInput(DecodeContext context, InputKind kind)
         : base(context)
@@ -30,9 +26,7 @@ internal sealed class MessageInput : FramedInput
     {
         foreach (var segment in buffer)
         {
-            var take = Math.Min(MaxMessageLength - _message.WrittenCount, segment.Length);
-            _message.Write(segment.Span[..take]);
-            _ignored += segment.Length - take;
+            _message.Write(segment.Span);
         }
 
         buffer = buffer.Slice(buffer.End);
@@ -43,11 +37,6 @@ internal sealed class MessageInput : FramedInput
         if (_message.WrittenCount == 0)
         {
             return;
-        }
-
-        if (_ignored > 0)
-        {
-            Context.Report(DecodeError.SkippedBytes, DecodeLayer.Dlms, MaxMessageLength, $"{_ignored} bytes beyond the {MaxMessageLength}-byte limit of a single APDU were ignored");
         }
 
         var message = _message.WrittenSpan;

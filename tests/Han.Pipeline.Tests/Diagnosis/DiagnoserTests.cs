@@ -97,19 +97,45 @@ public sealed class DiagnoserTests
     }
 
     [Fact]
-    public void Complete_LoneApduThatDoesNotDecode_SaysSoInsteadOfNothingFound()
+    public void Complete_LoneApduCutShort_SaysItStartsLikeAMessageButIsNotAWholeOne()
     {
-        // A data-notification cut short inside its body, as an MQTT bridge might forward it.
+        // A data-notification cut short inside its body, as a bridge might forward it. With no checksum,
+        // han cannot tell it from noise that starts with 0F; the diagnosis names both, and what to check.
         using var diagnoser = new Diagnoser(DecoderOptions.Default);
         diagnoser.Add([0x0F, 0x00, 0x00, 0x00, 0x01, 0x00, 0x02, 0x02, 0x09, 0x06, 0x01]);
 
         var diagnosis = diagnoser.Complete();
 
-        Assert.Equal(InputKind.ApduMessage, diagnosis.Facts.Kind);
+        Assert.Equal(InputKind.HdlcStream, diagnosis.Facts.Kind);
+        Assert.True(diagnosis.Facts.StartsLikeMessage);
         Assert.Equal(0, diagnosis.Facts.SevenBitTelegrams);
-        Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Warning && f.Message == "1 APDUs pass their checksums but do not decode.");
-        Assert.DoesNotContain(diagnosis.Findings, f => f.Message.StartsWith("No frame", StringComparison.Ordinal));
-        Assert.Contains(diagnosis.Findings, f => f.Level == FindingLevel.Problem && f.Message == "Frames or APDUs arrive, but none of them decodes to a reading.");
+        var finding = Assert.Single(diagnosis.Findings);
+        Assert.Equal(FindingLevel.Problem, finding.Level);
+        Assert.StartsWith("No frame was found in 11 bytes. They start like a lone DLMS message", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("one cut short", finding.Message, StringComparison.Ordinal);
+        Assert.StartsWith("If a bridge forwards these messages, check that it sends each one whole", finding.NextStep, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0F")]
+    [InlineData("DB")]
+    [InlineData("E6E700")]
+    public void Complete_MessageStartBeforeGoodFrames_SaysHdlcWithItsReadingsAndNotALoneApdu(string start)
+    {
+        // Issue 7, point 1: this once read as one broken APDU, every frame lost and "APDUs do not decode" said.
+        byte[] capture = [.. Convert.FromHexString(start), .. RealFrames.KamstrupList2, .. Vectors.ById("amsreader-kamstrup-no-em001-1-list2").Input];
+        using var diagnoser = new Diagnoser(DecoderOptions.Default);
+        diagnoser.Add(capture);
+
+        var diagnosis = diagnoser.Complete();
+
+        Assert.True(diagnosis.IsHealthy);
+        Assert.Equal(InputKind.HdlcStream, diagnosis.Facts.Kind);
+        Assert.Collection(
+            diagnosis.Findings,
+            format => Assert.Equal("The input is a stream of HDLC frames (DLMS over M-Bus, as in Norway, Sweden and Denmark); 2 readings decode from it.", format.Message),
+            noise => Assert.Equal(start.Length == 2 ? "1 byte lies outside any frame" : "3 bytes lie outside any frame", noise.Message[..noise.Message.IndexOf(" (", StringComparison.Ordinal)]));
+        Assert.StartsWith("What arrived: " + capture.Length + " bytes, a stream of HDLC frames", diagnosis.ToText(), StringComparison.Ordinal);
     }
 
     public static TheoryData<string, string> KeyCases() => new()
