@@ -7,9 +7,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
 # Debian packages the tests need; each test that needs a server starts its own.
-# (The decoder tests need none yet; MQTT, serial, database and browser tests will add
-# mosquitto, socat, ser2net, postgresql and chromium here.)
-required_packages=()
+# (xxd: the hex input tests read real xxd output. MQTT, serial, database and browser tests will
+# add mosquitto, socat, ser2net, postgresql and chromium here.)
+required_packages=(xxd)
 
 missing=()
 for package in "${required_packages[@]}"; do

@@ -1,0 +1,61 @@
+namespace Han.Sources.HexText;
+
+/// <summary>
+/// Decides from the first characters of a text whether it is hex, by reading them as hex. The trial goes
+/// on past errors and counts them: hex with a typo here and there is read (the typo is reported where
+/// it stands when the stream gets there), while text with no hex in it is refused at once with its
+/// first character that is not hex.
+/// </summary>
+internal static class HexFormDetector
+{
+    /// <summary>Bytes a trial must read for each error for the text to count as hex with typos, not as prose.</summary>
+    private const int BytesPerError = 8;
+
+    /// <summary>A trial reads no more than this.</summary>
+    private const int TrialBytes = 64 * 1024;
+
+    /// <summary>
+    /// A fresh reader for the form <paramref name="sample"/> is written in. Throws
+    /// <see cref="InvalidDataException"/> when the sample is text but not hex.
+    /// </summary>
+    public static HexFormReader Detect(ReadOnlySpan<char> sample, bool isWholeInput)
+    {
+        var reader = new PlainHexReader();
+        var bytes = Trial(reader, sample, isWholeInput);
+        return Verdict(reader, bytes, new PlainHexReader());
+    }
+
+    /// <summary>Reads the sample in one form, past every error; returns the bytes it gave.</summary>
+    private static long Trial(HexFormReader reader, ReadOnlySpan<char> sample, bool isWholeInput)
+    {
+        Span<byte> scratch = stackalloc byte[256];
+        long bytes = 0;
+        while (bytes < TrialBytes)
+        {
+            var read = reader.Decode(sample, scratch, out var written);
+            sample = sample[read..];
+            bytes += written;
+            if (reader.Error is not null)
+            {
+                reader.Recover();
+            }
+            else if (sample.IsEmpty && written < scratch.Length)
+            {
+                break;
+            }
+        }
+
+        while (isWholeInput && !reader.IsFinished && bytes < TrialBytes)
+        {
+            bytes += reader.Finish(scratch);
+            reader.Recover();
+        }
+
+        return bytes;
+    }
+
+    private static HexFormReader Verdict(HexFormReader trial, long bytes, HexFormReader fresh) =>
+        trial.ErrorCount * BytesPerError <= bytes
+            ? fresh
+            : throw new InvalidDataException($"this looks like text, not hex, because {trial.FirstError!.Position}: {trial.FirstError.Detail}");
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Han.TestCorpus;
+
+/// <summary>
+/// A capture written in the forms people paste hex in: by the real tool where one exists (xxd, which
+/// test.sh installs), and as forums and Windows editors write it otherwise. Every form here reads as
+/// the capture's bytes.
+/// </summary>
+public static class HexForms
+{
+    private static readonly Dictionary<string, Func<byte[], byte[]>> Writers = new()
+    {
+        ["xxd -p"] = capture => Tool(capture, "xxd", "-p"),
+        ["7E-A0-E2"] = capture => Ascii(Convert.ToHexString(capture).Chunk(2).Select(pair => new string(pair)), "-"),
+        ["7e:a0:e2"] = capture => Ascii(Convert.ToHexString(capture).ToLowerInvariant().Chunk(2).Select(pair => new string(pair)), ":"),
+        ["7E, A0; E2"] = capture => Ascii(capture.Select((b, i) => $"{b:X2}{(i % 2 == 0 ? "," : ";")}"), " "),
+        ["UTF-8 with BOM, CRLF"] = capture => [0xEF, 0xBB, 0xBF, .. Spaced(capture, "\r\n", Encoding.ASCII)],
+        ["UTF-16 LE with BOM (PowerShell)"] = capture => [0xFF, 0xFE, .. Spaced(capture, "\r\n", Encoding.Unicode)],
+        ["UTF-16 LE"] = capture => Spaced(capture, "\n", Encoding.Unicode),
+        ["UTF-16 BE with BOM"] = capture => [0xFE, 0xFF, .. Spaced(capture, "\n", Encoding.BigEndianUnicode)],
+        ["UTF-16 BE"] = capture => Spaced(capture, "\n", Encoding.BigEndianUnicode),
+    };
+
+    /// <summary>The names of every form, for test cases.</summary>
+    public static IEnumerable<string> Names => Writers.Keys;
+
+    /// <summary>Every form with every one of <paramref name="captureIds"/>, for test cases.</summary>
+    public static IEnumerable<(string Form, string CaptureId)> Pairs(params string[] captureIds) =>
+        Writers.Keys.SelectMany(form => captureIds.Select(id => (form, id)));
+
+    /// <summary><paramref name="capture"/> written in the form called <paramref name="form"/>, as a file would hold it.</summary>
+    public static byte[] Write(string form, byte[] capture) => Writers[form](capture);
+
+    /// <summary>
+    /// What <paramref name="tool"/> writes for a file holding <paramref name="capture"/>. Fails when the
+    /// tool is missing.
+    /// </summary>
+    public static byte[] Tool(byte[] capture, string tool, params string[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(capture);
+        var path = Path.Combine(Path.GetTempPath(), "han-capture-" + Guid.NewGuid().ToString("N") + ".bin");
+        File.WriteAllBytes(path, capture);
+        try
+        {
+            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var argument in arguments.Append(path))
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
+            using var output = new MemoryStream();
+            process.StandardOutput.BaseStream.CopyTo(output);
+            process.WaitForExit();
+            return process.ExitCode == 0 ? output.ToArray() : throw new InvalidOperationException($"{tool} {string.Join(' ', arguments)} exited with {process.ExitCode}");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Two-digit bytes separated by spaces, 16 to a line.</summary>
+    public static byte[] Spaced(byte[] capture, string newline, Encoding encoding)
+    {
+        ArgumentNullException.ThrowIfNull(encoding);
+        return encoding.GetBytes(string.Join(newline, capture.Chunk(16).Select(line => string.Join(' ', line.Select(b => $"{b:X2}")))) + newline);
+    }
+
+    private static byte[] Ascii(IEnumerable<string> bytes, string separator) => Encoding.ASCII.GetBytes(string.Join(separator, bytes));
+}
