@@ -6,7 +6,7 @@ namespace Han.Sources;
 /// <summary>
 /// Opens a file or stdin and works out from its first bytes what it holds: raw bytes (a binary capture,
 /// or DSMR P1 telegrams, which are text the decoder reads as it is) or hex text in one of the forms
-/// people paste (digits alone or between separators; UTF-8 or UTF-16). Text that is neither
+/// people paste (digits alone or between separators, C arrays; UTF-8 or UTF-16). Text that is neither
 /// is refused with the reason, rather than decoded as binary to no effect.
 /// </summary>
 public static class InputOpener

@@ -3,8 +3,8 @@ using Han.TestCorpus;
 namespace Han.Cli.Tests;
 
 /// <summary>
-/// Real captures pasted in the forms people paste hex in (tool output, forum lists, Windows text files)
-/// decode end to end to the values their sources state; text that is not hex is refused with the
+/// Real captures pasted in the forms people paste hex in (tool output, forum lists, C arrays, Windows
+/// text files) decode end to end to the values their sources state; text that is not hex is refused with the
 /// reason (issue 7, points 8 and 9).
 /// </summary>
 public sealed class HexFormsTests

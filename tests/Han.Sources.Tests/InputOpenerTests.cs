@@ -68,6 +68,7 @@ public sealed class InputOpenerTests
     [Theory]
     [InlineData("Hello, this is my meter.\n", 1, 1, "'H' is not a hex digit")]
     [InlineData("7E A0 E2\nThe meter sends this every 10 seconds.\n", 2, 1, "'T' is not a hex digit")]
+    [InlineData("{ 0x7E, 0xA0 } is what I get, and then some more words\n", 1, 16, "'is' is not a byte written 0x")]
     public async Task OpenAsync_TextThatIsNotHex_IsRefusedNamingItsFirstCharacterThatIsNot(string text, int line, int column, string detail)
     {
         var problem = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(Encoding.UTF8.GetBytes(text)));

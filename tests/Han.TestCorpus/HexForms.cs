@@ -5,17 +5,20 @@ namespace Han.TestCorpus;
 
 /// <summary>
 /// A capture written in the forms people paste hex in: by the real tool where one exists (xxd, which
-/// test.sh installs), and as forums and Windows editors write it otherwise. Every form here reads as
-/// the capture's bytes.
+/// test.sh installs), and as forums, C code and Windows editors write it otherwise. Every form here
+/// reads as the capture's bytes.
 /// </summary>
 public static class HexForms
 {
     private static readonly Dictionary<string, Func<byte[], byte[]>> Writers = new()
     {
         ["xxd -p"] = capture => Tool(capture, "xxd", "-p"),
+        ["xxd -i"] = capture => Tool(capture, "xxd", "-i"),
         ["7E-A0-E2"] = capture => Ascii(Convert.ToHexString(capture).Chunk(2).Select(pair => new string(pair)), "-"),
         ["7e:a0:e2"] = capture => Ascii(Convert.ToHexString(capture).ToLowerInvariant().Chunk(2).Select(pair => new string(pair)), ":"),
         ["7E, A0; E2"] = capture => Ascii(capture.Select((b, i) => $"{b:X2}{(i % 2 == 0 ? "," : ";")}"), " "),
+        ["0x7E, 0xA0"] = capture => Ascii(capture.Select(b => $"0x{b:X2}"), ", "),
+        ["C array"] = CArray,
         ["UTF-8 with BOM, CRLF"] = capture => [0xEF, 0xBB, 0xBF, .. Spaced(capture, "\r\n", Encoding.ASCII)],
         ["UTF-16 LE with BOM (PowerShell)"] = capture => [0xFF, 0xFE, .. Spaced(capture, "\r\n", Encoding.Unicode)],
         ["UTF-16 LE"] = capture => Spaced(capture, "\n", Encoding.Unicode),
@@ -34,8 +37,8 @@ public static class HexForms
     public static byte[] Write(string form, byte[] capture) => Writers[form](capture);
 
     /// <summary>
-    /// What <paramref name="tool"/> writes for a file holding <paramref name="capture"/>. Fails when the
-    /// tool is missing.
+    /// What <paramref name="tool"/> writes for a file holding <paramref name="capture"/> (a file, not
+    /// standard input, so that <c>xxd -i</c> writes its declaration). Fails when the tool is missing.
     /// </summary>
     public static byte[] Tool(byte[] capture, string tool, params string[] arguments)
     {
@@ -70,4 +73,10 @@ public static class HexForms
     }
 
     private static byte[] Ascii(IEnumerable<string> bytes, string separator) => Encoding.ASCII.GetBytes(string.Join(separator, bytes));
+
+    /// <summary>As a C programmer writes a frame: a declaration, comments, 1-digit bytes where they fit, and a length after.</summary>
+    private static byte[] CArray(byte[] capture) => Encoding.ASCII.GetBytes(
+        "#include <stdint.h>\n\n/* A frame from the meter,\n   as received. */\nstatic const uint8_t frame[] =\n{\n"
+        + string.Concat(capture.Chunk(8).Select((line, i) => "    " + string.Join(", ", line.Select(b => b < 0x10 ? $"0x{b:x}" : $"0X{b:X2}")) + (i == 0 ? ", // flag, format, length\n" : ",\n")))
+        + "};\nconst size_t frame_length = sizeof(frame); // " + capture.Length + " bytes\n");
 }

@@ -1,10 +1,11 @@
 namespace Han.Sources.HexText;
 
 /// <summary>
-/// Decides from the first characters of a text whether it is hex, by reading them as hex. The trial goes
-/// on past errors and counts them: hex with a typo here and there is read (the typo is reported where
-/// it stands when the stream gets there), while text with no hex in it is refused at once with its
-/// first character that is not hex.
+/// Decides from the first characters of a text which form of hex it is written in, by reading them in
+/// that form: a C array when a byte is written <c>0x..</c>, plain hex text otherwise. The trial goes on
+/// past errors and counts them: hex with a typo here and there is read (the typo is reported where it
+/// stands when the stream gets there), while text with no hex in it is refused at once with its first
+/// character that is not hex.
 /// </summary>
 internal static class HexFormDetector
 {
@@ -20,9 +21,9 @@ internal static class HexFormDetector
     /// </summary>
     public static HexFormReader Detect(ReadOnlySpan<char> sample, bool isWholeInput)
     {
-        var reader = new PlainHexReader();
+        HexFormReader reader = HasPrefixedByte(sample) ? new CArrayReader() : new PlainHexReader();
         var bytes = Trial(reader, sample, isWholeInput);
-        return Verdict(reader, bytes, new PlainHexReader());
+        return Verdict(reader, bytes, reader is CArrayReader ? new CArrayReader() : new PlainHexReader());
     }
 
     /// <summary>Reads the sample in one form, past every error; returns the bytes it gave.</summary>
@@ -58,4 +59,18 @@ internal static class HexFormDetector
         trial.ErrorCount * BytesPerError <= bytes
             ? fresh
             : throw new InvalidDataException($"this looks like text, not hex, because {trial.FirstError!.Position}: {trial.FirstError.Detail}");
+
+    /// <summary>True when a word starts with 0x and a hex digit, as bytes in C are written.</summary>
+    private static bool HasPrefixedByte(ReadOnlySpan<char> sample)
+    {
+        for (var i = 1; i + 1 < sample.Length; i++)
+        {
+            if (sample[i] is 'x' or 'X' && sample[i - 1] == '0' && (i == 1 || !char.IsAsciiLetterOrDigit(sample[i - 2])) && HexRun.NibbleOf(sample[i + 1]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
