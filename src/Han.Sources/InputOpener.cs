@@ -6,7 +6,7 @@ namespace Han.Sources;
 /// <summary>
 /// Opens a file or stdin and works out from its first bytes what it holds: raw bytes (a binary capture,
 /// or DSMR P1 telegrams, which are text the decoder reads as it is) or hex text in one of the forms
-/// people paste (digits alone or between separators, C arrays; UTF-8 or UTF-16). Text that is neither
+/// people paste (plain, separated, C array, hexdump/xxd/od dump; UTF-8 or UTF-16). Text that is neither
 /// is refused with the reason, rather than decoded as binary to no effect.
 /// </summary>
 public static class InputOpener
@@ -17,7 +17,7 @@ public static class InputOpener
     /// <summary>
     /// The bytes <paramref name="raw"/> holds: as they are, or decoded from hex text. Throws
     /// <see cref="InvalidDataException"/> (with the line and column of the first character that is not
-    /// hex) when the input is text but not hex.
+    /// hex) when the input is text but not hex, and for dumps that cannot be read right.
     /// </summary>
     public static async Task<Stream> OpenAsync(Stream raw, CancellationToken cancellationToken = default)
     {

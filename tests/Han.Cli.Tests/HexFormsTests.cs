@@ -4,8 +4,8 @@ namespace Han.Cli.Tests;
 
 /// <summary>
 /// Real captures pasted in the forms people paste hex in (tool output, forum lists, C arrays, Windows
-/// text files) decode end to end to the values their sources state; text that is not hex is refused with the
-/// reason (issue 7, points 8 and 9).
+/// text files) decode end to end to the values their sources state; text that is not hex, and dumps
+/// that would swap bytes, are refused with the reason (issue 7, points 8 and 9).
 /// </summary>
 public sealed class HexFormsTests
 {
@@ -44,6 +44,19 @@ public sealed class HexFormsTests
         Assert.Equal(1, result.ExitCode);
         Assert.Empty(result.JsonLines);
         Assert.Equal($"han decode: {path}: this looks like text, not hex, because line 1, column 1: 'T' is not a hex digit or a separator (space, line break, ',', ';', ':' or '-')\n", result.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Decode_PlainHexdumpOfAFrame_IsRefusedWithTheCommandToUse()
+    {
+        var dump = HexForms.Tool(Vectors.ById("roarfred-kamstrup-list1-3ph-2017-10-20").Input, "hexdump");
+
+        var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile(dump));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Readings);
+        Assert.Contains("16-bit words", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'hexdump -C' or 'xxd'", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -8,8 +8,9 @@ public sealed class InputOpenerTests
     private static readonly byte[] Kamstrup = Vectors.ById("roarfred-kamstrup-list1-3ph-2017-10-20").Input;
 
     /// <summary>
-    /// Captures for the forms: an HDLC frame, a stream of 559 frames (far longer than the sample), a P1
-    /// telegram and an encrypted M-Bus frame.
+    /// Captures for the forms: an HDLC frame (its character column holds the meter's digits), a stream
+    /// of 559 frames (far longer than the sample), a P1 telegram (text of letters and digits in the
+    /// character column) and an encrypted M-Bus frame.
     /// </summary>
     private static readonly string[] FormCaptures = ["roarfred-kamstrup-list1-3ph-2017-10-20", "roarfred-kaifa-stream-559-frames", "dsmr-nl-v50-two-mbus", "austria-evn-doc-kaifa-ma309"];
 
@@ -63,6 +64,31 @@ public sealed class InputOpenerTests
         var bytes = await ReadAllAsync(text);
 
         Assert.Equal([.. Enumerable.Repeat((byte)0x7E, (InputOpener.SampleLength - 1) / 3), 0xA0, 0xE2], bytes);
+    }
+
+    [Theory]
+    [InlineData("hexdump")]
+    [InlineData("od", "-x")]
+    [InlineData("od", "-A", "x", "-t", "x2")]
+    public async Task OpenAsync_DumpOf16BitWords_IsRefusedWithTheCommandToUseInstead(string tool, params string[] arguments)
+    {
+        var dump = HexForms.Tool(Kamstrup, tool, arguments);
+
+        var problem = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(dump));
+
+        Assert.StartsWith("hex dump, line 1, column ", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("16-bit words", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("'hexdump -C' or 'xxd'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_XxdOfLittleEndianWords_IsRefused()
+    {
+        var dump = HexForms.Tool(Kamstrup, "xxd", "-e");
+
+        var problem = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(dump));
+
+        Assert.StartsWith("hex dump, line 1, column 48: the character column shows '~' first, but the line's first byte reads as 2B", problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -4,16 +4,24 @@ using System.Text;
 namespace Han.TestCorpus;
 
 /// <summary>
-/// A capture written in the forms people paste hex in: by the real tool where one exists (xxd, which
-/// test.sh installs), and as forums, C code and Windows editors write it otherwise. Every form here
-/// reads as the capture's bytes.
+/// A capture written in the forms people paste hex in: by the real tools where one exists (xxd,
+/// hexdump and od, Debian packages xxd, bsdextrautils and coreutils, which test.sh installs), and as
+/// forums, C code and Windows editors write it otherwise. Every form here reads as the capture's bytes.
 /// </summary>
 public static class HexForms
 {
     private static readonly Dictionary<string, Func<byte[], byte[]>> Writers = new()
     {
+        ["xxd"] = capture => Tool(capture, "xxd"),
         ["xxd -p"] = capture => Tool(capture, "xxd", "-p"),
+        ["xxd -g1 -u"] = capture => Tool(capture, "xxd", "-g1", "-u"),
+        ["xxd -c 32 -g 4"] = capture => Tool(capture, "xxd", "-c", "32", "-g", "4"),
         ["xxd -i"] = capture => Tool(capture, "xxd", "-i"),
+        ["hexdump -C"] = capture => Tool(capture, "hexdump", "-C"),
+        ["hd"] = capture => Tool(capture, "hd"),
+        ["od -A x -t x1z"] = capture => Tool(capture, "od", "-A", "x", "-t", "x1z"),
+        ["od -t x1"] = capture => Tool(capture, "od", "-t", "x1"),
+        ["od -A d -t x1"] = capture => Tool(capture, "od", "-A", "d", "-t", "x1"),
         ["7E-A0-E2"] = capture => Ascii(Convert.ToHexString(capture).Chunk(2).Select(pair => new string(pair)), "-"),
         ["7e:a0:e2"] = capture => Ascii(Convert.ToHexString(capture).ToLowerInvariant().Chunk(2).Select(pair => new string(pair)), ":"),
         ["7E, A0; E2"] = capture => Ascii(capture.Select((b, i) => $"{b:X2}{(i % 2 == 0 ? "," : ";")}"), " "),

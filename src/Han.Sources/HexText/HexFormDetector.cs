@@ -2,25 +2,39 @@ namespace Han.Sources.HexText;
 
 /// <summary>
 /// Decides from the first characters of a text which form of hex it is written in, by reading them in
-/// that form: a C array when a byte is written <c>0x..</c>, plain hex text otherwise. The trial goes on
-/// past errors and counts them: hex with a typo here and there is read (the typo is reported where it
-/// stands when the stream gets there), while text with no hex in it is refused at once with its first
-/// character that is not hex.
+/// that form: a dump when its first line reads as one and shows it (xxd's ':', a character column, or
+/// a second offset that follows from the first), a C array when a byte is written <c>0x..</c>, plain hex
+/// text otherwise. The trial goes on past errors and counts them: hex with a typo here and there is
+/// read (the typo is reported where it stands when the stream gets there), while text with no hex in
+/// it is refused at once with its first character that is not hex.
 /// </summary>
 internal static class HexFormDetector
 {
     /// <summary>Bytes a trial must read for each error for the text to count as hex with typos, not as prose.</summary>
     private const int BytesPerError = 8;
 
-    /// <summary>A trial reads no more than this.</summary>
+    /// <summary>A dump's '*' can stand for any number of bytes; a trial reads no more than this.</summary>
     private const int TrialBytes = 64 * 1024;
 
     /// <summary>
     /// A fresh reader for the form <paramref name="sample"/> is written in. Throws
-    /// <see cref="InvalidDataException"/> when the sample is text but not hex.
+    /// <see cref="InvalidDataException"/> when the sample is text but not hex, or a dump han must not read.
     /// </summary>
     public static HexFormReader Detect(ReadOnlySpan<char> sample, bool isWholeInput)
     {
+        var dump = new HexDumpReader();
+        var dumpBytes = Trial(dump, sample, isWholeInput);
+        if (dump.Refused)
+        {
+            throw dump.FirstError!.ToException(dump.Name);
+        }
+
+        var firstError = dump.FirstError?.Position.Line ?? long.MaxValue;
+        if (dump.FirstDataLine > 0 && firstError > dump.FirstDataLine && (dump.HasDumpMarks || dump.OffsetsConfirmed))
+        {
+            return Verdict(dump, dumpBytes, new HexDumpReader());
+        }
+
         HexFormReader reader = HasPrefixedByte(sample) ? new CArrayReader() : new PlainHexReader();
         var bytes = Trial(reader, sample, isWholeInput);
         return Verdict(reader, bytes, reader is CArrayReader ? new CArrayReader() : new PlainHexReader());
