@@ -32,12 +32,12 @@ internal static class HexFormDetector
         var firstError = dump.FirstError?.Position.Line ?? long.MaxValue;
         if (dump.FirstDataLine > 0 && firstError > dump.FirstDataLine && (dump.HasDumpMarks || dump.OffsetsConfirmed))
         {
-            return Verdict(dump, dumpBytes, new HexDumpReader());
+            return Verdict(dump, dumpBytes, () => new HexDumpReader());
         }
 
-        HexFormReader reader = HasPrefixedByte(sample) ? new CArrayReader() : new PlainHexReader();
-        var bytes = Trial(reader, sample, isWholeInput);
-        return Verdict(reader, bytes, reader is CArrayReader ? new CArrayReader() : new PlainHexReader());
+        Func<HexFormReader> create = HasPrefixedByte(sample) ? () => new CArrayReader() : () => new PlainHexReader();
+        var reader = create();
+        return Verdict(reader, Trial(reader, sample, isWholeInput), create);
     }
 
     /// <summary>Reads the sample in one form, past every error; returns the bytes it gave.</summary>
@@ -69,9 +69,10 @@ internal static class HexFormDetector
         return bytes;
     }
 
-    private static HexFormReader Verdict(HexFormReader trial, long bytes, HexFormReader fresh) =>
+    /// <summary>A fresh reader of the form for the whole input (the trial's has read the sample), or the refusal of text.</summary>
+    private static HexFormReader Verdict(HexFormReader trial, long bytes, Func<HexFormReader> create) =>
         trial.ErrorCount * BytesPerError <= bytes
-            ? fresh
+            ? create()
             : throw new InvalidDataException($"this looks like text, not hex, because {trial.FirstError!.Position}: {trial.FirstError.Detail}");
 
     /// <summary>True when a word starts with 0x and a hex digit, as bytes in C are written.</summary>

@@ -96,6 +96,7 @@ internal sealed class HexTextStream : ReadOnlyStream
 
             if (_reader.Error is { } error)
             {
+                // The bytes before the error go out first; the next read reports it.
                 _failure = error.ToException(_reader.Name);
                 if (written == 0)
                 {
