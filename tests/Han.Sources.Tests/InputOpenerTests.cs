@@ -102,19 +102,21 @@ public sealed class InputOpenerTests
         Assert.StartsWith($"this looks like text, not hex, because line {line}, column {column}: {detail}", problem.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task OpenAsync_ShortHexWithATypo_IsHexWithAStrayCharacterNotBinary()
+    [Theory]
+    [InlineData(20, 6, "G", "'G' is not a hex digit")] // a digit mistyped
+    [InlineData(8, 15, "", "a lone hex digit")] // a digit lost
+    public async Task OpenAsync_ShortHexWithATypo_IsHexWithAStrayCharacterNotBinaryOrText(int length, int at, string typo, string detail)
     {
-        // The first 20 bytes of a real frame, with one digit mistyped.
-        var text = string.Join(' ', Kamstrup.Take(20).Select(b => $"{b:X2}"));
-        text = text[..6] + "G" + text[7..];
+        // The first bytes of a real frame, with one typo.
+        var text = string.Join(' ', Kamstrup.Take(length).Select(b => $"{b:X2}"));
+        text = text[..at] + typo + text[(at + 1)..];
 
         await using var stream = await InputOpener.OpenAsync(new MemoryStream(Encoding.ASCII.GetBytes(text)));
         var (bytes, error) = HexTestText.Drain(stream);
 
-        Assert.Equal(Kamstrup[..2], bytes);
+        Assert.Equal(Kamstrup[..(at / 3)], bytes);
         Assert.NotNull(error);
-        Assert.StartsWith("hex text, line 1, column 7: 'G' is not a hex digit", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"hex text, line 1, column {at + 1}: {detail}", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -10,8 +10,11 @@ namespace Han.Sources.HexText;
 /// </summary>
 internal static class HexFormDetector
 {
-    /// <summary>Bytes a trial must read for each error for the text to count as hex with typos, not as prose.</summary>
-    private const int BytesPerError = 8;
+    /// <summary>
+    /// Bytes a trial must read for each error for the text to count as hex with typos, not as prose: a
+    /// line of 8 bytes with one typo is hex, while in prose most words are errors and few read as bytes.
+    /// </summary>
+    private const int BytesPerError = 2;
 
     /// <summary>A dump's '*' can stand for any number of bytes; a trial reads no more than this.</summary>
     private const int TrialBytes = 64 * 1024;
