@@ -7,9 +7,10 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 
 # Debian packages the tests need; each test that needs a server starts its own.
-# (The decoder tests need none yet; MQTT, serial, database and browser tests will add
-# mosquitto, socat, ser2net, postgresql and chromium here.)
-required_packages=()
+# (xxd and bsdextrautils: the hex input tests read real xxd and hexdump output; od comes with
+# coreutils. MQTT, serial, database and browser tests will add mosquitto, socat, ser2net,
+# postgresql and chromium here.)
+required_packages=(xxd bsdextrautils)
 
 missing=()
 for package in "${required_packages[@]}"; do

@@ -1,61 +1,65 @@
-using Han.Protocol;
+using System.Text;
+using Han.Sources.HexText;
 
 namespace Han.Sources;
 
 /// <summary>
-/// Opens a file or stdin and works out whether it holds raw bytes or hex text, from the bytes
-/// themselves: text that is only hex digits and whitespace is hex; anything else is binary (an HDLC
-/// stream starts with 0x7E, which is not a hex digit).
+/// Opens a file or stdin and works out from its first bytes what it holds: raw bytes (a binary capture,
+/// or DSMR P1 telegrams, which are text the decoder reads as it is) or hex text in one of the forms
+/// people paste (plain, separated, C array, hexdump/xxd/od dump; UTF-8 or UTF-16). Text that is neither
+/// is refused with the reason, rather than decoded as binary to no effect.
 /// </summary>
 public static class InputOpener
 {
-    /// <summary>How many leading bytes decide the encoding.</summary>
+    /// <summary>How many leading bytes decide what the input is.</summary>
     public const int SampleLength = 4096;
 
-    /// <summary>The bytes <paramref name="raw"/> holds: as they are, or decoded from hex text.</summary>
+    /// <summary>
+    /// The bytes <paramref name="raw"/> holds: as they are, or decoded from hex text. Throws
+    /// <see cref="InvalidDataException"/> (with the line and column of the first character that is not
+    /// hex) when the input is text but not hex, and for dumps that cannot be read right.
+    /// </summary>
     public static async Task<Stream> OpenAsync(Stream raw, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(raw);
         var sample = new byte[SampleLength];
         var length = 0;
-        while (length < sample.Length)
+        var isWholeInput = false;
+        while (length < sample.Length && !isWholeInput)
         {
             var read = await raw.ReadAsync(sample.AsMemory(length), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                break;
-            }
-
             length += read;
+            isWholeInput = read == 0;
         }
 
-        var replay = new PrefixedStream(sample.AsMemory(0, length), raw);
-        return LooksLikeHex(sample.AsSpan(0, length))
-            ? new HexTextStream(replay)
-            : replay;
+        var bytes = sample.AsSpan(0, length);
+        var encoding = TextEncodingSniffer.Detect(bytes, out var preambleLength);
+        if (encoding is null || (encoding is UTF8Encoding && P1Sample.HasDataLine(bytes)))
+        {
+            return new PrefixedStream(sample.AsMemory(0, length), raw);
+        }
+
+        HexFormReader reader;
+        try
+        {
+            reader = HexFormDetector.Detect(Decode(bytes[preambleLength..], encoding, isWholeInput), isWholeInput);
+        }
+        catch (InvalidDataException)
+        {
+            await raw.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        // The byte-order mark is gone already: the reader is told not to look for another.
+        var text = new PrefixedStream(sample.AsMemory(preambleLength, length - preambleLength), raw);
+        return new HexTextStream(new StreamReader(text, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024), reader);
     }
 
-    /// <summary>
-    /// True when at least 95% of the sample is hex digits or whitespace (and there are two digits):
-    /// a stray character in a hex file is then reported where it stands instead of turning the whole file
-    /// into "binary". Real binary captures are far from it (about 10% of random bytes qualify).
-    /// </summary>
-    public static bool LooksLikeHex(ReadOnlySpan<byte> sample)
+    private static char[] Decode(ReadOnlySpan<byte> sample, Encoding encoding, bool isWholeInput)
     {
-        var digits = 0;
-        var other = 0;
-        foreach (var b in sample)
-        {
-            if (HexDigit.ValueOf(b) >= 0)
-            {
-                digits++;
-            }
-            else if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
-            {
-                other++;
-            }
-        }
-
-        return digits >= 2 && other * 20 <= sample.Length;
+        // A decoder keeps a character cut by the sample's end for later instead of calling it invalid.
+        var decoder = encoding.GetDecoder();
+        var chars = new char[encoding.GetMaxCharCount(sample.Length)];
+        return chars[..decoder.GetChars(sample, chars, flush: isWholeInput)];
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Han.Sources.HexText;
 
 namespace Han.Sources.Tests;
 
@@ -7,34 +8,35 @@ public sealed class HexTextStreamTests
     [Fact]
     public void Read_HexWithWhitespaceAndLineBreaks_GivesTheBytesItSpells()
     {
-        var bytes = ReadAll("7E a0 1E\r\n\t41 0883\n");
+        var (bytes, error) = HexTestText.Read("7E a0 1E\r\n\t41 0883\u00A0FF\n", new PlainHexReader());
 
-        Assert.Equal([0x7E, 0xA0, 0x1E, 0x41, 0x08, 0x83], bytes);
+        Assert.Null(error);
+        Assert.Equal([0x7E, 0xA0, 0x1E, 0x41, 0x08, 0x83, 0xFF], bytes);
     }
 
     [Fact]
     public void Read_StrayCharacter_DeliversTheBytesBeforeItThenNamesItsLineAndColumn()
     {
-        using var stream = new HexTextStream(new MemoryStream(Encoding.ASCII.GetBytes("7E A0\n1E x1")));
+        using var stream = new HexTextStream(new StringReader("7E A0\n1E x1"), new PlainHexReader());
         var buffer = new byte[16];
 
         var first = stream.Read(buffer);
         var problem = Assert.Throws<InvalidDataException>(() => stream.Read(buffer));
+        var again = Assert.Throws<InvalidDataException>(() => stream.Read(buffer));
 
         Assert.Equal([0x7E, 0xA0, 0x1E], buffer[..first]);
-        Assert.Contains("line 2, column 4", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("hex text, line 2, column 4: 'x' is not a hex digit", problem.Message, StringComparison.Ordinal);
+        Assert.Same(problem, again);
     }
 
     [Fact]
-    public void Read_OddNumberOfDigits_FailsAtTheEndAfterTheWholeBytes()
+    public void Read_OddRunAtTheEnd_DeliversTheWholeBytesThenNamesWhereTheRunStarts()
     {
-        using var stream = new HexTextStream(new MemoryStream(Encoding.ASCII.GetBytes("7EA")));
-        var buffer = new byte[16];
+        var (bytes, error) = HexTestText.Read("7E A0\n1E41 7EA", new PlainHexReader());
 
-        Assert.Equal(1, stream.Read(buffer));
-        var problem = Assert.Throws<InvalidDataException>(() => stream.Read(buffer));
-
-        Assert.Contains("odd number of digits", problem.Message, StringComparison.Ordinal);
+        Assert.Equal([0x7E, 0xA0, 0x1E, 0x41, 0x7E], bytes);
+        Assert.NotNull(error);
+        Assert.StartsWith("hex text, line 2, column 6: 3 hex digits in a row (to column 8), an odd number of digits", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,23 +45,33 @@ public sealed class HexTextStreamTests
         var expected = new byte[50_000];
         new Random(3).NextBytes(expected);
         var text = string.Join('\n', expected.Chunk(32).Select(line => Convert.ToHexString(line)));
-        using var stream = new HexTextStream(new MemoryStream(Encoding.ASCII.GetBytes(text)));
-        var output = new MemoryStream();
-        var buffer = new byte[7];
-        int read;
-        while ((read = stream.Read(buffer)) > 0)
-        {
-            output.Write(buffer, 0, read);
-        }
+
+        var (bytes, error) = HexTestText.Read(text, new PlainHexReader());
+
+        Assert.Null(error);
+        Assert.Equal(expected, bytes);
+    }
+
+    [Fact]
+    public async Task ReadAsync_TextArrivingAFewCharactersAtATime_GivesEveryByte()
+    {
+        var expected = new byte[3000];
+        new Random(4).NextBytes(expected);
+        var text = new MemoryStream(Encoding.ASCII.GetBytes(Convert.ToHexString(expected)));
+        await using var stream = new HexTextStream(new StreamReader(new Trickle(text)), new PlainHexReader());
+        using var output = new MemoryStream();
+
+        await stream.CopyToAsync(output);
 
         Assert.Equal(expected, output.ToArray());
     }
 
-    private static byte[] ReadAll(string text)
+    /// <summary>A pipe that hands over at most three bytes a read, as standard input may.</summary>
+    private sealed class Trickle(Stream inner) : ReadOnlyStream
     {
-        using var stream = new HexTextStream(new MemoryStream(Encoding.ASCII.GetBytes(text)));
-        using var output = new MemoryStream();
-        stream.CopyTo(output);
-        return output.ToArray();
+        public override int Read(Span<byte> buffer) => inner.Read(buffer[..Math.Min(3, buffer.Length)]);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(buffer[..Math.Min(3, buffer.Length)], cancellationToken);
     }
 }

@@ -5,12 +5,38 @@ namespace Han.Sources.Tests;
 
 public sealed class InputOpenerTests
 {
-    [Fact]
-    public async Task OpenAsync_BinaryCapture_GivesItsBytesUnchanged()
+    private static readonly byte[] Kamstrup = Vectors.ById("roarfred-kamstrup-list1-3ph-2017-10-20").Input;
+
+    /// <summary>
+    /// Captures for the forms: an HDLC frame (its character column holds the meter's digits), a stream
+    /// of 559 frames (far longer than the sample), a P1 telegram (text of letters and digits in the
+    /// character column) and an encrypted M-Bus frame.
+    /// </summary>
+    private static readonly string[] FormCaptures = ["roarfred-kamstrup-list1-3ph-2017-10-20", "roarfred-kaifa-stream-559-frames", "dsmr-nl-v50-two-mbus", "austria-evn-doc-kaifa-ma309"];
+
+    public static TheoryData<string> AllCaptures => [.. Vectors.All.Select(vector => vector.Id)];
+
+    public static IEnumerable<object[]> FormsOfCaptures => HexForms.Pairs(FormCaptures).Select(pair => new object[] { pair.Form, pair.CaptureId });
+
+    [Theory]
+    [MemberData(nameof(AllCaptures))]
+    public async Task OpenAsync_EveryCaptureOfTheCorpus_GivesItsBytesUnchanged(string id)
     {
-        var capture = Vectors.ById("roarfred-kamstrup-list1-3ph-2017-10-20").Input;
+        // Binary captures and P1 telegrams (text, but not hex) go to the decoder as they are.
+        var capture = Vectors.ById(id).Input;
 
         var bytes = await ReadAllAsync(capture);
+
+        Assert.Equal(capture, bytes);
+    }
+
+    [Theory]
+    [MemberData(nameof(FormsOfCaptures))]
+    public async Task OpenAsync_CaptureWrittenInAFormPeoplePaste_GivesExactlyItsBytes(string form, string id)
+    {
+        var capture = Vectors.ById(id).Input;
+
+        var bytes = await ReadAllAsync(HexForms.Write(form, capture));
 
         Assert.Equal(capture, bytes);
     }
@@ -27,23 +53,91 @@ public sealed class InputOpenerTests
         Assert.Equal(expected, bytes);
     }
 
-    [Theory]
-    [InlineData("7E A0 1E 41", true)]
-    [InlineData("7EA01E41 0883 7EA01E41 x", true)] // one stray character in 24: still hex, reported where it stands
-    [InlineData("7E A0 hello world", false)]
-    [InlineData("  \n", false)] // no digits at all
-    public void LooksLikeHex_SampleText_DecidesByTheShareOfHexDigitsAndWhitespace(string sample, bool expected)
+    [Fact]
+    public async Task OpenAsync_SeparatorOfTwoBytesCutByTheSampleEnd_IsReadWhole()
     {
-        Assert.Equal(expected, InputOpener.LooksLikeHex(Encoding.ASCII.GetBytes(sample)));
+        // A no-break space (C2 A0 in UTF-8) whose first byte is the sample's last.
+        var head = string.Concat(Enumerable.Repeat("7E ", (InputOpener.SampleLength - 1) / 3)).PadRight(InputOpener.SampleLength - 1, ' ');
+        var text = Encoding.UTF8.GetBytes(head + "\u00A0A0 E2");
+        Assert.Equal(0xC2, text[InputOpener.SampleLength - 1]);
+
+        var bytes = await ReadAllAsync(text);
+
+        Assert.Equal([.. Enumerable.Repeat((byte)0x7E, (InputOpener.SampleLength - 1) / 3), 0xA0, 0xE2], bytes);
+    }
+
+    [Theory]
+    [InlineData("hexdump")]
+    [InlineData("od", "-x")]
+    [InlineData("od", "-A", "x", "-t", "x2")]
+    public async Task OpenAsync_DumpOf16BitWords_IsRefusedWithTheCommandToUseInstead(string tool, params string[] arguments)
+    {
+        var dump = HexForms.Tool(Kamstrup, tool, arguments);
+
+        var problem = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(dump));
+
+        Assert.StartsWith("hex dump, line 1, column ", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("16-bit words", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("'hexdump -C' or 'xxd'", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void LooksLikeHex_RandomBinary_IsNotHex()
+    public async Task OpenAsync_XxdOfLittleEndianWords_IsRefused()
     {
-        var random = new byte[InputOpener.SampleLength];
+        var dump = HexForms.Tool(Kamstrup, "xxd", "-e");
+
+        var problem = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(dump));
+
+        Assert.StartsWith("hex dump, line 1, column 48: the character column shows '~' first, but the line's first byte reads as 2B", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hello, this is my meter.\n", 1, 1, "'H' is not a hex digit")]
+    [InlineData("7E A0 E2\nThe meter sends this every 10 seconds.\n", 2, 1, "'T' is not a hex digit")]
+    [InlineData("{ 0x7E, 0xA0 } is what I get, and then some more words\n", 1, 16, "'is' is not a byte written 0x")]
+    public async Task OpenAsync_TextThatIsNotHex_IsRefusedNamingItsFirstCharacterThatIsNot(string text, int line, int column, string detail)
+    {
+        var problem = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(Encoding.UTF8.GetBytes(text)));
+
+        Assert.StartsWith($"this looks like text, not hex, because line {line}, column {column}: {detail}", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(20, 6, "G", "'G' is not a hex digit")] // a digit mistyped
+    [InlineData(8, 15, "", "a lone hex digit")] // a digit lost
+    public async Task OpenAsync_ShortHexWithATypo_IsHexWithAStrayCharacterNotBinaryOrText(int length, int at, string typo, string detail)
+    {
+        // The first bytes of a real frame, with one typo.
+        var text = string.Join(' ', Kamstrup.Take(length).Select(b => $"{b:X2}"));
+        text = text[..at] + typo + text[(at + 1)..];
+
+        await using var stream = await InputOpener.OpenAsync(new MemoryStream(Encoding.ASCII.GetBytes(text)));
+        var (bytes, error) = HexTestText.Drain(stream);
+
+        Assert.Equal(Kamstrup[..(at / 3)], bytes);
+        Assert.NotNull(error);
+        Assert.StartsWith($"hex text, line 1, column {at + 1}: {detail}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFE })]
+    [InlineData(new byte[] { 0xFE, 0xFF })]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF })]
+    public async Task OpenAsync_BinaryStartingWithTheBytesOfAByteOrderMark_GivesItsBytesUnchanged(byte[] start)
+    {
+        // FF FE and FE FF are what a line at the wrong speed gives all the time.
+        byte[] capture = [.. start, .. Kamstrup];
+
+        Assert.Equal(capture, await ReadAllAsync(capture));
+    }
+
+    [Fact]
+    public async Task OpenAsync_RandomBinary_GivesItsBytesUnchanged()
+    {
+        var random = new byte[InputOpener.SampleLength * 2];
         new Random(11).NextBytes(random);
 
-        Assert.False(InputOpener.LooksLikeHex(random));
+        Assert.Equal(random, await ReadAllAsync(random));
     }
 
     private static async Task<byte[]> ReadAllAsync(byte[] raw)

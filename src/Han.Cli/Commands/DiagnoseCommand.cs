@@ -104,12 +104,24 @@ internal static class DiagnoseCommand
             return 1;
         }
 
+        Stream bytes;
+        try
+        {
+            bytes = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // The first bytes could not be read, or they are text that is not hex (or a dump that would swap
+            // bytes): the reason is the whole answer, with no diagnosis or bundle.
+            await streams.Error.WriteLineAsync($"han diagnose: {path}: {problem.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
         using var json = bundle is null ? null : new JsonLinesView(bundle.Decoded);
         using var diagnoser = new Diagnoser(request.Options, json);
         var readError = (string?)null;
         try
         {
-            var bytes = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
             await using (bytes.ConfigureAwait(false))
             {
                 await diagnoser.AddAsync(bytes, cancellation).ConfigureAwait(false);

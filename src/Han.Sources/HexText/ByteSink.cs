@@ -1,0 +1,13 @@
+namespace Han.Sources.HexText;
+
+/// <summary>The caller's buffer as a <see cref="HexFormReader"/> fills it, one byte at a time.</summary>
+internal ref struct ByteSink(Span<byte> bytes)
+{
+    private readonly Span<byte> _bytes = bytes;
+
+    public int Written { get; private set; }
+
+    public readonly bool IsFull => Written == _bytes.Length;
+
+    public void Write(byte value) => _bytes[Written++] = value;
+}

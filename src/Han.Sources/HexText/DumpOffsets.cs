@@ -1,0 +1,123 @@
+namespace Han.Sources.HexText;
+
+/// <summary>
+/// The offsets that open the lines of a dump. Each must follow from the bytes of the lines before, so a
+/// line lost while copying a dump is reported instead of silently missing; a <c>*</c> line (hexdump,
+/// od and <c>xxd -a</c> write it for lines equal to the one before) stands for as many copies as the
+/// next offset says; an offset of 0 starts another dump (several pasted one after another). The radix
+/// is learnt from the first offset that can be checked: hexadecimal for xxd, <c>hexdump -C</c> and
+/// <c>od -A x</c>, octal for od's default, decimal for <c>od -A d</c>.
+/// </summary>
+internal sealed class DumpOffsets
+{
+    /// <summary>The longest offset read: 16 hex digits hold any 64-bit offset.</summary>
+    public const int MaxDigits = 16;
+
+    private static readonly int[] Radixes = [16, 8, 10];
+
+    private readonly char[] _first = new char[MaxDigits];
+    private int _firstLength;
+    private long _bytesSinceFirst = -1;
+    private int _radix;
+
+    /// <summary>True once an offset was checked against the bytes of a line before it.</summary>
+    public bool Confirmed { get; private set; }
+
+    /// <summary>Forgets the dump so far: the next offset starts a new one (after a line that could not be read).</summary>
+    public void Reset() => _bytesSinceFirst = -1;
+
+    /// <summary>The line that began at the last offset held <paramref name="bytes"/> bytes.</summary>
+    public void Advance(long bytes) => _bytesSinceFirst += bytes;
+
+    /// <summary>
+    /// Checks the offset <paramref name="digits"/> that opens a line. After a <c>*</c>
+    /// (<paramref name="afterRepeat"/>) it says in <paramref name="repeated"/> how many bytes the copies of
+    /// the line before (<paramref name="lineLength"/> bytes) make. Returns null when the offset is right,
+    /// else why it is not.
+    /// </summary>
+    public string? Check(ReadOnlySpan<char> digits, bool afterRepeat, int lineLength, out long repeated)
+    {
+        repeated = 0;
+        if (_bytesSinceFirst < 0 || (!afterRepeat && digits.IndexOfAnyExcept('0') < 0))
+        {
+            digits.CopyTo(_first);
+            _firstLength = digits.Length;
+            _bytesSinceFirst = 0;
+            return null;
+        }
+
+        var radix = _radix;
+        if (radix == 0)
+        {
+            // Learnt from the first line with bytes; after a '*' nothing tells it but the form: od's default
+            // is octal (7 digits), the others hexadecimal.
+            radix = afterRepeat ? (digits.Length == 7 ? 8 : 16)
+                : _bytesSinceFirst == 0 ? 16 : RadixThatFits(digits);
+            _radix = afterRepeat || _bytesSinceFirst > 0 ? radix : 0;
+        }
+
+        var distance = radix == 0 ? -1 : Distance(digits, radix);
+        if (!afterRepeat && distance == _bytesSinceFirst)
+        {
+            Confirmed |= distance > 0;
+            return null;
+        }
+
+        var gap = distance - _bytesSinceFirst;
+        if (afterRepeat && distance >= 0 && lineLength > 0 && gap > 0 && gap % lineLength == 0)
+        {
+            repeated = gap;
+            _bytesSinceFirst = distance;
+            return null;
+        }
+
+        var expected = radix == 0 ? string.Empty : $" (after the lines before, {Format(_bytesSinceFirst, radix)} was next)";
+        return afterRepeat
+            ? $"the offset {digits} after '*' is not a whole number of repeated {lineLength}-byte lines further on{expected}"
+            : $"the offset {digits} does not follow from the line before{expected}: a line is missing or was changed";
+    }
+
+    private int RadixThatFits(ReadOnlySpan<char> digits)
+    {
+        foreach (var radix in Radixes)
+        {
+            if (Distance(digits, radix) == _bytesSinceFirst)
+            {
+                return radix;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>How many bytes <paramref name="digits"/> lies after the first offset, in <paramref name="radix"/>; -1 when it cannot.</summary>
+    private long Distance(ReadOnlySpan<char> digits, int radix)
+    {
+        var at = Value(digits, radix);
+        var first = Value(_first.AsSpan(0, _firstLength), radix);
+        return at < 0 || first < 0 || at < first ? -1 : at - first;
+    }
+
+    private static long Value(ReadOnlySpan<char> digits, int radix)
+    {
+        long value = 0;
+        foreach (var c in digits)
+        {
+            var digit = HexRun.NibbleOf(c);
+            if (digit < 0 || digit >= radix || value > (long.MaxValue - digit) / radix)
+            {
+                return -1;
+            }
+
+            value = (value * radix) + digit;
+        }
+
+        return value;
+    }
+
+    private string Format(long bytes, int radix)
+    {
+        var value = Value(_first.AsSpan(0, _firstLength), radix) + bytes;
+        return Convert.ToString(value, radix).PadLeft(_firstLength, '0');
+    }
+}

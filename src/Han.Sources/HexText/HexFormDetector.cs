@@ -1,0 +1,94 @@
+namespace Han.Sources.HexText;
+
+/// <summary>
+/// Decides from the first characters of a text which form of hex it is written in, by reading them in
+/// that form: a dump when its first line reads as one and shows it (xxd's ':', a character column, or
+/// a second offset that follows from the first), a C array when a byte is written <c>0x..</c>, plain hex
+/// text otherwise. The trial goes on past errors and counts them: hex with a typo here and there is
+/// read (the typo is reported where it stands when the stream gets there), while text with no hex in
+/// it is refused at once with its first character that is not hex.
+/// </summary>
+internal static class HexFormDetector
+{
+    /// <summary>
+    /// Bytes a trial must read for each error for the text to count as hex with typos, not as prose: a
+    /// line of 8 bytes with one typo is hex, while in prose most words are errors and few read as bytes.
+    /// </summary>
+    private const int BytesPerError = 2;
+
+    /// <summary>A dump's '*' can stand for any number of bytes; a trial reads no more than this.</summary>
+    private const int TrialBytes = 64 * 1024;
+
+    /// <summary>
+    /// A fresh reader for the form <paramref name="sample"/> is written in. Throws
+    /// <see cref="InvalidDataException"/> when the sample is text but not hex, or a dump han must not read.
+    /// </summary>
+    public static HexFormReader Detect(ReadOnlySpan<char> sample, bool isWholeInput)
+    {
+        var dump = new HexDumpReader();
+        var dumpBytes = Trial(dump, sample, isWholeInput);
+        if (dump.Refused)
+        {
+            throw dump.FirstError!.ToException(dump.Name);
+        }
+
+        var firstError = dump.FirstError?.Position.Line ?? long.MaxValue;
+        if (dump.FirstDataLine > 0 && firstError > dump.FirstDataLine && (dump.HasDumpMarks || dump.OffsetsConfirmed))
+        {
+            return Verdict(dump, dumpBytes, () => new HexDumpReader());
+        }
+
+        Func<HexFormReader> create = HasPrefixedByte(sample) ? () => new CArrayReader() : () => new PlainHexReader();
+        var reader = create();
+        return Verdict(reader, Trial(reader, sample, isWholeInput), create);
+    }
+
+    /// <summary>Reads the sample in one form, past every error; returns the bytes it gave.</summary>
+    private static long Trial(HexFormReader reader, ReadOnlySpan<char> sample, bool isWholeInput)
+    {
+        Span<byte> scratch = stackalloc byte[256];
+        long bytes = 0;
+        while (bytes < TrialBytes)
+        {
+            var read = reader.Decode(sample, scratch, out var written);
+            sample = sample[read..];
+            bytes += written;
+            if (reader.Error is not null)
+            {
+                reader.Recover();
+            }
+            else if (sample.IsEmpty && written < scratch.Length)
+            {
+                break;
+            }
+        }
+
+        while (isWholeInput && !reader.IsFinished && bytes < TrialBytes)
+        {
+            bytes += reader.Finish(scratch);
+            reader.Recover();
+        }
+
+        return bytes;
+    }
+
+    /// <summary>A fresh reader of the form for the whole input (the trial's has read the sample), or the refusal of text.</summary>
+    private static HexFormReader Verdict(HexFormReader trial, long bytes, Func<HexFormReader> create) =>
+        trial.ErrorCount * BytesPerError <= bytes
+            ? create()
+            : throw new InvalidDataException($"this looks like text, not hex, because {trial.FirstError!.Position}: {trial.FirstError.Detail}");
+
+    /// <summary>True when a word starts with 0x and a hex digit, as bytes in C are written.</summary>
+    private static bool HasPrefixedByte(ReadOnlySpan<char> sample)
+    {
+        for (var i = 1; i + 1 < sample.Length; i++)
+        {
+            if (sample[i] is 'x' or 'X' && sample[i - 1] == '0' && (i == 1 || !char.IsAsciiLetterOrDigit(sample[i - 2])) && HexRun.NibbleOf(sample[i + 1]) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+namespace Han.Sources.HexText;
+
+/// <summary>
+/// Hex written as runs of digits between separators: <c>7E A0 E2</c>, <c>7EA0E2</c>, <c>xxd -p</c>
+/// output, and the byte lists of forums and tools (<c>7E-A0-E2</c>, <c>7e:a0:e2</c>, <c>7E,A0</c>,
+/// <c>7E;A0</c>). Each run must hold whole bytes: a run with an odd number of digits is where the digits
+/// stop pairing up, so it is reported there (a digit never pairs with one across a separator).
+/// </summary>
+internal sealed class PlainHexReader : HexFormReader
+{
+    private HexRun _run;
+    private bool _inRun;
+    private bool _skipping;
+
+    public override string Name => "hex text";
+
+    /// <summary>Whitespace of any kind (forums paste no-break spaces) and the byte separators tools print.</summary>
+    public static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or ':' or '-';
+
+    protected override void Read(char c, ref ByteSink output)
+    {
+        var nibble = HexRun.NibbleOf(c);
+        if (nibble >= 0)
+        {
+            if (_skipping)
+            {
+                return;
+            }
+
+            if (!_inRun)
+            {
+                _run.Begin(Position);
+                _inRun = true;
+            }
+
+            var value = _run.Add(nibble, Position.Column);
+            if (value >= 0)
+            {
+                output.Write((byte)value);
+            }
+        }
+        else if (IsSeparator(c))
+        {
+            _skipping = false;
+            End();
+        }
+        else if (!_skipping)
+        {
+            // After an error the rest of this word is skipped, so one typo counts once.
+            _skipping = true;
+            _inRun = false;
+            Fail(Position, $"{HexFormError.Describe(c)} is not a hex digit or a separator (space, line break, ',', ';', ':' or '-')");
+        }
+    }
+
+    protected override void End()
+    {
+        if (_inRun)
+        {
+            _inRun = false;
+            if (_run.IsOdd)
+            {
+                Fail(_run.Start, _run.OddDetail);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Han.TestCorpus;
+
+namespace Han.Cli.Tests;
+
+/// <summary>
+/// Real captures pasted in the forms people paste hex in (tool output, forum lists, C arrays, Windows
+/// text files) decode end to end to the values their sources state; text that is not hex, and dumps
+/// that would swap bytes, are refused with the reason (issue 7, points 8 and 9).
+/// </summary>
+public sealed class HexFormsTests
+{
+    /// <summary>An HDLC list, a P1 telegram, and an encrypted M-Bus frame (with its key).</summary>
+    private static readonly string[] Captures = ["roarfred-kamstrup-list1-3ph-2017-10-20", "dsmr-nl-v50-two-mbus", "austria-evn-doc-kaifa-ma309"];
+
+    public static IEnumerable<object[]> FormsOfCaptures() => HexForms.Pairs(Captures).Select(pair => new object[] { pair.Form, pair.CaptureId });
+
+    [Theory]
+    [MemberData(nameof(FormsOfCaptures))]
+    public async Task DecodeJson_CaptureInAPastedForm_PrintsTheStatedValues(string form, string id)
+    {
+        var vector = Vectors.ById(id);
+        List<string> args = ["decode", "--format", "json", "--country", vector.Country, HanRunner.TempFile(HexForms.Write(form, vector.Input))];
+        if (vector.KeyHex is { } key)
+        {
+            args.AddRange(["--key", key]);
+        }
+
+        var result = await HanRunner.Run([.. args]);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Stderr);
+        Assert.Equal(vector.ExpectReadings, result.Readings.Count);
+        var mismatches = ExpectedValues.Mismatches(vector, result.Readings[^1]);
+        Assert.True(mismatches.Count == 0, string.Join(Environment.NewLine, mismatches));
+    }
+
+    [Fact]
+    public async Task Decode_TextThatIsNotHex_SaysWhyAndDecodesNothing()
+    {
+        var path = HanRunner.TempFile("The meter is a Kamstrup Omnipower; it sends 7E A0 E2 ... every 10 s\n"u8.ToArray());
+
+        var result = await HanRunner.Run("decode", "--format", "json", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.JsonLines);
+        Assert.Equal($"han decode: {path}: this looks like text, not hex, because line 1, column 1: 'T' is not a hex digit or a separator (space, line break, ',', ';', ':' or '-')\n", result.Stderr.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public async Task Decode_PlainHexdumpOfAFrame_IsRefusedWithTheCommandToUse()
+    {
+        var dump = HexForms.Tool(Vectors.ById("roarfred-kamstrup-list1-3ph-2017-10-20").Input, "hexdump");
+
+        var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile(dump));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Readings);
+        Assert.Contains("16-bit words", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("'hexdump -C' or 'xxd'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("UTF-16 LE with BOM (PowerShell)")]
+    [InlineData("UTF-16 LE")]
+    public async Task Diagnose_Utf16HexTextOfARealCapture_DecodesItAndSaysNothingOfTheLineSpeed(string form)
+    {
+        // UTF-16 puts a 00 after every character: read as bytes, half the input would look like a wrong speed.
+        var capture = Vectors.ById("roarfred-kamstrup-list1-3ph-2017-10-20").Input;
+
+        var result = await HanRunner.Run("diagnose", "--no-bundle", HanRunner.TempFile(HexForms.Write(form, capture)));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"What arrived: {capture.Length} bytes, a stream of HDLC frames", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("1 readings decode from it", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("speed", result.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("[PROBLEM]", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_TextThatIsNotHex_GivesTheReasonAndNoDiagnosisOrBundle()
+    {
+        var path = HanRunner.TempFile("Meter: Kamstrup Omnipower\n7E A0 E2 2B\n"u8.ToArray());
+        var bundle = Path.Combine(Path.GetTempPath(), "han-test-" + Guid.NewGuid().ToString("N") + ".zip");
+
+        var result = await HanRunner.Run("diagnose", "--bundle", bundle, path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.StartsWith($"han diagnose: {path}: this looks like text, not hex, because line 1, column 1: 'M' is not a hex digit", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(bundle));
+    }
+}
