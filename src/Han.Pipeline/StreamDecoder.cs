@@ -48,10 +48,15 @@ public sealed class StreamDecoder : IDisposable
         Complete();
     }
 
-    /// <summary>Reads <paramref name="stream"/> to its end through a pipe, decoding as bytes arrive.</summary>
+    /// <summary>
+    /// Reads <paramref name="stream"/> to its end through a pipe, decoding as bytes arrive. When the
+    /// stream fails (an <see cref="IOException"/>, an <see cref="InvalidDataException"/>), everything it
+    /// delivered before is decoded as at the end of the input, and then the failure is thrown.
+    /// </summary>
     public async Task DecodeAsync(Stream stream, CancellationToken cancellationToken = default)
     {
-        var reader = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
+        var input = new EndAtFailure(stream);
+        var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024, minimumReadSize: 16 * 1024, leaveOpen: true));
         try
         {
             while (true)
@@ -74,6 +79,7 @@ public sealed class StreamDecoder : IDisposable
         }
 
         Complete();
+        input.ThrowIfFailed();
     }
 
     /// <summary>

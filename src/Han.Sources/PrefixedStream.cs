@@ -1,3 +1,5 @@
+using Han.Pipeline;
+
 namespace Han.Sources;
 
 /// <summary>A read-only stream that yields some bytes already read, then the rest of another stream.</summary>

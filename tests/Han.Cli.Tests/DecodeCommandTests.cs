@@ -246,4 +246,28 @@ public sealed class DecodeCommandTests
         Assert.Equal(2, result.Readings.Count);
         Assert.Equal("Aidon", result.Readings[1].GetProperty("meter_manufacturer").GetString());
     }
+
+    [Fact]
+    public async Task Decode_HexTextWithAStrayCharacterRightAfterAFrame_DecodesTheFrameAndCountsAllItsBytes()
+    {
+        var frame = RealFrames.KamstrupList2;
+        var path = Path.Combine(Path.GetTempPath(), "han-test-" + Guid.NewGuid().ToString("N") + ".hex");
+        File.WriteAllText(path, Convert.ToHexString(frame) + "\nX\n");
+
+        var result = await HanRunner.Run("decode", path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"1 readings from 1 frames and 1 APDUs; 0 problems; {frame.Length} bytes read, 0 skipped", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal($"han decode: {path}: hex text, line 2, column 1: 'X' is not a hex digit or a separator (space, line break, ',', ';', ':' or '-')", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Decode_TextThatIsNotHex_IsRefusedWithoutASummary()
+    {
+        var result = await HanRunner.Run("Hello, this is my meter's output\n"u8.ToArray(), "decode", "-");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.StartsWith("han decode: -: this looks like text, not hex, because line 1, column 1: 'H'", result.Stderr, StringComparison.Ordinal);
+    }
 }

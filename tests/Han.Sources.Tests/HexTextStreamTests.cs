@@ -1,4 +1,5 @@
 using System.Text;
+using Han.Pipeline;
 using Han.Sources.HexText;
 
 namespace Han.Sources.Tests;

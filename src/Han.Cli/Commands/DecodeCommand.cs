@@ -75,11 +75,25 @@ internal static class DecodeCommand
                 continue;
             }
 
+            Stream bytes;
+            try
+            {
+                bytes = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                // Refused before a byte was decoded (text that is not hex, a dump of words): no summary either.
+                await raw.DisposeAsync().ConfigureAwait(false);
+                view.Flush();
+                await stderr.WriteLineAsync($"han decode: {input}: {problem.Message}").ConfigureAwait(false);
+                exitCode = 1;
+                continue;
+            }
+
             view.BeginInput(input, inputs.Length > 1);
             using var decoder = new StreamDecoder(view, options);
             try
             {
-                var bytes = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
                 await using (bytes.ConfigureAwait(false))
                 {
                     await decoder.DecodeAsync(bytes, cancellation).ConfigureAwait(false);
@@ -87,8 +101,7 @@ internal static class DecodeCommand
             }
             catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException)
             {
-                // Everything decoded before the failure has been reported; say why the rest was not.
-                decoder.Complete();
+                // Everything delivered before the failure has been decoded and reported; say why the rest was not.
                 view.Flush();
                 await stderr.WriteLineAsync($"han decode: {input}: {problem.Message}").ConfigureAwait(false);
                 exitCode = 1;

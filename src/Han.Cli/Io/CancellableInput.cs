@@ -1,4 +1,4 @@
-using Han.Sources;
+using Han.Pipeline;
 
 namespace Han.Cli.Io;
 

@@ -1,3 +1,5 @@
+using Han.Pipeline;
+
 namespace Han.Sources.HexText;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Han.Sources;
+namespace Han.Pipeline;
 
 /// <summary>Base of the forward-only input streams: everything but reading is unsupported.</summary>
 public abstract class ReadOnlyStream : Stream
