@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Han.Cli.Arguments;
 using Han.Cli.Commands;
 using Han.Cli.Io;
 
@@ -7,6 +8,9 @@ namespace Han.Cli;
 /// <summary>The composition root: one subcommand per file under Commands/.</summary>
 public static class Program
 {
+    /// <summary>The exit code of a bug in han (EX_SOFTWARE of sysexits.h), told apart from the 1 of a bad input.</summary>
+    internal const int InternalError = 70;
+
     public static async Task<int> Main(string[] args)
     {
         using var signals = new TerminationSignals();
@@ -56,6 +60,13 @@ public static class Program
         {
             await error.WriteLineAsync($"{CommandName(parse)}: stopped by {signals.SignalName}; what was not finished was not written").ConfigureAwait(false);
             return exitCode;
+        }
+        catch (Exception bug) when (bug is not OperationCanceledException)
+        {
+            // Anything else is a bug in han. One line through the error writer (secrets hidden), never the
+            // runtime's stack trace, which would print arguments as they are.
+            await error.WriteLineAsync($"{CommandName(parse)}: internal error ({bug.GetType().Name}: {bug.Message}); this is a bug in han, please report it with the command you ran").ConfigureAwait(false);
+            return InternalError;
         }
     }
 

@@ -3,7 +3,7 @@ namespace Han.Pipeline;
 /// <summary>The outermost layer of an input, recognised from the bytes (protocol.md §0; <see cref="InputDetector"/>).</summary>
 public enum InputKind
 {
-    /// <summary>Not decided yet (no bytes seen).</summary>
+    /// <summary>Not decided yet: no good frame so far, and the input has not ended (a lone message is only known at its end).</summary>
     Unknown,
 
     /// <summary>A stream of HDLC frames, possibly with noise between them.</summary>

@@ -27,14 +27,40 @@ internal static class LoneMessage
     /// </summary>
     public static InputKind Recognise(ReadOnlySpan<byte> input)
     {
-        if (input.Length > MaxLength || !StartsLikeOne(input))
+        if (LengthOf(input) < 0)
         {
             return InputKind.Unknown;
         }
 
-        var kind = Llc.HasHeader(input) ? InputKind.LlcMessage : InputKind.ApduMessage;
+        return Llc.HasHeader(input) ? InputKind.LlcMessage : InputKind.ApduMessage;
+    }
+
+    /// <summary>
+    /// How many bytes of <paramref name="input"/> are the message: all of them, or all but a line end
+    /// after it (<c>mosquitto_sub</c> and shell redirections add one to each payload); -1 when the input
+    /// is not one whole message. A message whose own last byte is 0x0A stays whole: the whole input is
+    /// tried first.
+    /// </summary>
+    public static int LengthOf(ReadOnlySpan<byte> input)
+    {
+        if (IsWhole(input))
+        {
+            return input.Length;
+        }
+
+        var lineEnd = input.EndsWith("\r\n"u8) ? 2 : input.EndsWith("\n"u8) ? 1 : 0;
+        return lineEnd > 0 && IsWhole(input[..^lineEnd]) ? input.Length - lineEnd : -1;
+    }
+
+    private static bool IsWhole(ReadOnlySpan<byte> input)
+    {
+        if (input.Length > MaxLength || !StartsLikeOne(input))
+        {
+            return false;
+        }
+
         var apdu = Llc.Strip(input);
-        return StartsWithApduTag(apdu) && IsWholeApdu(apdu) ? kind : InputKind.Unknown;
+        return StartsWithApduTag(apdu) && IsWholeApdu(apdu);
     }
 
     private static bool StartsWithApduTag(ReadOnlySpan<byte> apdu) =>

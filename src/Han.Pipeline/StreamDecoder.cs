@@ -17,6 +17,9 @@ public sealed class StreamDecoder : IDisposable
     /// <summary>New bytes that make a further detection attempt worth its cost (one HDLC list is 100-400 bytes).</summary>
     internal const int DetectionStep = 128;
 
+    /// <summary>Up to this much held input, detection is tried again on every new piece of it.</summary>
+    internal const int QuickDetectionWindow = 4096;
+
     private readonly DecodeContext _context;
     private FramedInput? _input;
     private long _detectionTriedAt = -DetectionStep;
@@ -91,9 +94,12 @@ public sealed class StreamDecoder : IDisposable
         var before = buffer.Length;
         if (_input is null)
         {
-            // Detection reads the whole buffer again: on a line that hands over a few bytes at a time,
-            // try again only once enough new bytes have come to change the answer.
-            var grown = buffer.Length - _detectionTriedAt >= DetectionStep;
+            // Detection reads the whole buffer again. While little has come, that is cheap, and a meter
+            // that sends one short list every few seconds (Aidon's list 1 is 44 bytes every 2.5 s) must
+            // be read from its first frame: try on every new piece. Past that, a line that hands over a
+            // few bytes at a time is tried again only once enough new bytes have come to change the answer.
+            var step = buffer.Length <= QuickDetectionWindow ? 1 : DetectionStep;
+            var grown = buffer.Length - _detectionTriedAt >= step;
             if (!(grown || isFinalBlock || buffer.Length >= InputDetector.MaxWindow))
             {
                 return;

@@ -59,6 +59,9 @@ public static class PrintableText
         return builder.ToString();
     }
 
+    /// <summary>True when <paramref name="text"/> holds a character <see cref="Escape"/> replaces.</summary>
+    public static bool HasUnsafe(ReadOnlySpan<char> text) => text.IndexOfAny(Unsafe) >= 0;
+
     /// <summary>True for the characters <see cref="Escape"/> replaces.</summary>
     public static bool IsUnsafe(char c) => Unsafe.Contains(c);
 

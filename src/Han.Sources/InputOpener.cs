@@ -17,11 +17,26 @@ public static class InputOpener
     /// <summary>
     /// The bytes <paramref name="raw"/> holds: as they are, or decoded from hex text. Throws
     /// <see cref="InvalidDataException"/> (with the line and column of the first character that is not
-    /// hex) when the input is text but not hex, and for dumps that cannot be read right.
+    /// hex) when the input is text but not hex, and for dumps that cannot be read right. Takes
+    /// <paramref name="raw"/> over: it is closed when this fails, and with the returned stream otherwise.
     /// </summary>
     public static async Task<Stream> OpenAsync(Stream raw, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(raw);
+        try
+        {
+            return await RecogniseAsync(raw, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // The stream was handed over: whatever stops here closes it.
+            await raw.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<Stream> RecogniseAsync(Stream raw, CancellationToken cancellationToken)
+    {
         var sample = new byte[SampleLength];
         var length = 0;
         var isWholeInput = false;
@@ -39,16 +54,7 @@ public static class InputOpener
             return new PrefixedStream(sample.AsMemory(0, length), raw);
         }
 
-        HexFormReader reader;
-        try
-        {
-            reader = HexFormDetector.Detect(Decode(bytes[preambleLength..], encoding, isWholeInput), isWholeInput);
-        }
-        catch (InvalidDataException)
-        {
-            await raw.DisposeAsync().ConfigureAwait(false);
-            throw;
-        }
+        var reader = HexFormDetector.Detect(Decode(bytes[preambleLength..], encoding, isWholeInput), isWholeInput);
 
         // The byte-order mark is gone already: the reader is told not to look for another.
         var text = new PrefixedStream(sample.AsMemory(preambleLength, length - preambleLength), raw);

@@ -98,7 +98,22 @@ public sealed class ControlCharacterTests
 
         var reading = Assert.Single(result.Readings);
         Assert.Equal(HostileCapture.Text, reading.GetProperty("list_version").GetString());
-        Assert.DoesNotContain(result.Stdout, c => c != '\n' && char.IsControl(c));
+        Assert.DoesNotContain(result.Stdout, c => c != '\n' && PrintableText.IsUnsafe(c));
+        Assert.Contains("\\u202E", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecodeJson_ProblemDetailAndFileNameWithBidiOverrides_AreEscapedAndExact()
+    {
+        var folder = Directory.CreateTempSubdirectory("han-test-").FullName;
+        var name = Path.Combine(folder, "a\u202Eb.bin");
+        File.WriteAllBytes(name, [0x01, 0x02]);
+
+        var result = await HanRunner.Run("decode", "--format", "json", name, name);
+
+        Directory.Delete(folder, recursive: true);
+        Assert.DoesNotContain(result.Stdout, c => c != '\n' && PrintableText.IsUnsafe(c));
+        Assert.All(result.Errors, error => Assert.Equal(name, error.GetProperty("file").GetString()));
     }
 
     [Theory]

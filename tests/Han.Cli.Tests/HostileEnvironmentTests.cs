@@ -1,4 +1,3 @@
-using System.Runtime.Versioning;
 using System.Text.RegularExpressions;
 using Han.TestCorpus;
 
@@ -10,7 +9,6 @@ namespace Han.Cli.Tests;
 /// (SIGPIPE), a working folder it may not write to. Each ends with one line on standard error, no
 /// stack trace, and a non-zero exit code exactly when something was not done.
 /// </summary>
-[SupportedOSPlatform("linux")]
 public sealed partial class HostileEnvironmentTests : IDisposable
 {
     /// <summary>Command lines that decode or diagnose the capture in <c>$CAPTURE</c> and print.</summary>
@@ -144,6 +142,42 @@ public sealed partial class HostileEnvironmentTests : IDisposable
 
         Assert.Equal(130, result.ExitCode);
         Assert.Equal("han decode: stopped by Ctrl-C (SIGINT); what was not finished was not written", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Decode_NamedPipeThatStaysSilent_StopsAtOnceOnCtrlC()
+    {
+        // A named pipe (or /dev/ttyUSB0) waits for bytes as standard input does; one Ctrl-C must do.
+        var result = await Run(
+            "mkfifo \"$FOLDER/line\"; exec 3<> \"$FOLDER/line\"; "
+            + "perl -e '$SIG{INT}=\"DEFAULT\"; exec @ARGV' \"$HAN\" decode \"$FOLDER/line\" & han=$!; "
+            + "sleep 1; kill -INT $han; wait $han");
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Equal("han decode: stopped by Ctrl-C (SIGINT); what was not finished was not written", result.Stderr.Trim());
+    }
+
+    [Fact]
+    public async Task Diagnose_StandardOutputFull_StillWritesTheBundleAndSaysWhere()
+    {
+        var result = await Run("\"$HAN\" diagnose --bundle \"$FOLDER/report.zip\" \"$CAPTURE\" > /dev/full");
+
+        AssertOneLine(result, "cannot write to standard output: no space left on the device");
+        Assert.Contains($"the report is in the bug-report bundle {Path.Combine(_folder, "report.zip")}", result.Stderr, StringComparison.Ordinal);
+        Assert.True(Han.Cli.Diagnosis.BundlePath.IsBundle(Path.Combine(_folder, "report.zip")));
+    }
+
+    [Theory]
+    [InlineData("decode \"\"", "han decode: : an empty file name was given")]
+    [InlineData("diagnose --no-bundle \"\"", "han diagnose: : an empty file name was given")]
+    [InlineData("diagnose --bundle \"\" \"$CAPTURE\"", "han diagnose: --bundle : an empty path")]
+    [InlineData("decode \"$FOLDER\"", "this is a folder, not a capture file")]
+    [InlineData("diagnose --bundle \"$CAPTURE/report.zip\" \"$CAPTURE\"", "is a file, not a folder")]
+    public async Task Command_NameThatCannotBeUsed_SaysWhyInOneLine(string command, string expected)
+    {
+        var result = await Run($"\"$HAN\" {command}");
+
+        AssertOneLine(result, expected);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

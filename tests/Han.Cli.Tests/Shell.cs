@@ -12,7 +12,14 @@ internal sealed record ShellResult(int ExitCode, string Stdout, string Stderr);
 /// </summary>
 internal static class Shell
 {
-    public static string Han => Path.Combine(AppContext.BaseDirectory, "han");
+    private static readonly Lazy<string> Installed = new(Install);
+
+    /// <summary>
+    /// The han executable, copied with what it needs into a folder every user may read: tests run it as
+    /// an unprivileged user too, and the build folder of a fresh clone in a private temporary folder is
+    /// out of that user's reach.
+    /// </summary>
+    public static string Han => Installed.Value;
 
     public static bool IsRoot => Environment.UserName == "root";
 
@@ -43,5 +50,25 @@ internal static class Shell
         }
 
         return new ShellResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string Install()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "han-test-bin-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var files = Directory.GetFiles(AppContext.BaseDirectory)
+            .Where(file => Path.GetFileName(file) is var name
+                && (name.StartsWith("han", StringComparison.Ordinal) || (name.StartsWith("Han.", StringComparison.Ordinal) && !name.Contains("Tests", StringComparison.Ordinal) && !name.Contains("TestCorpus", StringComparison.Ordinal)) || name == "System.CommandLine.dll"));
+        foreach (var file in files)
+        {
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+        }
+
+        const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        const UnixFileMode enterable = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(folder, readable | enterable | UnixFileMode.UserWrite);
+        File.SetUnixFileMode(Path.Combine(folder, "han"), readable | enterable | UnixFileMode.UserWrite);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return Path.Combine(folder, "han");
     }
 }

@@ -136,7 +136,7 @@ public sealed class DecoderPropertyTests
     /// <summary>0 to 80 bytes of noise (<see cref="NoisyStart.Prefix"/>), drawn from a seed: generating each byte through FsCheck would cost more than decoding.</summary>
     private static Gen<byte[]> NoisePrefix() =>
         from length in Gen.Choose(0, 80)
-        from seed in ArbMap.Default.GeneratorFor<int>()
+        from seed in Gen.Choose(0, int.MaxValue)
         select NoisyStart.Prefix(length, new Random(seed));
 
     /// <summary>Decodes <paramref name="input"/> handed over in two pieces, as a line might: up to <paramref name="cut"/>, then the rest and the end.</summary>
@@ -156,7 +156,7 @@ public sealed class DecoderPropertyTests
     private static Gen<MutatedCapture> MutatedInput() =>
         from seed in Gen.Elements(Seeds)
         from mutations in Gen.Choose(1, 4)
-        from randomSeed in ArbMap.Default.GeneratorFor<int>()
+        from randomSeed in Gen.Choose(0, int.MaxValue)
         from reseal in ArbMap.Default.GeneratorFor<bool>()
         select MutatedCapture.Create(seed, mutations, randomSeed, reseal);
 

@@ -79,10 +79,28 @@ public sealed class InputDetectorTests
         Assert.Equal(KindOf(vector), InputDetector.Detect(input, isFinalBlock: true));
     }
 
+    [Theory]
+    [MemberData(nameof(LoneMessageVectors))]
+    public void Decode_LoneMessageFollowedByALineEnd_GivesTheSameReadingsAndNoProblem(string id)
+    {
+        // mosquitto_sub (and a shell's echo) end every payload with a line break.
+        var vector = Vectors.ById(id);
+        var bare = RecordingObserver.Decode(vector);
+
+        foreach (var lineEnd in new[] { "\n"u8.ToArray(), "\r\n"u8.ToArray() })
+        {
+            var ended = RecordingObserver.Decode(vector, [.. vector.Input, .. lineEnd]);
+
+            Assert.Equal(bare.ReadingJson.Select(reading => reading.GetRawText()), ended.ReadingJson.Select(reading => reading.GetRawText()));
+            Assert.Equal(bare.Problems, ended.Problems);
+        }
+    }
+
     public static TheoryData<string, string> NotOneWholeMessage() => new()
     {
         { "cut short by a byte", Convert.ToHexString(Vectors.ById("amsreader-kamstrup-ch-gh350-2-apdu").Input[..^1]) },
-        { "followed by CR LF", Convert.ToHexString(Vectors.ById("amsreader-kamstrup-ch-gh350-2-apdu").Input) + "0D0A" },
+        { "followed by a line end and more", Convert.ToHexString(Vectors.ById("amsreader-kamstrup-ch-gh350-2-apdu").Input) + "0A00" },
+        { "followed by two line ends", Convert.ToHexString(Vectors.ById("amsreader-kamstrup-ch-gh350-2-apdu").Input) + "0A0A" },
         { "LLC field followed by a byte", Convert.ToHexString(Vectors.ById("amshan-aidon-no-list1").Input) + "00" },
         { "ciphered APDU cut short", Convert.ToHexString(Vectors.ById("openhab-lu-smarty-encrypted").Input[..^1]) },
         { "LLC header alone", "E6E700" },

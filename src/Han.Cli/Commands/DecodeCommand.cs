@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Han.Cli.Arguments;
 using Han.Cli.Io;
 using Han.Cli.Views;
 using Han.Pipeline;
@@ -31,6 +32,7 @@ internal static class DecodeCommand
 
         var command = new Command("decode", "Decode meter captures: readings, problems and debugging views.");
         command.Arguments.Add(inputs);
+        UnknownOptions.Check(command, inputs);
         command.Options.Add(format);
         decoding.AddTo(command);
         command.SetAction((parse, cancellation) => RunAsync(
@@ -61,32 +63,16 @@ internal static class DecodeCommand
         using var view = OutputView.Create(format, streams.Output);
         foreach (var input in inputs)
         {
-            Stream raw;
-            try
-            {
-                raw = input == "-" ? streams.OpenInput() : File.OpenRead(input);
-            }
-            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
-            {
-                // Nothing was read: no summary of an input that was never there.
-                view.Flush();
-                await stderr.WriteLineAsync($"han decode: {input}: {problem.Message}").ConfigureAwait(false);
-                exitCode = 1;
-                continue;
-            }
-
             Stream bytes;
             try
             {
-                bytes = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
+                bytes = await InputOpener.OpenAsync(await InputFiles.OpenAsync(input, streams, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
             }
-            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException)
+            catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)
             {
-                // Refused before a byte was decoded (text that is not hex, a dump of words): no summary either.
-                await raw.DisposeAsync().ConfigureAwait(false);
-                view.Flush();
-                await stderr.WriteLineAsync($"han decode: {input}: {problem.Message}").ConfigureAwait(false);
-                exitCode = 1;
+                // Not opened, or refused before a byte was decoded (text that is not hex, a dump of words):
+                // no summary of an input that was never read.
+                exitCode = await FailAsync(view, stderr, input, problem).ConfigureAwait(false);
                 continue;
             }
 
@@ -99,17 +85,23 @@ internal static class DecodeCommand
                     await decoder.DecodeAsync(bytes, cancellation).ConfigureAwait(false);
                 }
             }
-            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException)
+            catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)
             {
                 // Everything delivered before the failure has been decoded and reported; say why the rest was not.
-                view.Flush();
-                await stderr.WriteLineAsync($"han decode: {input}: {problem.Message}").ConfigureAwait(false);
-                exitCode = 1;
+                exitCode = await FailAsync(view, stderr, input, problem).ConfigureAwait(false);
             }
 
             view.EndInput(decoder.Counters);
         }
 
         return exitCode;
+    }
+
+    /// <summary>Says why <paramref name="input"/> was not (wholly) read, after what was decoded of it; the exit code that follows.</summary>
+    private static async Task<int> FailAsync(OutputView view, TextWriter stderr, string input, Exception problem)
+    {
+        view.Flush();
+        await stderr.WriteLineAsync($"han decode: {input}: {problem.Message}").ConfigureAwait(false);
+        return 1;
     }
 }

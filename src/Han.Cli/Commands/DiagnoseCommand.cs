@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using Han.Cli.Arguments;
 using Han.Cli.Diagnosis;
 using Han.Cli.Io;
 using Han.Cli.Views;
 using Han.Pipeline;
 using Han.Pipeline.Diagnosis;
+using Han.Protocol;
 using Han.Sources;
 
 namespace Han.Cli.Commands;
@@ -36,6 +38,7 @@ internal static class DiagnoseCommand
         var decoding = new DecoderArguments();
         var command = new Command("diagnose", "Tell what a capture holds (format, meter, lists, encryption, line quality) and what to do when something is wrong; write a bug-report bundle.");
         command.Arguments.Add(input);
+        UnknownOptions.Check(command, input);
         command.Options.Add(bundle);
         command.Options.Add(noBundle);
         decoding.AddTo(command);
@@ -65,55 +68,44 @@ internal static class DiagnoseCommand
     private static async Task<int> RunAsync(Request request, StandardStreams streams, CancellationToken cancellation)
     {
         var path = request.Input ?? "-";
+        var error = streams.Error;
         if (request.Input is null && streams.Input == InputState.Terminal)
         {
-            await streams.Error.WriteLineAsync("han diagnose: no input: name a capture file, or pipe one in (han diagnose - reads hex typed or pasted here; end it with Ctrl-D)").ConfigureAwait(false);
+            await error.WriteLineAsync("han diagnose: no input: name a capture file, or pipe one in (han diagnose - reads hex typed or pasted here; end it with Ctrl-D)").ConfigureAwait(false);
             return 1;
         }
 
         // Where the bundle goes is settled before anything is read: a refusal or an unwritable folder
         // after reading an overnight capture would waste the user's time.
-        string? bundlePath = null;
-        if (request.WriteBundle && !BundlePath.TryResolve(request.BundlePath, request.DefaultBundleName, out bundlePath, out var refusal))
+        BundleTarget? target = null;
+        if (request.WriteBundle && !BundlePath.TryResolve(request.BundlePath, request.DefaultBundleName, out target, out var refusal))
         {
-            await streams.Error.WriteLineAsync($"han diagnose: {refusal}").ConfigureAwait(false);
+            await error.WriteLineAsync($"han diagnose: {refusal}").ConfigureAwait(false);
             return 1;
         }
 
-        BugReportBundle? bundle = null;
+        BugReportBundle? bundle;
         try
         {
-            bundle = bundlePath is null ? null : BugReportBundle.Start(bundlePath);
+            bundle = target is null ? null : BugReportBundle.Start(target);
         }
         catch (OutputFailedException failure)
         {
-            await streams.Error.WriteLineAsync($"han diagnose: {failure.Message}; give --bundle PATH in a folder you can write to, or --no-bundle").ConfigureAwait(false);
+            await error.WriteLineAsync($"han diagnose: {failure.Message}; give --bundle PATH in a folder you can write to, or --no-bundle").ConfigureAwait(false);
             return 1;
         }
 
         using var bundleScope = bundle;
-        Stream raw;
-        try
-        {
-            raw = path == "-" ? streams.OpenInput() : File.OpenRead(path);
-        }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
-        {
-            // Nothing to diagnose: say why, and write no bundle.
-            await streams.Error.WriteLineAsync($"han diagnose: {path}: {problem.Message}").ConfigureAwait(false);
-            return 1;
-        }
-
         Stream bytes;
         try
         {
-            bytes = await InputOpener.OpenAsync(raw, cancellation).ConfigureAwait(false);
+            bytes = await InputOpener.OpenAsync(await InputFiles.OpenAsync(path, streams, cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
         }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)
         {
-            // The first bytes could not be read, or they are text that is not hex (or a dump that would swap
-            // bytes): the reason is the whole answer, with no diagnosis or bundle.
-            await streams.Error.WriteLineAsync($"han diagnose: {path}: {problem.Message}").ConfigureAwait(false);
+            // Nothing to diagnose (no such file, or text that is not hex, or a dump that would swap bytes):
+            // the reason is the whole answer, with no diagnosis or bundle.
+            await error.WriteLineAsync($"han diagnose: {path}: {problem.Message}").ConfigureAwait(false);
             return 1;
         }
 
@@ -127,40 +119,68 @@ internal static class DiagnoseCommand
                 await diagnoser.AddAsync(bytes, cancellation).ConfigureAwait(false);
             }
         }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)
         {
             readError = problem.Message;
         }
 
         var diagnosis = diagnoser.Complete();
         json?.Flush();
-        var report = $"han diagnose: {path}\n" + diagnosis.ToText();
+        var report = $"han diagnose: {PrintableText.Escape(path)}\n" + diagnosis.ToText();
         if (readError is not null)
         {
-            report += $"\nThe input could not be read to its end: {readError}\n";
+            report += $"\nThe input could not be read to its end: {PrintableText.Escape(readError)}\n";
         }
 
-        await using var writer = new StreamWriter(streams.Output, leaveOpen: true) { NewLine = "\n" };
-        await writer.WriteAsync(report).ConfigureAwait(false);
-        await writer.FlushAsync(cancellation).ConfigureAwait(false);
-        if (bundle is not null)
-        {
-            if (!await TryCompleteAsync(bundle, diagnoser, report, request.Options, streams.Error).ConfigureAwait(false))
-            {
-                return 1;
-            }
-
-            var cut = bundle.DecodedWasCut ? $" (its first {BugReportBundle.MaxDecodedBytes / (1024 * 1024)} MiB)" : string.Empty;
-            await writer.WriteLineAsync($"\nBug-report bundle: {bundle.Path} (the start of the capture, the decoded output{cut}, this report and versions; no keys).").ConfigureAwait(false);
-            await writer.FlushAsync(cancellation).ConfigureAwait(false);
-        }
-
+        var outcome = await ReportAsync(report, bundle, diagnoser, request.Options, streams, cancellation).ConfigureAwait(false);
         if (readError is not null)
         {
-            await streams.Error.WriteLineAsync($"han diagnose: {path}: {readError}").ConfigureAwait(false);
+            await error.WriteLineAsync($"han diagnose: {path}: {readError}").ConfigureAwait(false);
             return 1;
         }
 
+        return outcome;
+    }
+
+    /// <summary>
+    /// Prints the report and finishes the bundle, each whatever becomes of the other: a full disk under
+    /// standard output still leaves the bundle with the whole report, and the user is told where it is.
+    /// </summary>
+    private static async Task<int> ReportAsync(string report, BugReportBundle? bundle, Diagnoser diagnoser, DecoderOptions options, StandardStreams streams, CancellationToken cancellation)
+    {
+        await using var writer = new StreamWriter(streams.Output, leaveOpen: true) { NewLine = "\n" };
+        OutputFailedException? printing = null;
+        try
+        {
+            await writer.WriteAsync(report).ConfigureAwait(false);
+            await writer.FlushAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (OutputFailedException failure)
+        {
+            printing = failure;
+        }
+
+        var bundled = bundle is not null && await TryCompleteAsync(bundle, diagnoser, report, options, streams.Error).ConfigureAwait(false);
+        if (printing is not null)
+        {
+            var where = bundled ? $"; the report is in the bug-report bundle {bundle!.Path}" : string.Empty;
+            await streams.Error.WriteLineAsync($"han diagnose: {printing.Message}{where}").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (bundle is null)
+        {
+            return 0;
+        }
+
+        if (!bundled)
+        {
+            return 1;
+        }
+
+        var cut = bundle.DecodedWasCut ? $" (its first {BugReportBundle.MaxDecodedBytes / (1024 * 1024)} MiB)" : string.Empty;
+        await writer.WriteLineAsync($"\nBug-report bundle: {PrintableText.Escape(bundle.Path)} (the start of the capture, the decoded output{cut}, this report and versions; no keys).").ConfigureAwait(false);
+        await writer.FlushAsync(cancellation).ConfigureAwait(false);
         return 0;
     }
 

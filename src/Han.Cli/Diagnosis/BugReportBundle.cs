@@ -24,16 +24,18 @@ internal sealed class BugReportBundle : IDisposable
     /// <summary>How much decoded output a bundle keeps (whole lines); about the capture's share of it.</summary>
     public const long MaxDecodedBytes = 16 * 1024 * 1024;
 
+    private readonly BundleTarget _target;
     private readonly string _temporary;
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly ZipArchive _zip;
     private readonly Stream _decodedEntry;
     private readonly CappedLines _decoded;
-    private bool _completed;
+    private bool _closed;
 
-    private BugReportBundle(string path, string temporary, FileStream file)
+    private BugReportBundle(BundleTarget target, string temporary, Stream file)
     {
-        Path = path;
+        _target = target;
+        Path = target.Path;
         _temporary = temporary;
         _file = file;
         _zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true);
@@ -41,8 +43,8 @@ internal sealed class BugReportBundle : IDisposable
         _decoded = new CappedLines(_decodedEntry, MaxDecodedBytes);
     }
 
-    /// <summary>Where the bundle goes once complete.</summary>
-    public string Path { get; }
+    /// <summary>Where the bundle is (once complete); another free name than the target's when han picked it and it was taken meanwhile.</summary>
+    public string Path { get; private set; }
 
     /// <summary>Where the decoded output goes (JSON lines); never throws, failures surface in <see cref="Complete"/>.</summary>
     public Stream Decoded => _decoded;
@@ -51,20 +53,23 @@ internal sealed class BugReportBundle : IDisposable
     public bool DecodedWasCut => _decoded.LinesLeftOut > 0;
 
     /// <summary>
-    /// Starts a bundle for <paramref name="path"/> (resolved by <see cref="BundlePath"/>). Fails with an
+    /// Starts a bundle for <paramref name="target"/> (resolved by <see cref="BundlePath"/>). Fails with an
     /// <see cref="OutputFailedException"/> when its folder cannot be written, before any input is read.
     /// </summary>
-    public static BugReportBundle Start(string path)
+    /// <param name="create">Opens the temporary file (tests give one that fails part-way); a new file by default.</param>
+    public static BugReportBundle Start(BundleTarget target, Func<string, Stream>? create = null)
     {
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!;
-        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        ArgumentNullException.ThrowIfNull(target);
+        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(target.Path))!;
+        var temporary = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(target.Path)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            return new BugReportBundle(path, temporary, new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite));
+            var file = create is null ? new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite) : create(temporary);
+            return new BugReportBundle(target, temporary, file);
         }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        catch (Exception problem) when (IoFailure.Is(problem))
         {
-            File.Delete(temporary);
+            // CreateNew failed: there is no file to remove.
             throw new OutputFailedException($"the bug-report bundle in {folder}", problem);
         }
     }
@@ -78,25 +83,23 @@ internal sealed class BugReportBundle : IDisposable
             _decodedEntry.Dispose();
             if (_decoded.Failure is { } failure)
             {
-                throw failure;
+                throw new IOException(failure.Message, failure);
             }
 
             Add(CaptureEntry, capture);
             Add(DiagnosisEntry, Encoding.UTF8.GetBytes(diagnosis));
             Add(VersionsEntry, Encoding.UTF8.GetBytes(Versions(settings, capture.Length, inputBytes)));
             _zip.Dispose();
-            _file.Flush(flushToDisk: true);
-            _file.Dispose();
-            if (File.Exists(Path) && !BundlePath.IsBundle(Path))
+            if (_file is FileStream file)
             {
-                // Something else took the name while han was reading: keep it.
-                throw new IOException($"{Path} appeared while han was working and is not a bundle han wrote; it was left as it is");
+                file.Flush(flushToDisk: true);
             }
 
-            File.Move(_temporary, Path, overwrite: true);
-            _completed = true;
+            _file.Dispose();
+            _closed = true;
+            MoveIntoPlace();
         }
-        catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+        catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)
         {
             throw new OutputFailedException($"the bug-report bundle {Path}", problem);
         }
@@ -104,15 +107,64 @@ internal sealed class BugReportBundle : IDisposable
 
     public void Dispose()
     {
-        if (_completed)
+        if (!_closed)
         {
+            _closed = true;
+            CloseQuietly(_decodedEntry);
+            CloseQuietly(_zip);
+            CloseQuietly(_file);
+        }
+
+        try
+        {
+            File.Delete(_temporary); // nothing to delete once moved into place
+        }
+        catch (Exception problem) when (IoFailure.Is(problem))
+        {
+            // The folder went away or became read-only: the temporary file cannot be removed either.
+        }
+    }
+
+    /// <summary>Renames the finished zip to its name; a name han picked that was taken meanwhile gives way to the next free one.</summary>
+    private void MoveIntoPlace()
+    {
+        if (!_target.NameIsOurs)
+        {
+            if (File.Exists(Path) && !BundlePath.IsBundle(Path))
+            {
+                // Something else took the name while han was reading: keep it.
+                throw new IOException($"{Path} appeared while han was working and is not a bundle han wrote; it was left as it is");
+            }
+
+            File.Move(_temporary, Path, overwrite: true);
             return;
         }
 
-        _decodedEntry.Dispose();
-        _zip.Dispose();
-        _file.Dispose();
-        File.Delete(_temporary);
+        while (true)
+        {
+            try
+            {
+                File.Move(_temporary, Path, overwrite: false);
+                return;
+            }
+            catch (IOException) when (File.Exists(Path))
+            {
+                Path = BundlePath.FreeName(Path);
+            }
+        }
+    }
+
+    /// <summary>Closes what an abandoned bundle holds; a failing close (a full disk) changes nothing for a file about to be removed.</summary>
+    private static void CloseQuietly(IDisposable part)
+    {
+        try
+        {
+            part.Dispose();
+        }
+        catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException or ObjectDisposedException)
+        {
+            // Abandoned anyway.
+        }
     }
 
     private string Versions(IEnumerable<string> settings, int captured, long inputBytes)

@@ -11,33 +11,53 @@ namespace Han.Cli.Diagnosis;
 /// </summary>
 internal static class BundlePath
 {
+    /// <summary>The smallest zip (an empty central directory); a shorter file is not a bundle, and is not opened.</summary>
+    private const int SmallestZip = 22;
+
     /// <summary>
     /// The file the bundle will be written to, or false with a sentence saying why not and what to do.
     /// </summary>
     /// <param name="requested">The path given with --bundle, or null for the default name in the working folder.</param>
     /// <param name="defaultName">The default file name (with the date and time).</param>
-    public static bool TryResolve(string? requested, string defaultName, out string path, out string problem)
+    public static bool TryResolve(string? requested, string defaultName, out BundleTarget target, out string problem)
     {
+        target = new BundleTarget(defaultName, NameIsOurs: true);
         problem = string.Empty;
-        var chosen = requested is null;
-        path = requested ?? defaultName;
-        if (Directory.Exists(path))
+        if (requested is not null && Refuse(requested) is { } refusal)
         {
-            path = Path.Combine(path, defaultName);
-            chosen = true;
-        }
-
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        if (!Directory.Exists(folder))
-        {
-            problem = $"--bundle {requested}: the folder {folder} does not exist; create it, or give another path, or --no-bundle";
+            problem = $"--bundle {requested}: {refusal}";
             return false;
         }
 
-        if (chosen)
+        var path = requested ?? defaultName;
+        var ours = requested is null;
+        try
         {
-            // A name han picked: never the name of an earlier bundle (two runs in one second).
-            path = FreeName(path);
+            if (Directory.Exists(path))
+            {
+                path = Path.Combine(path, defaultName);
+                ours = true;
+            }
+
+            var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+            if (!Directory.Exists(folder))
+            {
+                problem = File.Exists(folder)
+                    ? $"--bundle {requested}: {folder} is a file, not a folder; give a path in a folder, or --no-bundle"
+                    : $"--bundle {requested}: the folder {folder} does not exist; create it, or give another path, or --no-bundle";
+                return false;
+            }
+        }
+        catch (IOException failure)
+        {
+            // The working folder itself is gone (deleted while a shell was in it).
+            problem = $"the folder for the bug-report bundle cannot be found ({failure.Message}); give --bundle with a full path, or --no-bundle";
+            return false;
+        }
+
+        if (ours)
+        {
+            target = new BundleTarget(FreeName(path), NameIsOurs: true);
             return true;
         }
 
@@ -48,6 +68,7 @@ internal static class BundlePath
             return false;
         }
 
+        target = new BundleTarget(path, NameIsOurs: false);
         return true;
     }
 
@@ -56,6 +77,12 @@ internal static class BundlePath
     {
         try
         {
+            // A pipe or a device has no length and would block or be consumed by a read: never opened.
+            if (new FileInfo(path).Length < SmallestZip)
+            {
+                return false;
+            }
+
             using var zip = ZipFile.OpenRead(path);
             var versions = zip.GetEntry(BugReportBundle.VersionsEntry);
             if (versions is null || zip.GetEntry(BugReportBundle.DiagnosisEntry) is null)
@@ -72,16 +99,26 @@ internal static class BundlePath
         }
     }
 
-    private static string FreeName(string path)
+    /// <summary><paramref name="path"/>, or the first of <c>name-2.zip</c>, <c>name-3.zip</c>, ... that does not exist.</summary>
+    public static string FreeName(string path)
     {
-        var stem = Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, Path.GetFileNameWithoutExtension(path));
-        var extension = Path.GetExtension(path);
         var candidate = path;
         for (var n = 2; File.Exists(candidate) || Directory.Exists(candidate); n++)
         {
-            candidate = $"{stem}-{n}{extension}";
+            candidate = Numbered(path, n);
         }
 
         return candidate;
     }
+
+    private static string Numbered(string path, int n) =>
+        Path.Combine(Path.GetDirectoryName(path) ?? string.Empty, $"{Path.GetFileNameWithoutExtension(path)}-{n}{Path.GetExtension(path)}");
+
+    /// <summary>Values that cannot name a bundle at all.</summary>
+    private static string? Refuse(string requested) => requested switch
+    {
+        "" => "an empty path; give a file name such as report.zip, or --no-bundle",
+        "-" => "a bundle is a zip file and is not written to standard output; give a file name such as report.zip",
+        _ => null,
+    };
 }

@@ -23,7 +23,7 @@ internal sealed class CappedLines : WriteOnlyStream
     /// <summary>Bytes kept.</summary>
     public long Kept { get; private set; }
 
-    /// <summary>Whole or partial lines left out after the limit.</summary>
+    /// <summary>Lines left out after the limit (counted by their line breaks; a last line without one is not counted).</summary>
     public long LinesLeftOut { get; private set; }
 
     /// <summary>The first write that failed, if any; nothing was written after it.</summary>
@@ -65,7 +65,7 @@ internal sealed class CappedLines : WriteOnlyStream
             _inner.Write(bytes);
             Kept += bytes.Length;
         }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        catch (Exception failure) when (IoFailure.Is(failure))
         {
             Failure = failure;
         }

@@ -1,12 +1,16 @@
 using System.Text;
+using Han.Cli.Arguments;
+using Han.Protocol;
 
 namespace Han.Cli.Io;
 
 /// <summary>
 /// Standard error as every message reaches it: whole lines, with any argument that looks like key
-/// material hidden (<see cref="SecretArguments"/>), whoever wrote the message (han, the command-line
-/// parser, the runtime's exception text). A line that cannot be written is dropped: standard error is
-/// the last place left to report anything, so a failure there has nowhere to go.
+/// material hidden (<see cref="SecretArguments"/>) and control characters escaped (a file name can hold
+/// any), whoever wrote the message (han or the command-line parser; <c>Program</c> catches every
+/// exception, so the runtime never prints one past this writer). A line that cannot be written is
+/// dropped: standard error is the last place left to report anything, so a failure there has nowhere
+/// to go.
 /// </summary>
 internal sealed class ErrorWriter : TextWriter
 {
@@ -27,7 +31,7 @@ internal sealed class ErrorWriter : TextWriter
         _line.Append(value);
         if (value == '\n')
         {
-            Forward();
+            ForwardLines();
         }
     }
 
@@ -41,7 +45,7 @@ internal sealed class ErrorWriter : TextWriter
         _line.Append(value);
         if (value.Contains('\n', StringComparison.Ordinal))
         {
-            Forward();
+            ForwardLines();
         }
     }
 
@@ -91,17 +95,35 @@ internal sealed class ErrorWriter : TextWriter
         base.Dispose(disposing);
     }
 
-    /// <summary>Hands over everything collected (whole lines, or the rest on a flush), with secrets hidden.</summary>
+    /// <summary>Hands over the whole lines collected; an unfinished line waits, so that no secret is judged in halves.</summary>
+    private void ForwardLines()
+    {
+        var collected = _line.ToString();
+        var end = collected.LastIndexOf('\n') + 1;
+        _line.Remove(0, end);
+        foreach (var line in collected[..end].Split('\n')[..^1])
+        {
+            Pass(line + "\n");
+        }
+    }
+
+    /// <summary>Hands over everything collected, the unfinished line too (on a flush).</summary>
     private void Forward()
     {
-        if (_line.Length == 0)
+        ForwardLines();
+        if (_line.Length > 0)
         {
-            return;
+            var rest = _line.ToString();
+            _line.Clear();
+            Pass(rest);
         }
+    }
 
-        var text = _secrets.Redact(_line.ToString());
-        _line.Clear();
-        Attempt(() => _inner.Write(text));
+    private void Pass(string text)
+    {
+        var newline = text.EndsWith('\n');
+        var shown = PrintableText.Escape(_secrets.Redact(newline ? text[..^1] : text)) + (newline ? "\n" : string.Empty);
+        Attempt(() => _inner.Write(shown));
     }
 
     private static void Attempt(Action write)
@@ -110,7 +132,7 @@ internal sealed class ErrorWriter : TextWriter
         {
             write();
         }
-        catch (Exception failure) when (failure is IOException or UnauthorizedAccessException)
+        catch (Exception failure) when (IoFailure.Is(failure))
         {
             // Standard error itself failed (closed, full): there is no channel left to tell the user.
         }

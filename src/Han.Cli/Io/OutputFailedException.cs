@@ -15,14 +15,16 @@ internal sealed class OutputFailedException : Exception
     /// <summary>The system's reason in words a user can act on.</summary>
     private static string Reason(Exception cause)
     {
-        // The console stream reports a descriptor it may not write to (EBADF) as "access denied", with the
-        // system's words inside.
-        var message = cause is UnauthorizedAccessException { InnerException: IOException inner } ? inner.Message : cause.Message;
-        return message.TrimEnd('.') switch
+        var reason = IoFailure.Reason(cause).TrimEnd('.');
+        // The runtime appends the path to some messages ("No space left on device : '/x/.tmp'"): the
+        // words before it decide.
+        if (reason.StartsWith("Broken pipe", StringComparison.Ordinal))
         {
-            "Broken pipe" => "the program reading it has stopped (broken pipe); the rest was not written",
-            "No space left on device" => "no space left on the device; the rest was not written",
-            var other => other,
-        };
+            return "the program reading it has stopped (broken pipe); the rest was not written";
+        }
+
+        return reason.StartsWith("No space left on device", StringComparison.Ordinal)
+            ? "no space left on the device; the rest was not written"
+            : reason;
     }
 }

@@ -30,7 +30,7 @@ internal sealed class OutputStream : WriteOnlyStream
         {
             _inner.Write(buffer);
         }
-        catch (Exception failure) when (IsWriteFailure(failure))
+        catch (Exception failure) when (IoFailure.Is(failure))
         {
             throw Fail(failure);
         }
@@ -47,7 +47,7 @@ internal sealed class OutputStream : WriteOnlyStream
         {
             await _inner.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception failure) when (IsWriteFailure(failure))
+        catch (Exception failure) when (IoFailure.Is(failure))
         {
             throw Fail(failure);
         }
@@ -67,7 +67,7 @@ internal sealed class OutputStream : WriteOnlyStream
         {
             _inner.Flush();
         }
-        catch (Exception failure) when (IsWriteFailure(failure))
+        catch (Exception failure) when (IoFailure.Is(failure))
         {
             throw Fail(failure);
         }
@@ -84,7 +84,7 @@ internal sealed class OutputStream : WriteOnlyStream
         {
             await _inner.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception failure) when (IsWriteFailure(failure))
+        catch (Exception failure) when (IoFailure.Is(failure))
         {
             throw Fail(failure);
         }
@@ -95,6 +95,4 @@ internal sealed class OutputStream : WriteOnlyStream
         _failed = true;
         return new OutputFailedException(_target, failure);
     }
-
-    private static bool IsWriteFailure(Exception failure) => failure is IOException or UnauthorizedAccessException;
 }

@@ -34,6 +34,10 @@ internal static class StandardDescriptors
         {
             return true; // not open at all
         }
+        catch (Exception unreadable) when (IoFailure.Is(unreadable))
+        {
+            return false; // a restricted /proc: nothing known, so nothing refused
+        }
 
         foreach (var line in info.Split('\n'))
         {

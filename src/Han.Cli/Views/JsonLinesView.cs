@@ -27,7 +27,7 @@ internal sealed class JsonLinesView : OutputView
     private readonly ArrayBufferWriter<byte> _pending = new(WriteSize + 4096);
     private readonly Utf8JsonWriter _writer;
     private readonly ReadingJsonWriter _readingWriter = new();
-    private JsonEncodedText? _file;
+    private string? _file;
 
     public JsonLinesView(Stream output)
         : base(output)
@@ -36,7 +36,7 @@ internal sealed class JsonLinesView : OutputView
     }
 
     public override void BeginInput(string name, bool several) =>
-        _file = several ? JsonEncodedText.Encode(name, ReadingJsonWriter.Options.Encoder) : null;
+        _file = several ? name : null;
 
     public override void OnReading(MeterReading reading, long offset)
     {
@@ -52,7 +52,7 @@ internal sealed class JsonLinesView : OutputView
         _writer.WriteString(ErrorKey, problem.Error.Name());
         _writer.WriteString(LayerKey, problem.Layer.Name());
         _writer.WriteNumber(OffsetKey, problem.Offset);
-        _writer.WriteString(DetailKey, problem.Detail);
+        JsonText.Write(_writer, DetailKey, problem.Detail);
         _writer.WriteEndObject();
         EndLine();
     }
@@ -68,7 +68,7 @@ internal sealed class JsonLinesView : OutputView
         _writer.WriteStartObject();
         if (_file is { } file)
         {
-            _writer.WriteString(FileKey, file);
+            JsonText.Write(_writer, FileKey, file);
         }
     }
 

@@ -39,7 +39,8 @@ internal sealed class MessageInput : FramedInput
             return;
         }
 
-        var message = _message.WrittenSpan;
+        // A line end after the message (as mosquitto_sub writes payloads) is not part of it.
+        var message = _message.WrittenSpan[..Math.Max(0, LoneMessage.LengthOf(_message.WrittenSpan))];
         Context.Observer.OnMessage(message, _kind);
         if (_kind == InputKind.LlcMessage)
         {

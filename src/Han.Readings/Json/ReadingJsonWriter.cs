@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Han.Protocol;
 using Han.Protocol.Cosem;
 
 namespace Han.Readings.Json;
@@ -76,7 +77,16 @@ public sealed class ReadingJsonWriter
 
     private void WriteString(Utf8JsonWriter writer, JsonEncodedText key, string? value)
     {
-        if (value is not null)
+        if (value is null)
+        {
+            return;
+        }
+
+        if (PrintableText.HasUnsafe(value))
+        {
+            JsonText.Write(writer, key, value);
+        }
+        else
         {
             writer.WriteString(key, Encoded(value));
         }
@@ -127,7 +137,7 @@ public sealed class ReadingJsonWriter
                 WriteNumber(writer, number.Value, scratch);
                 break;
             case CosemValue.Text text:
-                writer.WriteStringValue(text.Value);
+                JsonText.WriteValue(writer, text.Value);
                 break;
             case CosemValue.Time time when MeterClock.TryFrom(time.Value, out var clock):
                 WriteClock(writer, clock);

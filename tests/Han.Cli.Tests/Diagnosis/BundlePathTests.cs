@@ -46,8 +46,8 @@ public sealed class BundlePathTests : IDisposable
             zip.CreateEntry(BugReportBundle.DiagnosisEntry);
         }
 
-        Assert.True(BundlePath.TryResolve(earlier, DefaultName, out var path, out _));
-        Assert.Equal(earlier, path);
+        Assert.True(BundlePath.TryResolve(earlier, DefaultName, out var target, out _));
+        Assert.Equal(new BundleTarget(earlier, NameIsOurs: false), target);
     }
 
     [Fact]
@@ -63,9 +63,9 @@ public sealed class BundlePathTests : IDisposable
     [Fact]
     public void TryResolve_AFolder_GivesTheDefaultNameInsideIt()
     {
-        Assert.True(BundlePath.TryResolve(_folder, DefaultName, out var path, out _));
+        Assert.True(BundlePath.TryResolve(_folder, DefaultName, out var target, out _));
 
-        Assert.Equal(Path.Combine(_folder, DefaultName), path);
+        Assert.Equal(new BundleTarget(Path.Combine(_folder, DefaultName), NameIsOurs: true), target);
     }
 
     [Fact]
@@ -74,9 +74,44 @@ public sealed class BundlePathTests : IDisposable
         File.WriteAllText(Path.Combine(_folder, DefaultName), "an earlier bundle");
         File.WriteAllText(Path.Combine(_folder, "han-diagnose-20261201-120000-2.zip"), "another");
 
-        Assert.True(BundlePath.TryResolve(_folder, DefaultName, out var path, out _));
+        Assert.True(BundlePath.TryResolve(_folder, DefaultName, out var target, out _));
 
-        Assert.Equal(Path.Combine(_folder, "han-diagnose-20261201-120000-3.zip"), path);
+        Assert.Equal(Path.Combine(_folder, "han-diagnose-20261201-120000-3.zip"), target.Path);
+    }
+
+    [Theory]
+    [InlineData("", "an empty path")]
+    [InlineData("-", "a bundle is a zip file and is not written to standard output")]
+    public void TryResolve_ValueThatCannotNameABundle_IsRefused(string requested, string expected)
+    {
+        Assert.False(BundlePath.TryResolve(requested, DefaultName, out _, out var problem));
+
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryResolve_PathInsideAFile_SaysTheFileIsNotAFolder()
+    {
+        var capture = Path.Combine(_folder, "capture.hex");
+        File.WriteAllText(capture, "7E");
+
+        Assert.False(BundlePath.TryResolve(Path.Combine(capture, "report.zip"), DefaultName, out _, out var problem));
+
+        Assert.Contains($"{capture} is a file, not a folder", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IsBundle_NamedPipe_IsNotABundleAndIsNotOpened()
+    {
+        // Opening a pipe with no writer would wait for ever; a bundle check must not.
+        var pipe = Path.Combine(_folder, "pipe");
+        var result = await Shell.Run($"mkfifo '{pipe}'", _folder);
+        Assert.Equal(0, result.ExitCode);
+
+        var isBundle = Task.Run(() => BundlePath.IsBundle(pipe));
+
+        Assert.Same(isBundle, await Task.WhenAny(isBundle, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.False(await isBundle);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

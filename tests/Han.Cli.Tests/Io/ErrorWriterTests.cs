@@ -1,3 +1,4 @@
+using Han.Cli.Arguments;
 using Han.Cli.Io;
 
 namespace Han.Cli.Tests.Io;
@@ -15,6 +16,29 @@ public sealed class ErrorWriterTests
         writer.WriteLine();
 
         Assert.Equal($"Unrecognized argument '{SecretArguments.Placeholder}'\n", inner.ToString().ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
+    public void Write_SecretSplitAcrossALineBreak_IsJudgedWhole()
+    {
+        var inner = new StringWriter();
+        using var writer = new ErrorWriter(inner, new SecretArguments(["--key", "DEADBEEF"]));
+
+        writer.Write("first line\nUnrecognized argument 'DEAD");
+        writer.Write("BEEF'\n");
+
+        Assert.Equal($"first line\nUnrecognized argument '{SecretArguments.Placeholder}'\n", inner.ToString());
+    }
+
+    [Fact]
+    public void WriteLine_ControlCharactersInAFileName_AreEscaped()
+    {
+        var inner = new StringWriter();
+        using var writer = new ErrorWriter(inner, new SecretArguments([]));
+
+        writer.WriteLine("han decode: \u001B[2Jcapture.hex: Could not find file");
+
+        Assert.Equal("han decode: \\x1B[2Jcapture.hex: Could not find file\n", inner.ToString());
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Han.Cli.Io;
+namespace Han.Cli.Arguments;
 
 /// <summary>
 /// The command-line arguments that may be key material, and a way to keep them out of messages. A key

@@ -1,6 +1,6 @@
-using Han.Cli.Io;
+using Han.Cli.Arguments;
 
-namespace Han.Cli.Tests.Io;
+namespace Han.Cli.Tests.Arguments;
 
 public sealed class SecretArgumentsTests
 {

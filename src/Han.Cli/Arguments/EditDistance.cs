@@ -1,4 +1,4 @@
-namespace Han.Cli.Io;
+namespace Han.Cli.Arguments;
 
 /// <summary>
 /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours
