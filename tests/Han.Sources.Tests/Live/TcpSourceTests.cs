@@ -10,7 +10,7 @@ public sealed class TcpSourceTests
     private static readonly TcpSourceOptions Quick = new()
     {
         IdleTimeout = TimeSpan.FromMilliseconds(600),
-        ConnectTimeout = TimeSpan.FromSeconds(2),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
         FirstRetry = TimeSpan.FromMilliseconds(50),
         LongestRetry = TimeSpan.FromMilliseconds(200),
     };
@@ -20,11 +20,11 @@ public sealed class TcpSourceTests
     {
         using var listener = Listen();
         var source = new TcpSource("127.0.0.1", Port(listener), Quick, TimeProvider.System);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
         var serve = ServeAsync(listener, [[1, 2, 3], [4, 5]], closeAfter: false, timeout.Token);
         var before = DateTimeOffset.UtcNow;
 
-        var received = await ReadBytesAsync(source, 5, timeout.Token);
+        var received = await SourceReading.TakeAsync(source, 5, timeout.Token);
 
         Assert.Equal([1, 2, 3, 4, 5], received.SelectMany(chunk => chunk.Bytes.ToArray()));
         Assert.All(received, chunk => Assert.InRange(chunk.ReceivedAt, before, DateTimeOffset.UtcNow));
@@ -37,7 +37,7 @@ public sealed class TcpSourceTests
         using var listener = Listen();
         var events = new List<SourceEvent>();
         var source = new TcpSource("127.0.0.1", Port(listener), Quick, TimeProvider.System, Record(events));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
         var serve = Task.Run(
             async () =>
             {
@@ -46,7 +46,7 @@ public sealed class TcpSourceTests
             },
             timeout.Token);
 
-        var received = await ReadBytesAsync(source, 4, timeout.Token);
+        var received = await SourceReading.TakeAsync(source, 4, timeout.Token);
 
         Assert.Equal([1, 2, 3, 4], received.SelectMany(chunk => chunk.Bytes.ToArray()));
         Assert.Contains(events, e => e.State == SourceState.Disconnected && e.Message.Contains("the bridge closed the connection", StringComparison.Ordinal) && e.RetryIn > TimeSpan.Zero);
@@ -60,8 +60,8 @@ public sealed class TcpSourceTests
         var port = FreePort();
         var events = new List<SourceEvent>();
         var source = new TcpSource("127.0.0.1", port, Quick, TimeProvider.System, Record(events));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var reading = ReadBytesAsync(source, 1, timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        var reading = SourceReading.TakeAsync(source, 1, timeout.Token);
 
         while (!events.ToArray().Any(e => e.State == SourceState.Disconnected))
         {
@@ -83,7 +83,7 @@ public sealed class TcpSourceTests
         using var listener = Listen();
         var events = new List<SourceEvent>();
         var source = new TcpSource("127.0.0.1", Port(listener), Quick, TimeProvider.System, Record(events));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
         var serve = Task.Run(
             async () =>
             {
@@ -93,7 +93,7 @@ public sealed class TcpSourceTests
             },
             timeout.Token);
 
-        var received = await ReadBytesAsync(source, 1, timeout.Token);
+        var received = await SourceReading.TakeAsync(source, 1, timeout.Token);
 
         Assert.Equal([7], received.SelectMany(chunk => chunk.Bytes.ToArray()));
         Assert.Contains(events, e => e.State == SourceState.Disconnected && e.Message.Contains("no bytes for 1 s, so the bridge or the line may hang", StringComparison.Ordinal));
@@ -107,21 +107,6 @@ public sealed class TcpSourceTests
             events.Add(e);
         }
     };
-
-    private static async Task<List<ReceivedChunk>> ReadBytesAsync(TcpSource source, int count, CancellationToken cancellationToken)
-    {
-        var chunks = new List<ReceivedChunk>();
-        await foreach (var chunk in source.ReadAsync(cancellationToken))
-        {
-            chunks.Add(chunk);
-            if (chunks.Sum(c => c.Bytes.Length) >= count)
-            {
-                break;
-            }
-        }
-
-        return chunks;
-    }
 
     /// <summary>Accepts one client, sends the pieces with a pause between them, then closes or keeps it open a while.</summary>
     private static async Task ServeAsync(TcpListener listener, byte[][] pieces, bool closeAfter, CancellationToken cancellationToken)

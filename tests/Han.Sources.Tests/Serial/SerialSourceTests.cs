@@ -1,5 +1,6 @@
 using Han.Sources.Live;
 using Han.Sources.Serial;
+using Han.Sources.Tests.Live;
 using Han.TestCorpus;
 using Han.TestCorpus.Servers;
 
@@ -19,7 +20,7 @@ public sealed class SerialSourceTests
         var frame = RealFrames.KamstrupList2;
         var before = DateTimeOffset.UtcNow;
 
-        var reading = ReadAsync(source, frame.Length, timeout.Token);
+        var reading = SourceReading.TakeAsync(source, frame.Length, timeout.Token);
         await Task.Delay(300, timeout.Token);
         pair.Send(frame);
         var chunks = await reading;
@@ -35,7 +36,7 @@ public sealed class SerialSourceTests
         var missing = pair.ReaderEnd + "-nope";
         var source = new SerialSource(missing, LineSettings.Parse("2400 8E1"), Quick, TimeProvider.System);
 
-        var failure = await Assert.ThrowsAsync<SourceUnavailableException>(() => ReadAsync(source, 1, CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<SourceUnavailableException>(() => SourceReading.TakeAsync(source, 1, CancellationToken.None));
 
         Assert.StartsWith($"{missing} does not exist; ", failure.Message, StringComparison.Ordinal);
     }
@@ -53,7 +54,7 @@ public sealed class SerialSourceTests
             }
         });
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var reading = ReadAsync(source, 4, timeout.Token);
+        var reading = SourceReading.TakeAsync(source, 4, timeout.Token);
         await Task.Delay(300, timeout.Token);
         pair.Send([1, 2]);
         await Task.Delay(300, timeout.Token);
@@ -94,20 +95,5 @@ public sealed class SerialSourceTests
         {
             return events.Count(e => e.State == SourceState.Connected);
         }
-    }
-
-    private static async Task<List<ReceivedChunk>> ReadAsync(SerialSource source, int count, CancellationToken cancellationToken)
-    {
-        var chunks = new List<ReceivedChunk>();
-        await foreach (var chunk in source.ReadAsync(cancellationToken))
-        {
-            chunks.Add(chunk);
-            if (chunks.Sum(c => c.Bytes.Length) >= count)
-            {
-                break;
-            }
-        }
-
-        return chunks;
     }
 }
