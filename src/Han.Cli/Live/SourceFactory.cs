@@ -1,0 +1,28 @@
+using Han.Cli.Io;
+using Han.Sources;
+using Han.Sources.Live;
+using Han.Sources.Serial;
+
+namespace Han.Cli.Live;
+
+/// <summary>Makes the live source a SOURCE argument names (DESIGN.md §2.3), reporting its events to <paramref name="report"/>.</summary>
+internal static class SourceFactory
+{
+    /// <param name="settings">The serial line setting, or null for auto-detection.</param>
+    public static async Task<IByteSource> CreateAsync(SourceAddress address, LineSettings? settings, StandardStreams streams, TimeProvider time, Action<SourceEvent> report, CancellationToken cancellationToken)
+    {
+        switch (address.Kind)
+        {
+            case SourceKind.Tcp:
+                return new TcpSource(address.Host, address.Port, new TcpSourceOptions(), time, report);
+            case SourceKind.Serial:
+                // Auto-detection is the default for a serial source; until it is wired in, meters' most
+                // common setting is the one to try (norway-lists.md: Aidon, Kaifa, Landis+Gyr).
+                return new SerialSource(address.Text, settings ?? LineSettings.Parse("2400 8E1"), new SerialSourceOptions(), time, report);
+            default:
+                // A file or standard input: bytes or hex text, read once.
+                var bytes = await InputOpener.OpenAsync(await InputFiles.OpenAsync(address.Text, streams, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                return new StreamSource(bytes, address.Kind == SourceKind.StandardInput ? "standard input" : address.Text, time);
+        }
+    }
+}
