@@ -5,13 +5,12 @@ namespace Han.Sources.Serial;
 /// (§1, §7.3) and norway-lists.md (§9). The order puts the common meters first, and within one speed
 /// puts the setting first that cannot read its neighbour's line (docs/serial.md, "Why this order"):
 /// <list type="bullet">
-/// <item>2400 8E1 before 2400 8N1. An 8N1 line read at 8E1 is either garbage (a UART that waits for the
-/// next falling edge after a framing error; the real amsreader capture gh355-2 is exactly that) or, on a
-/// UART that takes the low stop bit for the next start bit (the 16550's documented recovery), the same
-/// bytes for every frame whatever it holds. An 8E1 line read at 8N1 instead passes only the frames
-/// without a 0x00 byte (a 0x00 with even parity is a break, which Linux drops): a wrong setting that
-/// works on some frames and not others. Trying 8E1 first means a wrong pick can only be one that reads
-/// every frame.</item>
+/// <item>2400 8E1 before 2400 8N1. An 8N1 line read at 8E1 is garbage on a UART that waits for the next
+/// falling edge after a framing error (the real amsreader capture gh355-2 is exactly that), and every
+/// byte intact on one that takes the low stop bit for the next start bit (the 16550's documented
+/// recovery). An 8E1 line read at 8N1 is intact except for 0x00, whose bits with even parity are all 0,
+/// a break: where the port drops breaks, only the frames without a 0x00 pass, a wrong setting that
+/// reads some frames and not others. Trying 8E1 first means a wrong pick always reads every byte.</item>
 /// <item>8N1 before 7E1 at 115200 and 9600. A 7E1 telegram read at 8N1 always breaks (its parity bit lands
 /// in bit 7 of '/', 0x2F, and of half the other characters), while 7E1 reads an 8N1 telegram intact
 /// (ASCII has bit 7 clear): trying 8N1 first tells them apart.</item>

@@ -22,6 +22,22 @@ public sealed class LineSettingsDetectorTests
         return data;
     }
 
+    /// <summary>Every way a port may treat what it reads: both framing-error recoveries, breaks dropped or delivered as 0.</summary>
+    public static TheoryData<string, FramingRecovery, bool> EveryRealLineOnEveryPort()
+    {
+        var data = new TheoryData<string, FramingRecovery, bool>();
+        foreach (var name in RealLine.All.Keys)
+        {
+            foreach (var recovery in Enum.GetValues<FramingRecovery>())
+            {
+                data.Add(name, recovery, true);
+                data.Add(name, recovery, false);
+            }
+        }
+
+        return data;
+    }
+
     /// <summary>
     /// With the port's error counts, a neighbour that delivers the same bytes still gives itself away:
     /// the UART flags most of its characters (an 8E1 line read at 8O1: every one), the meter's own
@@ -50,27 +66,28 @@ public sealed class LineSettingsDetectorTests
     /// it is exactly the meter's setting.
     /// </summary>
     [Theory]
-    [MemberData(nameof(EveryRealLine))]
-    public async Task DetectAsync_PortWithoutErrorCounts_SettlesOnASettingThatReadsEveryByte(string meter, FramingRecovery recovery)
+    [MemberData(nameof(EveryRealLineOnEveryPort))]
+    public async Task DetectAsync_PortWithoutErrorCounts_SettlesOnASettingThatReadsEveryByte(string meter, FramingRecovery recovery, bool dropBreaks)
     {
         var real = RealLine.All[meter];
         var line = real.Line();
-        var probe = new UartLineProbe(line, recovery, countsLineErrors: false);
+        var probe = new UartLineProbe(line, recovery, countsLineErrors: false, dropBreaks);
 
         var detection = await new LineSettingsDetector().DetectAsync(probe);
 
         Assert.Equal(real.ReadWithoutErrorCounts(recovery), detection.Settings);
         Assert.Equal(LineDetectionCertainty.Readable, detection.Certainty);
         var everything = new UartReceiver(detection.Settings!, recovery).Read(line.Signal, 0, line.Duration);
-        Assert.Equal(line.Sent.SelectMany(push => push), PortDelivery.Bytes(everything));
+        Assert.Equal(line.Sent.SelectMany(push => push), PortDelivery.Bytes(everything, dropBreaks));
     }
 
     /// <summary>
     /// The hard case: an 8E1 line read at 8N1 gives the right data bits, the parity bit landing where
-    /// the stop bit should be. What tells them apart is 0x00, which every DLMS frame carries (the LLC
-    /// header E6 E7 00): its even parity bit is 0 too, so at 8N1 it reads as a break, which Linux drops
-    /// under the IGNBRK that System.IO.Ports sets; the frame loses a byte and fails its checksum. Were
-    /// 8N1 tried first, it would still not be taken.
+    /// the stop bit should be. What can tell them apart is 0x00, which every DLMS frame carries (the LLC
+    /// header E6 E7 00): its even parity bit is 0 too, so at 8N1 it reads as a break, which Linux's
+    /// serial core drops under the IGNBRK that System.IO.Ports sets; the frame loses a byte and fails its
+    /// checksum. A USB adapter whose driver hands a break over as a 0 byte would read the frames intact
+    /// at 8N1 (the next test): that is why 8E1 is tried first.
     /// </summary>
     [Fact]
     public async Task DetectAsync_AidonTried8N1First_Rejects8N1BecauseZeroBytesAreBreaks()
@@ -83,6 +100,19 @@ public sealed class LineSettingsDetectorTests
         Assert.Equal(LineSettings.Parse("2400 8E1"), detection.Settings);
         Assert.Equal(0, detection.Candidates[0].GoodFrames);
         Assert.NotEqual(0, detection.Candidates[0].Bytes);
+    }
+
+    [Fact]
+    public async Task DetectAsync_AidonTried8N1FirstOnAPortThatDeliversBreaks_Takes8N1WhichReadsEveryByte()
+    {
+        var line = RealLine.All["Aidon"].Line();
+        var probe = new UartLineProbe(line, FramingRecovery.NextFallingEdge, countsLineErrors: false, dropBreaks: false);
+        var candidates = new[] { "2400 8N1", "2400 8E1" }.Select(s => new LineSettingsCandidate(LineSettings.Parse(s), "test")).ToArray();
+
+        var detection = await new LineSettingsDetector(candidates).DetectAsync(probe);
+
+        Assert.Equal(LineSettings.Parse("2400 8N1"), detection.Settings);
+        Assert.Equal(LineDetectionCertainty.Readable, detection.Certainty);
     }
 
     [Fact]

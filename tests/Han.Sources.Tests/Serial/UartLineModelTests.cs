@@ -94,8 +94,8 @@ public sealed class UartLineModelTests
     /// <summary>
     /// The hard case the other way round: the data bits are in place, and the parity bit falls where
     /// the stop bit should be. When it is 1, the character is clean; when it is 0, it is a framing error
-    /// delivered as read; a 0x00 (even parity 0) reads all zero, a break, which Linux drops under
-    /// System.IO.Ports' IGNBRK.
+    /// delivered as read; a 0x00 (even parity 0) reads all zero, a break, which the serial core drops
+    /// under System.IO.Ports' IGNBRK (and some USB drivers hand over as 0).
     /// </summary>
     [Fact]
     public void Read_8E1LineAt8N1_GivesTheDataBitsAndDropsZeroBytesAsBreaks()

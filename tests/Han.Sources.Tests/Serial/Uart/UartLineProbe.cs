@@ -10,7 +10,7 @@ namespace Han.Sources.Tests.Serial.Uart;
 /// 16 ms, as a USB adapter does (the FTDI latency timer's default). Simulated time: a 12-second window
 /// takes no real time.
 /// </summary>
-internal sealed class UartLineProbe(MeterLine line, FramingRecovery recovery, bool countsLineErrors, double openAt = 0.05, double clockError = 0) : ILineProbe
+internal sealed class UartLineProbe(MeterLine line, FramingRecovery recovery, bool countsLineErrors, bool dropBreaks = true, double openAt = 0.05) : ILineProbe
 {
     private const double Slice = 0.016;
 
@@ -37,13 +37,13 @@ internal sealed class UartLineProbe(MeterLine line, FramingRecovery recovery, bo
         var reached = from;
         try
         {
-            var characters = new UartReceiver(settings, recovery, clockError).Read(line.Signal, from, to);
+            var characters = new UartReceiver(settings, recovery).Read(line.Signal, from, to);
             foreach (var slice in characters.GroupBy(c => Math.Floor((c.Time - from) / Slice)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 reached = from + ((slice.Key + 1) * Slice);
                 var errors = countsLineErrors ? slice.Count(c => c.Flagged) : 0;
-                yield return new LineChunk(PortDelivery.Bytes(slice), errors);
+                yield return new LineChunk(PortDelivery.Bytes(slice, dropBreaks), errors);
                 await Task.Yield();
             }
 

@@ -9,6 +9,9 @@ internal sealed class UartSignal
 {
     private readonly List<double> _changes = [];
 
+    /// <summary>Where the last lookup ended: a receiver samples forward in time, so the next one is a step or two away.</summary>
+    private int _hint;
+
     /// <summary>The time after which the line stays idle.</summary>
     public double End { get; private set; }
 
@@ -40,21 +43,28 @@ internal sealed class UartSignal
         return falling < _changes.Count ? _changes[falling] : null;
     }
 
-    /// <summary>Changes happen at the start of their time: the level at a change time is the new one.</summary>
+    /// <summary>How many changes happened up to <paramref name="time"/> (a change belongs to its own time).</summary>
     private int ChangesUpTo(double time)
     {
+        var count = Math.Min(_hint, _changes.Count);
+        for (var step = 0; step < 32; step++)
+        {
+            if (count > 0 && _changes[count - 1] > time)
+            {
+                count--;
+            }
+            else if (count < _changes.Count && _changes[count] <= time)
+            {
+                count++;
+            }
+            else
+            {
+                return _hint = count;
+            }
+        }
+
         var index = _changes.BinarySearch(time);
-        if (index < 0)
-        {
-            return ~index;
-        }
-
-        while (index + 1 < _changes.Count && _changes[index + 1] <= time)
-        {
-            index++;
-        }
-
-        return index + 1;
+        return _hint = index < 0 ? ~index : index + 1;
     }
 
     private static bool IsHigh(int changes) => changes % 2 == 0;
