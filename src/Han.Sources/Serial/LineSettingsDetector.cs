@@ -1,3 +1,5 @@
+using Han.Pipeline;
+
 namespace Han.Sources.Serial;
 
 /// <summary>
@@ -27,7 +29,10 @@ public sealed class LineSettingsDetector
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.FramesToStopEarly, 1, nameof(options));
     }
 
-    /// <summary>Tries <paramref name="tryFirst"/> (the setting that worked last time) first, then the candidates.</summary>
+    /// <summary>
+    /// Tries <paramref name="tryFirst"/> (the setting that worked last time) first, then the candidates.
+    /// What the probe throws (a port unplugged, access denied) ends the detection and is passed on.
+    /// </summary>
     public async Task<LineDetection> DetectAsync(ILineProbe probe, LineSettings? tryFirst = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(probe);
@@ -58,7 +63,7 @@ public sealed class LineSettingsDetector
             .ThenByDescending(o => o.GoodFrames)
             .FirstOrDefault();
         return best is null
-            ? new LineDetection(null, LineDetectionCertainty.NotFound, Pipeline.InputKind.Unknown, seen)
+            ? new LineDetection(null, LineDetectionCertainty.NotFound, InputKind.Unknown, seen)
             : new LineDetection(best.Settings, best.Verdict == CandidateVerdict.LineErrors ? LineDetectionCertainty.Readable : LineDetectionCertainty.Unreliable, best.Kind, seen);
     }
 }

@@ -55,6 +55,7 @@ public sealed class LineSettingsDetectorTests
         Assert.Equal(line.Settings, detection.Settings);
         Assert.Equal(LineDetectionCertainty.Confirmed, detection.Certainty);
         Assert.Equal(line.Settings, probe.Tried[^1]);
+        Assert.EndsWith("with good checksums, and the port flagged no parity or framing errors.", detection.Describe(), StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -139,7 +140,23 @@ public sealed class LineSettingsDetectorTests
         Assert.Equal([CandidateVerdict.Noise, CandidateVerdict.Frames], detection.Candidates.Select(c => c.Verdict));
         Assert.Equal([12.0, 12.0], probe.Listened);
         Assert.Equal(1, detection.Candidates[1].GoodFrames);
+        Assert.Matches(@"^2400 8E1: [\d,]+ bytes, no frame with a good checksum$", detection.Candidates[0].ToString());
+        Assert.Matches(@"^2400 8N1: [\d,]+ bytes, 1 good frame\(s\)$", detection.Candidates[1].ToString());
         Assert.Contains("2400 8N1: HDLC frames with good checksums", detection.Describe(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Kamstrup", 0.01)]
+    [InlineData("DSMR 5", -0.01)]
+    public async Task DetectAsync_MeterClockOnePercentOff_StillFindsItsSetting(string meter, double clockError)
+    {
+        var real = RealLine.All[meter];
+        var line = new MeterLine(real.Settings, real.Pushes, real.Cadence, RealLine.Duration, clockError: clockError);
+
+        var detection = await new LineSettingsDetector().DetectAsync(new UartLineProbe(line, FramingRecovery.NextFallingEdge, countsLineErrors: true));
+
+        Assert.Equal(real.Settings, detection.Settings);
+        Assert.Equal(LineDetectionCertainty.Confirmed, detection.Certainty);
     }
 
     [Fact]
