@@ -25,7 +25,7 @@ public static class LineSettingsCandidates
         Candidate("115200 8N1", "DSMR 4 and 5 P1 (S11 §6.1), Sweden and Finland H1 (S10; P15), Aidon RJ12 in Sweden (S9), Luxembourg Smarty (S12), Kamstrup /KAM5 P1 (norway-lists.md §9)"),
         Candidate("115200 7E1", "what dsmr_parser opens DSMR 4 meters with (S21 settings.py); the IEC 62056-21 character format at P1 speed"),
         Candidate("115200 8E1", "NES 83335 P1 in Denmark, observed at 8E1 (S7 nes/gh712; protocol.md §1.2)"),
-        Candidate("9600 8N1", "listed by issue 8; amsreader's autodetect also tries 9600 (protocol.md §1.1, S19); no meter in the specs is known to use it"),
+        Candidate("9600 8N1", "listed by issue 8; protocol.md §1.1 has amsreader's autodetect cycle through 9600 too (S19); no meter in the specs is known to use it"),
         Candidate("9600 7E1", "DSMR 2.2 and 3.0 P1 (S11-3.0 §4.4; S21 settings.py; protocol.md §7.3)"),
         Candidate("2400 8O1", "listed by issue 8; no meter in the specs is known to use it"),
         Candidate("1200 8E1", "listed by issue 8: the M-Bus character format (S18 §4) at a lower speed; no meter in the specs is known to use it"),
