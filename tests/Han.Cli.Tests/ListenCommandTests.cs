@@ -33,6 +33,34 @@ public sealed class ListenCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Listen_SerialDeviceWithoutSettings_FindsTheLineSettingRemembersItAndReads()
+    {
+        // A pseudo-terminal carries bytes at any setting, so the first candidate (2400 8E1) reads it.
+        using var pair = new PseudoTerminalPair();
+        var state = Path.Combine(_folder, "state");
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        var meter = Task.Run(
+            async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    pair.Send(RealFrames.KamstrupList2);
+                    await Task.Delay(500, stop.Token);
+                }
+            },
+            stop.Token);
+
+        var result = await Shell.Run($"STATE_DIRECTORY='{state}' timeout -s INT 6 \"$HAN\" listen --format json '{pair.ReaderEnd}'", _folder);
+        await stop.CancelAsync();
+
+        Assert.Contains($"han listen: {pair.ReaderEnd}: 2400 8E1: HDLC frames with good checksums", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(remembered for the next start)", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("\"meter_id\":\"5706567277656672\"", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("\"2400 8E1\"", File.ReadAllText(Path.Combine(state, "line-settings.json")), StringComparison.Ordinal);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => meter);
+    }
+
+    [Fact]
     public async Task Listen_BridgeRestartsMidStream_ReconnectsAndDecodesEveryFrameThatArrivedWhole()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

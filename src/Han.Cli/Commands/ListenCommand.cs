@@ -132,6 +132,7 @@ internal static class ListenCommand
             {
                 Han.Sources.Live.SourceState.Connected => "connected",
                 Han.Sources.Live.SourceState.Connecting => "connecting",
+                Han.Sources.Live.SourceState.Detecting => "finding the line setting",
                 _ => "disconnected",
             };
             _recording?.Note(clock.GetUtcNow(), change.Message);

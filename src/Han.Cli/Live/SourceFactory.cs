@@ -16,9 +16,8 @@ internal static class SourceFactory
             case SourceKind.Tcp:
                 return new TcpSource(address.Host, address.Port, new TcpSourceOptions(), time, report);
             case SourceKind.Serial:
-                // Auto-detection is the default for a serial source; until it is wired in, meters' most
-                // common setting is the one to try (norway-lists.md: Aidon, Kaifa, Landis+Gyr).
-                return new SerialSource(address.Text, settings ?? LineSettings.Parse("2400 8E1"), new SerialSourceOptions(), time, report);
+                var detection = settings is null ? new LineAutoDetection(new LineSettingsDetector(), new LineSettingsStore(StateFolder.LineSettingsFile), time) : null;
+                return new SerialSource(address.Text, settings, new SerialSourceOptions(), time, report, detection);
             default:
                 // A file or standard input: bytes or hex text, read once.
                 var bytes = await InputOpener.OpenAsync(await InputFiles.OpenAsync(address.Text, streams, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);

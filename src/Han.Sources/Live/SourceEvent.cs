@@ -6,6 +6,9 @@ public enum SourceState
     /// <summary>Opening the device or connecting.</summary>
     Connecting,
 
+    /// <summary>Searching for the line setting of a serial device, or telling what the search found.</summary>
+    Detecting,
+
     /// <summary>Open or connected: bytes may arrive.</summary>
     Connected,
 

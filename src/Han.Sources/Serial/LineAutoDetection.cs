@@ -27,7 +27,15 @@ public sealed class LineAutoDetection
         var detection = await _detector.DetectAsync(probe, _store.Recall(device), cancellationToken).ConfigureAwait(false);
         if (detection.Settings is { } found && detection.Certainty >= LineDetectionCertainty.Readable)
         {
-            _store.Remember(device, found, _time.GetUtcNow());
+            try
+            {
+                _store.Remember(device, found, _time.GetUtcNow());
+            }
+            catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+            {
+                // Remembering only saves the search next time; a state folder that cannot be written
+                // (a read-only home) must not stop the reading that was just found.
+            }
         }
 
         return detection;

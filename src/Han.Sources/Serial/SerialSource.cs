@@ -6,33 +6,44 @@ namespace Han.Sources.Serial;
 
 /// <summary>
 /// Meter bytes from a serial device (a USB M-Bus slave adapter, a Raspberry Pi UART, a pseudo-terminal
-/// in tests), read with System.IO.Ports at the given line settings. A device that cannot be opened at
-/// the start is a <see cref="SourceUnavailableException"/> saying why and what to do; a device that
-/// goes away later (the adapter unplugged) is waited for and opened again when it comes back.
+/// in tests), read with System.IO.Ports at the given line setting, or at the one auto-detection finds
+/// (<c>--baud auto</c>: <see cref="LineAutoDetection"/>, remembered per device). A device that cannot
+/// be opened at the start is a <see cref="SourceUnavailableException"/> saying why and what to do; a
+/// device that goes away later (the adapter unplugged) is waited for and opened again when it comes back.
 /// </summary>
 public sealed class SerialSource : IByteSource
 {
     private readonly string _device;
-    private readonly LineSettings _settings;
+    private readonly LineAutoDetection? _autoDetection;
+    private LineSettings? _settings;
     private readonly SerialSourceOptions _options;
     private readonly TimeProvider _time;
     private readonly Action<SourceEvent> _report;
 
-    public SerialSource(string device, LineSettings settings, SerialSourceOptions options, TimeProvider time, Action<SourceEvent>? report = null)
+    /// <param name="settings">The line setting, or null to find it with <paramref name="autoDetection"/>.</param>
+    public SerialSource(string device, LineSettings? settings, SerialSourceOptions options, TimeProvider time, Action<SourceEvent>? report = null, LineAutoDetection? autoDetection = null)
     {
+        if (settings is null && autoDetection is null)
+        {
+            throw new ArgumentException("A serial source needs a line setting or auto-detection.", nameof(autoDetection));
+        }
+
         _device = device;
         _settings = settings;
+        _autoDetection = autoDetection;
         _options = options;
         _time = time;
         _report = report ?? (_ => { });
     }
 
-    public string Description => $"{_device} ({_settings})";
+    public string Description => $"{_device} ({_settings?.ToString() ?? "line setting auto-detected"})";
 
     public async IAsyncEnumerable<ReceivedChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
-        var port = OpenFirst();
+        var detected = _settings is null;
+        _settings ??= await DetectAsync(cancellationToken).ConfigureAwait(false);
+        var port = detected ? await OpenAfterDetectionAsync(_settings, cancellationToken).ConfigureAwait(false) : OpenFirst(_settings);
         while (true)
         {
             using (port)
@@ -59,16 +70,53 @@ public sealed class SerialSource : IByteSource
         }
     }
 
-    private SerialPort OpenFirst()
+    private SerialPort OpenFirst(LineSettings settings)
     {
         _report(new SourceEvent(SourceState.Connecting, $"opening {Description}"));
-        try
+        return SerialPortOpener.OpenOrExplain(_device, settings);
+    }
+
+    /// <summary>
+    /// Opens the device the detection has just closed. System.IO.Ports lets go of a device a moment after
+    /// closing it (its reading thread ends on its own), so a refusal right then is tried again briefly.
+    /// </summary>
+    private async Task<SerialPort> OpenAfterDetectionAsync(LineSettings settings, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            return Open();
+            try
+            {
+                return SerialPortOpener.Open(_device, settings);
+            }
+            catch (Exception failure) when (SerialPortOpener.IsOpenFailure(failure) && attempt < 20)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (SerialPortOpener.IsOpenFailure(failure))
+            {
+                throw new SourceUnavailableException(SerialOpenFailure.Describe(_device, failure, SerialDevices.Describe()), failure);
+            }
         }
-        catch (Exception failure) when (failure is UnauthorizedAccessException or IOException or ArgumentException or InvalidOperationException)
+    }
+
+    /// <summary>
+    /// Finds the line setting, trying again after a pause while nothing reads the meter (its HAN port
+    /// not opened yet, say): a service waits for the meter rather than giving up.
+    /// </summary>
+    private async Task<LineSettings> DetectAsync(CancellationToken cancellationToken)
+    {
+        while (true)
         {
-            throw new SourceUnavailableException(SerialOpenFailure.Describe(_device, failure, SerialDevices.Describe()), failure);
+            _report(new SourceEvent(SourceState.Detecting, $"finding the line setting of {_device} (each setting is listened to for up to 12 s)"));
+            var detection = await _autoDetection!.DetectAsync(_device, new SerialPortProbe(_device, _time), cancellationToken).ConfigureAwait(false);
+            if (detection.Settings is { } found && detection.Certainty >= LineDetectionCertainty.Readable)
+            {
+                _report(new SourceEvent(SourceState.Detecting, $"{_device}: {detection.Describe()} (remembered for the next start)"));
+                return found;
+            }
+
+            _report(new SourceEvent(SourceState.Disconnected, $"{_device}: {detection.Describe()} Trying again; give --baud and --parity to skip the search.", _options.DetectionRetry));
+            await Task.Delay(_options.DetectionRetry, _time, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -85,32 +133,13 @@ public sealed class SerialSource : IByteSource
 
             try
             {
-                return Open();
+                return SerialPortOpener.Open(_device, _settings!);
             }
-            catch (Exception failure) when (failure is UnauthorizedAccessException or IOException or ArgumentException or InvalidOperationException)
+            catch (Exception failure) when (SerialPortOpener.IsOpenFailure(failure))
             {
                 // Just plugged in: udev may not have set its permissions yet. Try again shortly.
                 _report(new SourceEvent(SourceState.Disconnected, $"{_device} is back but cannot be opened yet ({failure.Message}); trying again", _options.ReopenInterval));
             }
-        }
-    }
-
-    private SerialPort Open()
-    {
-        var port = new SerialPort(_device, _settings.Baud, Parity(_settings.Parity), _settings.DataBits, _settings.StopBits == 2 ? StopBits.Two : StopBits.One)
-        {
-            Handshake = Handshake.None,
-            ReadBufferSize = 16 * 1024,
-        };
-        try
-        {
-            port.Open();
-            return port;
-        }
-        catch
-        {
-            port.Dispose();
-            throw;
         }
     }
 
@@ -139,10 +168,4 @@ public sealed class SerialSource : IByteSource
         }
     }
 
-    private static Parity Parity(LineParity parity) => parity switch
-    {
-        LineParity.Even => System.IO.Ports.Parity.Even,
-        LineParity.Odd => System.IO.Ports.Parity.Odd,
-        _ => System.IO.Ports.Parity.None,
-    };
 }

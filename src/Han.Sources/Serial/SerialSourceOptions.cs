@@ -11,4 +11,7 @@ public sealed record SerialSourceOptions
     /// meter's end); the device stays open, since a serial line cannot tell silence from absence.
     /// </summary>
     public TimeSpan SilenceWarning { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long to wait before searching for the line setting again when no setting read the meter.</summary>
+    public TimeSpan DetectionRetry { get; init; } = TimeSpan.FromSeconds(30);
 }
