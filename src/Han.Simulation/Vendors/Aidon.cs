@@ -25,6 +25,7 @@ public static class Aidon
         Addressing = HdlcAddressing.Aidon,
         InvokeIdAndPriority = 0x4000_0000,
         HeaderTime = HeaderTimeForm.Empty,
+        SignsCurrents = true,
         Layout = new ObjectListLayout(),
     };
 }

@@ -45,6 +45,9 @@ public sealed record MeterVendor
 
     public required HeaderTimeForm HeaderTime { get; init; }
 
+    /// <summary>True when currents are sent signed, negative while the phase exports (Aidon: a <c>long</c>, norway-lists.md §3).</summary>
+    public bool SignsCurrents { get; init; }
+
     /// <summary>How the list body is laid out.</summary>
     public required ListLayout Layout { get; init; }
 
