@@ -8,9 +8,9 @@ cd "$here"
 
 # Debian packages the tests need; each test that needs a server starts its own.
 # (xxd and bsdextrautils: the hex input tests read real xxd and hexdump output; od comes with
-# coreutils. MQTT, serial, database and browser tests will add mosquitto, socat, ser2net,
-# postgresql and chromium here.)
-required_packages=(xxd bsdextrautils)
+# coreutils. socat: han simulate --pty writes to one end of a socat pseudo-terminal pair. MQTT,
+# serial, database and browser tests will add mosquitto, ser2net, postgresql and chromium here.)
+required_packages=(xxd bsdextrautils socat)
 
 missing=()
 for package in "${required_packages[@]}"; do

@@ -10,18 +10,19 @@ internal sealed class StandardStreams
 {
     private readonly Func<Stream> _openInput;
 
-    public StandardStreams(Func<Stream> openInput, Stream output, TextWriter error, InputState input = InputState.Redirected, bool outputClosed = false)
-        : this(openInput, new OutputStream(output, "standard output"), error, input, outputClosed)
+    public StandardStreams(Func<Stream> openInput, Stream output, TextWriter error, InputState input = InputState.Redirected, bool outputClosed = false, bool outputIsTerminal = false)
+        : this(openInput, new OutputStream(output, "standard output"), error, input, outputClosed, outputIsTerminal)
     {
     }
 
-    private StandardStreams(Func<Stream> openInput, OutputStream output, TextWriter error, InputState input, bool outputClosed)
+    private StandardStreams(Func<Stream> openInput, OutputStream output, TextWriter error, InputState input, bool outputClosed, bool outputIsTerminal)
     {
         _openInput = openInput;
         Output = output;
         Error = error;
         Input = input;
         OutputClosed = outputClosed;
+        OutputIsTerminal = outputIsTerminal;
     }
 
     public InputState Input { get; }
@@ -32,10 +33,13 @@ internal sealed class StandardStreams
     /// <summary>True when han was started without standard output: nothing may be written to it.</summary>
     public bool OutputClosed { get; }
 
+    /// <summary>True when standard output is the user's terminal (where raw meter bytes would be noise).</summary>
+    public bool OutputIsTerminal { get; }
+
     public TextWriter Error { get; }
 
     /// <summary>The same streams with messages going through <paramref name="error"/>.</summary>
-    public StandardStreams WithError(TextWriter error) => new(_openInput, (OutputStream)Output, error, Input, OutputClosed);
+    public StandardStreams WithError(TextWriter error) => new(_openInput, (OutputStream)Output, error, Input, OutputClosed, OutputIsTerminal);
 
     /// <summary>Standard input; an <see cref="IOException"/> that says what to do when there is none.</summary>
     public Stream OpenInput() => Input == InputState.Closed
@@ -55,7 +59,8 @@ internal sealed class StandardStreams
             outputClosed ? Stream.Null : OpenOutput(),
             errorClosed ? TextWriter.Null : Console.Error,
             input,
-            outputClosed);
+            outputClosed,
+            !outputClosed && !Console.IsOutputRedirected);
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed class FaultPlan
         (FaultKind.BadCrc, "bad-crc", 0.01),
         (FaultKind.Truncated, "truncated", 0.01),
         (FaultKind.Garbage, "garbage", 0.01),
-        (FaultKind.Disconnect, "disconnect", 0.002),
+        (FaultKind.Disconnect, "disconnect", 0.0005),
         (FaultKind.MissingHour, "missing-hour", 0.05),
         (FaultKind.RepeatedHour, "repeated-hour", 0.05),
     ];

@@ -16,6 +16,7 @@ public sealed class BaseLoad : IAppliance
     private readonly double _level;
     private readonly double[] _split;
     private readonly RandomWalk _drift;
+    private readonly SimRandom _flicker;
 
     public BaseLoad(SimRandom random)
     {
@@ -23,6 +24,7 @@ public sealed class BaseLoad : IAppliance
         var weights = new[] { random.Between(1.0, 2.0), random.Between(1.0, 2.0), random.Between(1.0, 2.0) };
         _split = [.. weights.Select(weight => weight / weights.Sum())];
         _drift = new RandomWalk(random.Fork(0), TimeSpan.FromMinutes(1), 0, step: 0.03, low: -0.2, high: 0.2);
+        _flicker = random.Fork(1);
     }
 
     public void AddTo(in LoadMoment now, BranchLoads loads)
@@ -31,7 +33,8 @@ public sealed class BaseLoad : IAppliance
         var hour = now.HourOfDay;
         var from = (int)hour;
         var shape = DailyShape[from] + ((DailyShape[(from + 1) % 24] - DailyShape[from]) * (hour - from));
-        var watts = _level * shape * (1 + drift);
+        // Electronics never draw exactly the same from one reading to the next: a percent of flicker.
+        var watts = _level * shape * (1 + drift) * (1 + _flicker.Between(-0.01, 0.01));
         for (var branch = 0; branch < _split.Length; branch++)
         {
             loads.Add(branch, watts * _split[branch], watts * _split[branch] * CapacitiveShare);
