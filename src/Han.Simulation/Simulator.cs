@@ -73,7 +73,8 @@ public sealed class Simulator : IDisposable
             var values = ElectricalModel.Measure(_household.Sample(list.Time), _supply.At(list.Time), _options.Phases, _options.Grid);
             var power = MeasuredPower.Of(values);
             var content = _composer.Compose(list, values, power, captured);
-            var transmission = Transmit(list, content, previousHourly) with { Sequence = ++sequence, Offset = offset, Measured = power };
+            var due = new Transmission { Sequence = ++sequence, Time = list.Time, Kind = list.Kind, Content = content, Measured = power, Offset = offset };
+            var transmission = Transmit(due, previousHourly);
             offset += transmission.Wire.Length;
             (last, lastPower) = (list.Time, power);
             previousHourly = list.Kind == ListKind.Hourly ? content : previousHourly;
@@ -99,9 +100,11 @@ public sealed class Simulator : IDisposable
         return captured;
     }
 
-    private Transmission Transmit(ScheduledList list, MeterReading content, MeterReading? previousHourly)
+    /// <summary>The list <paramref name="entry"/> is due to send, as it goes on the wire, perhaps struck by a fault.</summary>
+    private Transmission Transmit(Transmission entry, MeterReading? previousHourly)
     {
-        var entry = new Transmission { Sequence = 0, Time = list.Time, Kind = list.Kind, Content = content, Measured = default };
+        var list = new ScheduledList(entry.Time, entry.Kind);
+        var content = entry.Content;
         if (_faults.IsSilent(list.Time))
         {
             return entry with { Fault = FaultKind.Disconnect };

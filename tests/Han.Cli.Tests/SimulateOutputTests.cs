@@ -94,6 +94,40 @@ public sealed class SimulateOutputTests
     }
 
     [Fact]
+    public async Task Pty_TheOtherEndCloses_EndsWithOneLineSayingSo()
+    {
+        var folder = Directory.CreateTempSubdirectory("han-pty-").FullName;
+        using var socat = Process.Start(new ProcessStartInfo("socat", ["-d", "-d", $"pty,raw,echo=0,link={folder}/meter", $"pty,raw,echo=0,link={folder}/han"]) { RedirectStandardError = true })!;
+        try
+        {
+            await WaitForAsync(() => File.Exists($"{folder}/meter"));
+            var running = SimulateCommandTests.RunAsync("simulate", "--speed", "20", "--pty", $"{folder}/meter");
+            await Task.Delay(500);
+
+            socat.Kill();
+            var result = await running.WaitAsync(Patience);
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"han simulate: cannot write to the pseudo-terminal {folder}/meter", result.Stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("internal error", result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await socat.WaitForExitAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Log_DiskFull_EndsWithOneLineSayingSo()
+    {
+        var result = await SimulateCommandTests.RunAsync("simulate", "--speed", "max", "--duration", "1h", "--log", "/dev/full");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("han simulate: cannot write to the log /dev/full: no space left on the device", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Pty_Missing_SaysHowToMakeOne()
     {
         var result = await SimulateCommandTests.RunAsync("simulate", "--duration", "1m", "--pty", "/nonexistent/meter");

@@ -14,8 +14,8 @@ namespace Han.Cli.Commands;
 /// [--faults LIST] [--solar KW] [--key HEX [--auth-key HEX]] [--serve tcp://HOST:PORT | --pty PATH]
 /// [--duration TIME] [--log FILE]</c> (DESIGN.md §2.3): a realistic meter that writes its lists to
 /// standard output, a pseudo-terminal or TCP clients. What it is and how it ends go to standard error.
-/// Exit code 0 when the run ended (its duration, or standard output's reader left); 1 when the output
-/// could not be opened; 130/143 on Ctrl-C/SIGTERM.
+/// Exit code 0 when the run ended; 1 when the output or the log could not be opened or written (a
+/// reader that went away, a pseudo-terminal whose other end closed); 130/143 on Ctrl-C/SIGTERM.
 /// </summary>
 internal static class SimulateCommand
 {
@@ -43,10 +43,18 @@ internal static class SimulateCommand
             return 1;
         }
 
-        await using var log = OpenLog(request.LogPath, error);
-        if (request.LogPath is not null && log is null)
+        await using var logFile = OpenLog(request.LogPath, error);
+        if (request.LogPath is not null && logFile is null)
         {
             return 1;
+        }
+
+        // Failures writing the log are reported as such (OutputFailedException), like standard output's.
+        await using var log = logFile is null ? null : new BufferedStream(new OutputStream(logFile, $"the log {request.LogPath}"), 64 * 1024);
+
+        if (request.StartIsNow)
+        {
+            request = request with { Options = request.Options with { Start = clock.GetUtcNow() } };
         }
 
         using var simulator = new Simulator(request.Options);
@@ -55,6 +63,11 @@ internal static class SimulateCommand
         var writer = new TransmissionLog();
         var runner = new SimulationRunner(clock, request.Pace);
         var summary = await runner.RunAsync(simulator.Transmissions(), request.Options.Start, end, output, log is null ? null : sent => writer.Write(log, sent), cancellation).ConfigureAwait(false);
+        if (log is not null)
+        {
+            await log.FlushAsync(cancellation).ConfigureAwait(false);
+        }
+
         await error.WriteLineAsync($"han simulate: done: {summary}").ConfigureAwait(false);
         return 0;
     }
@@ -96,7 +109,7 @@ internal static class SimulateCommand
             try
             {
                 var device = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
-                return new MeterOutput(new StreamOutput(device), device);
+                return new MeterOutput(new DeviceOutput(new OutputStream(device, $"the pseudo-terminal {path}")), device);
             }
             catch (Exception problem) when (IoFailure.Is(problem))
             {
@@ -127,7 +140,7 @@ internal static class SimulateCommand
 
         try
         {
-            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024);
+            return new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, bufferSize: 0);
         }
         catch (Exception problem) when (IoFailure.Is(problem))
         {

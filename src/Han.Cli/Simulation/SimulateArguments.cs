@@ -89,7 +89,7 @@ internal sealed class SimulateArguments
             Key = parse.GetValue(_key) is { } key ? EncryptionKey.FromHex(key) : null,
             AuthenticationKey = parse.GetValue(_authKey) is { } authKey ? AuthenticationKey.FromHex(authKey) : null,
         };
-        return new SimulateRequest(options, pace, duration, serve, parse.GetValue(_pty), parse.GetValue(_log));
+        return new SimulateRequest(options, parse.GetValue(_start) is null, pace, duration, serve, parse.GetValue(_pty), parse.GetValue(_log));
     }
 
     private static Option<string?> Text(string name, string? defaultValue, string description)

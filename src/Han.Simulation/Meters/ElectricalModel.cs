@@ -44,10 +44,11 @@ public static class ElectricalModel
         }
 
         Complex[] line = [branch[0] - branch[2], branch[1] - branch[0], branch[2] - branch[1]]; // I1, I2, I3
-        // Each line current signed by the active power its element measures against L2.
+        // IL1 and IL3 signed by the active power their elements measure against L2; IL2 belongs to no
+        // element (the reference), and no vendor that sends it signs it.
         var i1 = Signed(line[0], lines[0]);
         var i3 = Signed(line[2], -lines[1]);
-        var i2 = line[1].Magnitude * Math.Sign(i1 + i3 == 0 ? 1 : i1 + i3);
+        var i2 = line[1].Magnitude;
         var drop = LineResistance * (Math.Abs(i1) + Math.Abs(i2) + Math.Abs(i3)) / 3;
         return new MeterValues(
             power.Real,
