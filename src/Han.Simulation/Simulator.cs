@@ -24,6 +24,7 @@ public sealed class Simulator : IDisposable
     private readonly FaultInjector _faults;
     private readonly GlobalCiphering? _ciphering;
     private readonly FrameEncoder _encoder;
+    private bool _started;
 
     public Simulator(SimulationOptions options)
     {
@@ -54,8 +55,19 @@ public sealed class Simulator : IDisposable
     /// <summary>A+, A-, R+, R- at the start, in W·ms: the registers' integral starts here.</summary>
     public IReadOnlyList<long> InitialRegisters { get; }
 
-    /// <summary>Every list from the start on, in time order; endless, so take what you need.</summary>
+    /// <summary>Every list from the start on, in time order; endless, so take what you need. Once per simulator: the meter's state moves on as it is read.</summary>
     public IEnumerable<Transmission> Transmissions()
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("a simulator runs once; make another for another run (the same options give the same lists)");
+        }
+
+        _started = true;
+        return Run();
+    }
+
+    private IEnumerable<Transmission> Run()
     {
         var sequence = 0L;
         var offset = 0L;

@@ -153,12 +153,14 @@ public sealed class SimulateCommandTests
         var folder = Directory.CreateTempSubdirectory("han-simulate-").FullName;
         try
         {
-            var result = await Shell.Run("timeout --preserve-status --signal=INT 3 \"$HAN\" simulate --speed 60 --seed 1 > out.bin; echo \"exit $?\"; \"$HAN\" decode --format json out.bin | grep -c meter_manufacturer", folder);
+            // --foreground: timeout then signals han alone, once; otherwise it signals its process group as
+            // well, and a second SIGINT rightly ends han at once, without its last line.
+            var result = await Shell.Run("timeout --foreground --preserve-status --signal=INT 3 \"$HAN\" simulate --speed 60 --seed 1 > out.bin; echo \"exit $?\"; \"$HAN\" decode --format json out.bin | grep -c meter_manufacturer", folder);
 
             var lines = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             Assert.Equal("exit 130", lines[0]);
             Assert.True(int.Parse(lines[1], System.Globalization.CultureInfo.InvariantCulture) >= 10, $"a minute of meter time a second gives lists: {result.Stdout}");
-            Assert.Contains("han simulate: stopped by Ctrl-C (SIGINT)", result.Stderr, StringComparison.Ordinal);
+            Assert.True(result.Stderr.Contains("han simulate: stopped by Ctrl-C (SIGINT)", StringComparison.Ordinal), result.Stderr);
         }
         finally
         {
