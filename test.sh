@@ -8,7 +8,8 @@ cd "$here"
 
 # Debian packages the tests need; each test that needs a server starts its own.
 # (xxd and bsdextrautils: the hex input tests read real xxd and hexdump output; od comes with
-# coreutils. socat makes the pseudo-terminal pairs of the serial tests, ser2net bridges one to TCP.
+# coreutils. socat makes the pseudo-terminal pairs of the serial tests and of han simulate --pty;
+# ser2net bridges one to TCP.
 # MQTT, database and browser tests will add mosquitto, postgresql and chromium here.)
 required_packages=(xxd bsdextrautils socat ser2net)
 

@@ -10,12 +10,12 @@ internal sealed class StandardStreams
 {
     private readonly Func<Stream> _openInput;
 
-    public StandardStreams(Func<Stream> openInput, Stream output, TextWriter error, InputState input = InputState.Redirected, bool outputClosed = false, TextWriter? errorTerminal = null)
-        : this(openInput, new OutputStream(output, "standard output"), error, input, outputClosed, errorTerminal)
+    public StandardStreams(Func<Stream> openInput, Stream output, TextWriter error, InputState input = InputState.Redirected, bool outputClosed = false, TextWriter? errorTerminal = null, bool outputIsTerminal = false)
+        : this(openInput, new OutputStream(output, "standard output"), error, input, outputClosed, errorTerminal, outputIsTerminal)
     {
     }
 
-    private StandardStreams(Func<Stream> openInput, OutputStream output, TextWriter error, InputState input, bool outputClosed, TextWriter? errorTerminal)
+    private StandardStreams(Func<Stream> openInput, OutputStream output, TextWriter error, InputState input, bool outputClosed, TextWriter? errorTerminal, bool outputIsTerminal)
     {
         _openInput = openInput;
         Output = output;
@@ -23,6 +23,7 @@ internal sealed class StandardStreams
         Input = input;
         OutputClosed = outputClosed;
         ErrorTerminal = errorTerminal;
+        OutputIsTerminal = outputIsTerminal;
     }
 
     /// <summary>
@@ -39,10 +40,13 @@ internal sealed class StandardStreams
     /// <summary>True when han was started without standard output: nothing may be written to it.</summary>
     public bool OutputClosed { get; }
 
+    /// <summary>True when standard output is the user's terminal (where raw meter bytes would be noise).</summary>
+    public bool OutputIsTerminal { get; }
+
     public TextWriter Error { get; }
 
     /// <summary>The same streams with messages going through <paramref name="error"/>.</summary>
-    public StandardStreams WithError(TextWriter error) => new(_openInput, (OutputStream)Output, error, Input, OutputClosed, ErrorTerminal);
+    public StandardStreams WithError(TextWriter error) => new(_openInput, (OutputStream)Output, error, Input, OutputClosed, ErrorTerminal, OutputIsTerminal);
 
     /// <summary>Standard input; an <see cref="IOException"/> that says what to do when there is none.</summary>
     public Stream OpenInput() => Input == InputState.Closed
@@ -63,7 +67,8 @@ internal sealed class StandardStreams
             errorClosed ? TextWriter.Null : Console.Error,
             input,
             outputClosed,
-            errorClosed || Console.IsErrorRedirected ? null : Console.Error);
+            errorClosed || Console.IsErrorRedirected ? null : Console.Error,
+            !outputClosed && !Console.IsOutputRedirected);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Han.TestCorpus.Servers;
 using System.Net;
 using System.Net.Sockets;
 using Han.Sources.Live;
@@ -57,7 +58,7 @@ public sealed class TcpSourceTests
     [Fact]
     public async Task ReadAsync_NothingListening_SaysConnectionRefusedAndConnectsOnceTheBridgeStarts()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var events = new List<SourceEvent>();
         var source = new TcpSource("127.0.0.1", port, Quick, TimeProvider.System, Record(events));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(40));
@@ -134,9 +135,4 @@ public sealed class TcpSourceTests
 
     private static int Port(TcpListener listener) => ((IPEndPoint)listener.LocalEndpoint).Port;
 
-    private static int FreePort()
-    {
-        using var probe = Listen();
-        return Port(probe);
-    }
 }
