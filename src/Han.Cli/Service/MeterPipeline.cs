@@ -80,8 +80,7 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
 
     private void Count(StreamDecoder decoder)
     {
-        var framing = decoder.Counters.Framing;
-        stats.Framing(framing.Frames, framing.ChecksumErrors, framing.DiscardedBytes);
+        stats.Framing(decoder.Counters.Framing);
     }
 
     private void Report(SourceEvent change)

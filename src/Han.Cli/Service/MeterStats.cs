@@ -1,3 +1,5 @@
+using Han.Protocol.Framing;
+
 namespace Han.Cli.Service;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal sealed class MeterStats
     private long _readings;
     private long _frames;
     private long _checksumErrors;
+    private long _cutFrames;
     private long _skippedBytes;
     private long _problems;
     private long _lastReadingTicks;
@@ -18,6 +21,8 @@ internal sealed class MeterStats
     public long Frames => Interlocked.Read(ref _frames);
 
     public long ChecksumErrors => Interlocked.Read(ref _checksumErrors);
+
+    public long CutFrames => Interlocked.Read(ref _cutFrames);
 
     public long SkippedBytes => Interlocked.Read(ref _skippedBytes);
 
@@ -38,14 +43,15 @@ internal sealed class MeterStats
 
     public void CountProblem() => Interlocked.Increment(ref _problems);
 
-    public void Framing(long frames, long checksumErrors, long skippedBytes)
+    public void Framing(FramingStatistics framing)
     {
-        Interlocked.Exchange(ref _frames, frames);
-        Interlocked.Exchange(ref _checksumErrors, checksumErrors);
-        Interlocked.Exchange(ref _skippedBytes, skippedBytes);
+        Interlocked.Exchange(ref _frames, framing.Frames);
+        Interlocked.Exchange(ref _checksumErrors, framing.ChecksumErrors);
+        Interlocked.Exchange(ref _cutFrames, framing.CutFrames);
+        Interlocked.Exchange(ref _skippedBytes, framing.DiscardedBytes);
     }
 
-    /// <summary><c>1440 readings, 1442 frames, 2 checksum errors, 40 bytes skipped, 0 frames that did not decode</c>.</summary>
+    /// <summary><c>1440 readings, 1442 frames, 2 checksum errors, 1 cut frames, 40 bytes skipped, 0 frames that did not decode</c>.</summary>
     public string Describe() =>
-        $"{Readings} readings, {Frames} frames, {ChecksumErrors} checksum errors, {SkippedBytes} bytes skipped, {Problems} frames that did not decode";
+        $"{Readings} readings, {Frames} frames, {ChecksumErrors} checksum errors, {CutFrames} cut frames, {SkippedBytes} bytes skipped, {Problems} frames that did not decode";
 }

@@ -7,9 +7,10 @@ using Han.Readings;
 namespace Han.Cli.Service;
 
 /// <summary>
-/// Where a meter's decoder delivers: each reading through the live state to the fan-out, each problem
-/// counted. The first problem of each kind is also told (a frame that does not decode is worth a line
-/// in the log; the thousandth of the same kind, from an encrypted meter without its key, is not).
+/// Where a meter's decoder delivers: each reading through the live state to the fan-out, each frame
+/// that passed its checksum but did not decode counted. The first of each kind is also told (a frame
+/// that does not decode is worth a line in the log; the thousandth of the same kind, from an encrypted
+/// meter without its key, is not).
 /// </summary>
 internal sealed class PipelineObserver(string meter, MeterState state, MeterFanOut fanOut, MeterStats stats, TimeProvider clock) : DecodeObserver
 {
@@ -33,6 +34,11 @@ internal sealed class PipelineObserver(string meter, MeterState state, MeterFanO
 
     public override void OnProblem(in DecodeProblem problem)
     {
+        if (problem.Layer is DecodeLayer.Hdlc or DecodeLayer.MBus or DecodeLayer.P1)
+        {
+            return; // line damage (checksums, cut frames, noise): counted by the framing statistics
+        }
+
         stats.CountProblem();
         if (_told.Add(problem.Error))
         {

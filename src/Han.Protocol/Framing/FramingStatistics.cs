@@ -22,6 +22,10 @@ public sealed class FramingStatistics
     public long ChecksumErrors =>
         Discards(DecodeError.BadFcs) + Discards(DecodeError.BadHcs) + Discards(DecodeError.BadChecksum) + Discards(DecodeError.BadCrc);
 
+    /// <summary>Frames that started but were cut short (the next frame began, or the line went quiet): a line that drops bytes.</summary>
+    public long CutFrames =>
+        Discards(DecodeError.MissingClosingFlag) + Discards(DecodeError.Truncated) + Discards(DecodeError.MissingStopByte);
+
     internal void AddFrame(int bytes)
     {
         Frames++;
