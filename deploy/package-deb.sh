@@ -10,6 +10,7 @@
 #   /lib/systemd/system/han.service                  the service, not enabled (see debian/postinst)
 #   /etc/han/han.yaml                                the example configuration, a conffile: dpkg keeps
 #                                                    the user's edits on upgrade
+#   /var/lib/han/                                    the service's state folder (its outputs)
 #   /usr/share/doc/han/                              README, copyright, and examples/: the udev rule
 #                                                    (an example only, see its header) and ser2net files
 # Maintainer scripts: debian/postinst, prerm, postrm.
@@ -25,6 +26,8 @@ chmod 0755 "$root"
 
 install -d -m 0755 "$root/usr/lib/han" "$root/usr/bin" "$root/lib/systemd/system" "$root/etc/han" \
   "$root/usr/share/doc/han/examples" "$root/DEBIAN"
+# han's state folder; the postinst's statoverride makes it han:han.
+install -d -m 0750 "$root/var/lib/han"
 install -m 0755 "$publish/han" "$root/usr/lib/han/han"
 # Shared objects need no execute bit (the NuGet package ships it 0744).
 install -m 0644 "$publish/libSystem.IO.Ports.Native.so" "$root/usr/lib/han/"

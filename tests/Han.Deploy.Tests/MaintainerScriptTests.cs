@@ -35,8 +35,10 @@ public sealed class MaintainerScriptTests : IDisposable
         Assert.Equal(
             [
                 "getent passwd han",
-                "adduser --system --group --home /var/lib/han --quiet han",
+                "adduser --system --group --home /var/lib/han --no-create-home --quiet han",
                 "adduser --quiet han dialout",
+                "dpkg-statoverride --list /var/lib/han",
+                "dpkg-statoverride --update --add han han 0750 /var/lib/han",
                 "dpkg-statoverride --list /etc/han",
                 "dpkg-statoverride --update --add root han 0750 /etc/han",
                 "dpkg-statoverride --list /etc/han/han.yaml",
@@ -55,7 +57,7 @@ public sealed class MaintainerScriptTests : IDisposable
         var run = Script("postinst", "configure", "0.0.9");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(["getent passwd han", "adduser --quiet han dialout", "dpkg-statoverride --list /etc/han", "dpkg-statoverride --list /etc/han/han.yaml"], Calls());
+        Assert.Equal(["getent passwd han", "adduser --quiet han dialout", "dpkg-statoverride --list /var/lib/han", "dpkg-statoverride --list /etc/han", "dpkg-statoverride --list /etc/han/han.yaml"], Calls());
         Assert.Equal("", run.Stdout);
     }
 
@@ -81,6 +83,8 @@ public sealed class MaintainerScriptTests : IDisposable
                 "dpkg-statoverride --remove /etc/han/han.yaml",
                 "dpkg-statoverride --list /etc/han",
                 "dpkg-statoverride --remove /etc/han",
+                "dpkg-statoverride --list /var/lib/han",
+                "dpkg-statoverride --remove /var/lib/han",
                 "deluser --quiet --system han",
                 "delgroup --quiet --system han",
             ],

@@ -35,6 +35,7 @@ public sealed class PackageTests(ReleaseBuild release)
         Assert.Equal("./usr/bin/han -> ../lib/han/han", entries["./usr/bin/han"].Name);
         Assert.Equal("-rw-r--r--", entries["./lib/systemd/system/han.service"].Mode);
         Assert.Equal("-rw-r-----", entries["./etc/han/han.yaml"].Mode);
+        Assert.Equal("drwxr-x---", entries["./var/lib/han/"].Mode);
         foreach (var file in new[] { "README.md", "copyright", "examples/99-han-serial.rules", "examples/ser2net.yaml", "examples/ser2net.conf" })
         {
             Assert.Contains("./usr/share/doc/han/" + file, entries.Keys);
