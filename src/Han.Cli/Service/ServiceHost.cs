@@ -35,7 +35,14 @@ internal sealed class ServiceHost : IAsyncDisposable
     public static ServiceHost Build(RunConfiguration configuration, StandardStreams streams, TimeProvider clock, Func<string, string?> environment)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSystemd();
+        if (environment("NOTIFY_SOCKET") is { Length: > 0 })
+        {
+            // A Type=notify unit (deploy/han.service): READY=1 once started, STOPPING=1 when stopping. Set
+            // up by hand because AddSystemd() also insists that the parent process is systemd, and
+            // sd_notify(3) itself goes by NOTIFY_SOCKET alone (a test's socket, or a container's runner).
+            builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
         var journal = environment("JOURNAL_STREAM") is { Length: > 0 };
         var logging = new ServiceLoggerProvider(streams.Error, journal, clock);
         builder.Logging.ClearProviders();
@@ -58,7 +65,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (SystemdWatchdog.Interval(environment) is { } interval)
         {
             builder.Services.AddHostedService(services => new SystemdWatchdog(
-                services.GetService<ISystemdNotifier>() ?? new SystemdNotifier(), interval, meters, clock));
+                new SystemdNotifier(), interval, meters, clock));
         }
 
         var host = builder.Build();
