@@ -75,7 +75,16 @@ internal sealed class ServiceHost : IAsyncDisposable
     /// <summary>Runs until <paramref name="stopping"/> (SIGTERM, Ctrl-C) or every source has ended; then writes what the outputs hold.</summary>
     public async Task RunAsync(TimeSpan drainPatience, CancellationToken stopping)
     {
-        await _host.RunAsync(stopping).ConfigureAwait(false);
+        try
+        {
+            await _host.RunAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped while starting: what was read so far is still written and summed up below.
+            await _host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         await Task.WhenAll(Meters.Select(m => m.FanOut.CompleteAsync(drainPatience))).ConfigureAwait(false);
         Watch.Summarise("final");
     }
