@@ -65,6 +65,28 @@ public sealed class PackageTests(ReleaseBuild release)
     }
 
     [Fact]
+    public void PackagedHan_CheckOfThePackagedConfiguration_UnderstandsIt()
+    {
+        // What the README tells a user to run after editing /etc/han/han.yaml; the outputs moved to a
+        // folder that exists here (the package's /var/lib/han is not installed on this machine).
+        var outputs = Directory.CreateTempSubdirectory("han-test-outputs-").FullName;
+        try
+        {
+            var check = Tool.Run(
+                Path.Combine(release.Root, "usr", "bin", "han"),
+                ["run", "--check", "--config", Path.Combine(release.Root, "etc", "han", "han.yaml")],
+                new Dictionary<string, string> { ["HAN_OUTPUTS__CAPTURE"] = outputs + "/{meter}.han", ["HAN_OUTPUTS__JSON_LINES"] = outputs + "/{meter}.jsonl" });
+
+            Assert.True(check.ExitCode == 0, check.ToString());
+            Assert.Contains("han.yaml: valid; 1 meter", check.Stdout, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(outputs, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task PackagedHan_SerialDevice_ReadsTheMeter()
     {
         // Through /usr/bin/han, the link: System.IO.Ports' native part is found beside the real file.
