@@ -119,6 +119,41 @@ public sealed class InputOpenerTests
         Assert.StartsWith($"hex text, line 1, column {at + 1}: {detail}", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenAsync_OnlyAByteOrderMark_IsAnEmptyInput()
+    {
+        // What Notepad saves for an empty file in UTF-8.
+        Assert.Empty(await ReadAllAsync([0xEF, 0xBB, 0xBF]));
+    }
+
+    [Fact]
+    public async Task OpenAsync_HexWithNoBreakSpacesSavedAsWindows1252_GivesTheBytesItSpells()
+    {
+        // A forum's no-break spaces, saved by a Windows editor as the single byte A0.
+        var text = Encoding.Latin1.GetBytes(string.Join('\u00A0', Kamstrup.Select(b => $"{b:X2}")));
+
+        Assert.Equal(Kamstrup, await ReadAllAsync(text));
+    }
+
+    [Fact]
+    public async Task OpenAsync_Utf16HexWithNoBreakSpaces_GivesTheBytesItSpells()
+    {
+        var text = Encoding.Unicode.GetBytes(string.Join('\u00A0', Kamstrup.Select(b => $"{b:X2}")));
+
+        Assert.Equal(Kamstrup, await ReadAllAsync(text));
+    }
+
+    [Fact]
+    public async Task OpenAsync_ShortHexWithAByteThatIsNotUtf8_IsHexWithTheByteReportedWhereItStands()
+    {
+        await using var stream = await InputOpener.OpenAsync(new MemoryStream([.. "7E A0 E2\n7E"u8, 0xFF, .. "A0\n"u8]));
+        var (bytes, error) = HexTestText.Drain(stream);
+
+        Assert.Equal([0x7E, 0xA0, 0xE2, 0x7E], bytes);
+        Assert.NotNull(error);
+        Assert.StartsWith("hex text, line 2, column 3: '\u00FF' (U+00FF) is not a hex digit", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE })]
     [InlineData(new byte[] { 0xFE, 0xFF })]
