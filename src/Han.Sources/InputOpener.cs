@@ -57,7 +57,8 @@ public static class InputOpener
 
         var reader = HexFormDetector.Detect(Decode(bytes[preambleLength..], encoding, isWholeInput), isWholeInput);
 
-        // The byte-order mark is left out here, and the encoding has none of its own for the reader to skip.
+        // The byte-order mark is left out here, and the encoding has none of its own for the reader to
+        // skip: any further mark before the first character is skipped by the hex reader, as in the trial.
         var text = new PrefixedStream(sample.AsMemory(preambleLength, length - preambleLength), raw);
         return new HexTextStream(new StreamReader(text, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024), reader);
     }

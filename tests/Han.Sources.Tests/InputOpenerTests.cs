@@ -126,6 +126,16 @@ public sealed class InputOpenerTests
         Assert.Empty(await ReadAllAsync([0xEF, 0xBB, 0xBF]));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF, (byte)'7', (byte)'E' })]
+    [InlineData(new byte[] { 0xFF, 0xFE, 0xFF, 0xFE, (byte)'7', 0, (byte)'E', 0 })]
+    [InlineData(new byte[] { 0xFE, 0xFF, 0xFE, 0xFF, 0, (byte)'7', 0, (byte)'E' })]
+    public async Task OpenAsync_TwoByteOrderMarks_AreBothSkipped(byte[] text)
+    {
+        // Two files saved with a byte-order mark each, joined: the second mark is no character either.
+        Assert.Equal([0x7E], await ReadAllAsync(text));
+    }
+
     [Fact]
     public async Task OpenAsync_HexWithNoBreakSpacesSavedAsWindows1252_GivesTheBytesItSpells()
     {

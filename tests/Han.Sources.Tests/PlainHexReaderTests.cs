@@ -57,11 +57,25 @@ public sealed class PlainHexReaderTests
     [InlineData("7E A0\n\n  2B 0x7E", 7, "'x'")]
     [InlineData("7E A0 E2\u200B2B", 9, "the character U+200B")]
     [InlineData("7E A0 E2 \u00F8", 10, "'\u00F8' (U+00F8)")]
+    [InlineData("7E A0 \U0001F600 E2", 7, "'\U0001F600' (U+1F600)")]
     public void Read_CharacterThatIsNotHexOrASeparator_IsNamedWithItsPosition(string text, int column, string shown)
     {
         var (_, error) = HexTestText.Read(text, new PlainHexReader());
 
         Assert.NotNull(error);
         Assert.Contains($", column {column}: {shown} is not a hex digit or a separator", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\r", 4)] // old Mac
+    [InlineData("\r\n", 4)] // Windows
+    [InlineData("\n", 4)]
+    [InlineData("\n\r", 6)] // LF, CR LF, CR: the CR LF between is one line end
+    public void Read_LineEndsOfEveryKind_CountEachLine(string lineEnd, int line)
+    {
+        var (_, error) = HexTestText.Read(string.Join(lineEnd, "7E A0", "E2 2B", "", "G1"), new PlainHexReader());
+
+        Assert.NotNull(error);
+        Assert.StartsWith($"hex text, line {line}, column 1: 'G'", error.Message, StringComparison.Ordinal);
     }
 }

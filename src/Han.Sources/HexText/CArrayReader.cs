@@ -68,7 +68,7 @@ internal sealed class CArrayReader : HexFormReader
                     // Not a comment: a lone '/' is part of a declaration or out of place.
                     if (_declaration is null)
                     {
-                        Unexpected('/', _slash);
+                        Unexpected(HexFormError.Describe('/'), _slash);
                     }
 
                     Read(c, ref output);
@@ -135,7 +135,7 @@ internal sealed class CArrayReader : HexFormReader
             if (nibble < 0)
             {
                 _state = State.Skip;
-                Fail(Position, $"{HexFormError.Describe(c)} is not a hex digit, in a byte written 0x");
+                Fail(Position, $"{DescribeCurrent()} is not a hex digit, in a byte written 0x");
                 return;
             }
 
@@ -216,7 +216,7 @@ internal sealed class CArrayReader : HexFormReader
         }
         else if (c is not (',' or ';'))
         {
-            Unexpected(c, Position);
+            Unexpected(DescribeCurrent(), Position);
         }
     }
 
@@ -254,8 +254,8 @@ internal sealed class CArrayReader : HexFormReader
         Fail(declaration.Start, $"'{declaration.Word}' is not a byte written 0x, and no '{{' follows it as one would after a C declaration");
     }
 
-    private void Unexpected(char c, TextPosition at) =>
-        Fail(at, $"{HexFormError.Describe(c)} has no place in a C byte array (bytes written 0x7E, separated by ',')");
+    private void Unexpected(string shown, TextPosition at) =>
+        Fail(at, $"{shown} has no place in a C byte array (bytes written 0x7E, separated by ',')");
 
     /// <summary>A declaration being skipped: the name it started with, for the error if it turns out not to be one.</summary>
     private sealed class Declaration(TextPosition start, string word)

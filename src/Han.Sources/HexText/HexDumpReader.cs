@@ -133,7 +133,7 @@ internal sealed class HexDumpReader : HexFormReader
             case State.Skip:
                 break;
             default:
-                FailLine(Position, $"{HexFormError.Describe(c)} {Expected()}");
+                FailLine(Position, $"{DescribeCurrent()} {Expected()}");
                 break;
         }
     }
@@ -278,7 +278,7 @@ internal sealed class HexDumpReader : HexFormReader
         var shown = first is >= 0x20 and < 0x7F ? (char)first : '.';
         if (c != ' ' && _lineLength > 0 && first < 0x80 && c != shown)
         {
-            Refuse(Position, $"the character column shows {HexFormError.Describe(c)} first, but the line's first byte reads as {first:X2}: the digits are not in byte order (xxd -e writes little-endian words); make the dump with 'xxd' or 'hexdump -C'");
+            Refuse(Position, $"the character column shows {DescribeCurrent()} first, but the line's first byte reads as {first:X2}: the digits are not in byte order (xxd -e writes little-endian words); make the dump with 'xxd' or 'hexdump -C'");
         }
     }
 

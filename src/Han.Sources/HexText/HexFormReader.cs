@@ -3,14 +3,12 @@ namespace Han.Sources.HexText;
 /// <summary>
 /// Reads one written form of hex bytes (one subclass per form) a character at a time: the state between
 /// two characters is a few fields, so a text of any length is read in constant memory, and the same
-/// reader serves a whole file and the sample that chose the form. Positions are counted here, once for
-/// every form, so each error names its line and column the same way.
+/// reader serves a whole file and the sample that chose the form. Positions are counted here
+/// (<see cref="TextCursor"/>), once for every form, so each error names its line and column the same way.
 /// </summary>
 internal abstract class HexFormReader
 {
-    private long _line = 1;
-    private long _column;
-    private bool _lineEnded;
+    private readonly TextCursor _cursor = new();
     private bool _closing;
 
     /// <summary>What the reader calls this form in messages ("hex text", "C array", "hex dump").</summary>
@@ -29,7 +27,7 @@ internal abstract class HexFormReader
     public bool IsFinished { get; private set; }
 
     /// <summary>The position of the character being read.</summary>
-    protected TextPosition Position => new(_line, _column);
+    protected TextPosition Position => _cursor.Position;
 
     /// <summary>
     /// Reads characters of <paramref name="text"/> until it is used up, <paramref name="bytes"/> is full
@@ -48,16 +46,14 @@ internal abstract class HexFormReader
                 break;
             }
 
-            var c = text[read++];
-            if (_lineEnded)
+            if (_cursor.TakeLoneHalf(text[read], out var alone))
             {
-                _line++;
-                _column = 0;
+                Read(alone, ref output);
             }
-
-            _column++;
-            _lineEnded = c == '\n';
-            Read(c, ref output);
+            else if (_cursor.Take(text[read++], out var c))
+            {
+                Read(c, ref output);
+            }
         }
 
         written = output.Written;
@@ -89,6 +85,7 @@ internal abstract class HexFormReader
     /// </summary>
     public void Recover() => Error = null;
 
+    /// <summary>Reads one character; every line end arrives as '\n'.</summary>
     protected abstract void Read(char c, ref ByteSink output);
 
     protected abstract void End();
@@ -97,6 +94,9 @@ internal abstract class HexFormReader
     protected virtual void Flush(ref ByteSink output)
     {
     }
+
+    /// <summary>The character being read as a message shows it (the whole code point).</summary>
+    protected string DescribeCurrent() => HexFormError.Describe(_cursor.CodePoint);
 
     /// <summary>Records an error; the first one stands (what follows from it is no news).</summary>
     protected void Fail(TextPosition at, string detail)

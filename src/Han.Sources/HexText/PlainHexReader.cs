@@ -49,7 +49,7 @@ internal sealed class PlainHexReader : HexFormReader
             // After an error the rest of this word is skipped, so one typo counts once.
             _skipping = true;
             _inRun = false;
-            Fail(Position, $"{HexFormError.Describe(c)} is not a hex digit or a separator (space, line break, ',', ';', ':' or '-')");
+            Fail(Position, $"{DescribeCurrent()} is not a hex digit or a separator (space, line break, ',', ';', ':' or '-')");
         }
     }
 

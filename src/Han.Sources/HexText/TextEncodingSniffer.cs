@@ -18,7 +18,8 @@ internal static class TextEncodingSniffer
 
     /// <summary>
     /// The encodings the text is read in, with no preamble of their own: the mark found here is skipped
-    /// by the caller, so the stream's reader must not skip a second one, which the trial would see.
+    /// by the caller, so the reader must not skip a second one (a text that holds two marks has both
+    /// skipped the same way in the trial and the stream, by <see cref="TextCursor"/>).
     /// </summary>
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
