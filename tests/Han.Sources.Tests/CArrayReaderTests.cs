@@ -35,7 +35,7 @@ public sealed class CArrayReaderTests
     [InlineData("0x7E, 0xA0, G2, 0xE2", 1, 13, "'G2' is not a byte written 0x, and no '{' follows it")]
     [InlineData("0x7E 0xA0 G2 0xE2", 1, 11, "'G2' is not a byte written 0x, and no '{' follows it")]
     [InlineData("{ 0x7E, 0xG2 }", 1, 11, "'G' is not a hex digit, in a byte written 0x")]
-    [InlineData("{ 0x7E, 0xA0E }", 1, 9, "3 hex digits in a row")]
+    [InlineData("{ 0x7E, 0xA0E }", 1, 9, "a digit is missing or extra somewhere in line 1, columns 9-13: 3 hex digits in a row")]
     [InlineData("{ 0x7E, /* \U0001F600 */ 0xG2 }", 1, 19, "'G' is not a hex digit")]
     [InlineData("{ 0x7E, 0x, 0xA0 }", 1, 9, "0x with no hex digit after it")]
     [InlineData("{ 0x7E, 0xA0 } /* the end", 1, 16, "this comment is never closed")]

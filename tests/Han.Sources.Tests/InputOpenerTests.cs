@@ -164,6 +164,21 @@ public sealed class InputOpenerTests
         Assert.StartsWith("hex text, line 2, column 3: '\u00FF' (U+00FF) is not a hex digit", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenAsync_OneUnbrokenRunWithADigitAdded_NamesTheRunAndGivesNoneOfItsBytes()
+    {
+        // tr -d ' \n' < samples/kamstrup-no-list2.hex, with a digit added at column 101.
+        var run = string.Concat(File.ReadAllText(Path.Combine(Vectors.RepositoryRoot(), "samples", "kamstrup-no-list2.hex")).Where(char.IsAsciiHexDigit));
+        run = run[..100] + "7" + run[100..];
+
+        await using var stream = await InputOpener.OpenAsync(new MemoryStream(Encoding.ASCII.GetBytes(run)));
+        var (bytes, error) = HexTestText.Drain(stream);
+
+        Assert.Empty(bytes);
+        Assert.NotNull(error);
+        Assert.StartsWith($"hex text, line 1, column 1: a digit is missing or extra somewhere in line 1, columns 1-{run.Length}: {run.Length} hex digits in a row, an odd number, do not pair up into bytes; none of them was decoded", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE })]
     [InlineData(new byte[] { 0xFE, 0xFF })]

@@ -22,8 +22,6 @@ internal sealed class HexDumpReader : HexFormReader
     private TextPosition _offsetStart;
     private bool _colon;
     private bool? _xxd;
-    private HexRun _run;
-    private bool _inRun;
     private int _spaces;
     private int _lineLength;
     private int _repeatLength;
@@ -61,7 +59,7 @@ internal sealed class HexDumpReader : HexFormReader
     /// </summary>
     public bool Refused { get; private set; }
 
-    protected override void Read(char c, ref ByteSink output)
+    protected override void Read(char c)
     {
         var lineBreak = c == '\n';
         var space = !lineBreak && char.IsWhiteSpace(c);
@@ -94,17 +92,17 @@ internal sealed class HexDumpReader : HexFormReader
 
                 break;
             case State.AfterOffset or State.Data when nibble >= 0:
-                ReadDigit(nibble, ref output);
+                ReadDigit(nibble);
                 break;
             case State.AfterOffset when space:
                 break;
             case State.AfterOffset or State.Data when lineBreak:
-                EndRun();
+                EndGroup();
                 EndLine();
                 break;
             case State.Data when space:
                 // xxd has one space between groups of digits and two before its character column.
-                EndRun();
+                EndGroup();
                 if (++_spaces == 2 && _xxd == true)
                 {
                     MarkCharacterColumn();
@@ -112,7 +110,7 @@ internal sealed class HexDumpReader : HexFormReader
 
                 break;
             case State.Data when c is '|' or '>' && _xxd == false:
-                EndRun();
+                EndGroup();
                 MarkCharacterColumn();
                 break;
             case State.CharacterColumn or State.Repeat when lineBreak:
@@ -191,7 +189,7 @@ internal sealed class HexDumpReader : HexFormReader
         }
     }
 
-    private void ReadDigit(int nibble, ref ByteSink output)
+    private void ReadDigit(int nibble)
     {
         if (_state == State.AfterOffset)
         {
@@ -206,14 +204,13 @@ internal sealed class HexDumpReader : HexFormReader
             _state = State.Data;
         }
 
-        if (!_inRun)
+        if (!Run.IsOpen)
         {
-            _run.Begin(Position);
-            _inRun = true;
+            BeginRun();
             _spaces = 0;
         }
 
-        var value = _run.Add(nibble, Position.Column);
+        var value = Run.Add(nibble, Position.Column);
         if (value >= 0)
         {
             if (_lineLength < MaxLine)
@@ -222,33 +219,32 @@ internal sealed class HexDumpReader : HexFormReader
             }
 
             _lineLength++;
-            output.Write((byte)value);
         }
     }
 
     /// <summary>A group of digits has ended: xxd groups any whole number of bytes, the others write each byte alone.</summary>
-    private void EndRun()
+    private void EndGroup()
     {
-        if (!_inRun)
+        if (!Run.IsOpen)
         {
             return;
         }
 
-        _inRun = false;
-        if (_run.IsOdd)
+        var digits = Run.Digits;
+        if (_xxd == false && digits != 2)
         {
-            FailLine(_run.Start, _run.OddDetail);
-        }
-        else if (_xxd == false && _run.Digits != 2)
-        {
-            if (_run.Digits is 4 or 8 && _run.Digits != _offsetLength)
+            if (digits is 4 or 8 && digits != _offsetLength)
             {
-                Refuse(_run.Start, "this is a dump of 16-bit words (plain hexdump, od -x) or 32-bit words, which shows the bytes of each word swapped; make the dump with 'hexdump -C' or 'xxd' instead");
+                Refuse(Run.Start, "this is a dump of 16-bit words (plain hexdump, od -x) or 32-bit words, which shows the bytes of each word swapped; make the dump with 'hexdump -C' or 'xxd' instead");
             }
             else
             {
-                FailLine(_run.Start, $"{_run.Digits} hex digits where this dump writes each byte as two");
+                FailLine(Run.Start, $"{digits} hex digits where this dump writes each byte as two");
             }
+        }
+        else if (!EndRun())
+        {
+            _state = State.Skip;
         }
     }
 
@@ -309,7 +305,7 @@ internal sealed class HexDumpReader : HexFormReader
     private void FailLine(TextPosition at, string detail)
     {
         _state = State.Skip;
-        _inRun = false;
+        Run.Discard();
         Fail(at, detail);
     }
 }

@@ -26,7 +26,7 @@ internal static class HexFormDetector
     public static HexFormReader Detect(ReadOnlySpan<char> sample, bool isWholeInput)
     {
         var dump = new HexDumpReader();
-        var dumpBytes = Trial(dump, sample, isWholeInput);
+        Trial(dump, sample, isWholeInput);
         if (dump.Refused)
         {
             throw dump.FirstError!.ToException(dump.Name);
@@ -35,16 +35,17 @@ internal static class HexFormDetector
         var firstError = dump.FirstError?.Position.Line ?? long.MaxValue;
         if (dump.FirstDataLine > 0 && firstError > dump.FirstDataLine && (dump.HasDumpMarks || dump.OffsetsConfirmed))
         {
-            return Verdict(dump, dumpBytes, () => new HexDumpReader());
+            return Verdict(dump, () => new HexDumpReader());
         }
 
         Func<HexFormReader> create = HasPrefixedByte(sample) ? () => new CArrayReader() : () => new PlainHexReader();
         var reader = create();
-        return Verdict(reader, Trial(reader, sample, isWholeInput), create);
+        Trial(reader, sample, isWholeInput);
+        return Verdict(reader, create);
     }
 
-    /// <summary>Reads the sample in one form, past every error; returns the bytes it gave.</summary>
-    private static long Trial(HexFormReader reader, ReadOnlySpan<char> sample, bool isWholeInput)
+    /// <summary>Reads the sample in one form, past every error.</summary>
+    private static void Trial(HexFormReader reader, ReadOnlySpan<char> sample, bool isWholeInput)
     {
         Span<byte> scratch = stackalloc byte[256];
         long bytes = 0;
@@ -68,13 +69,15 @@ internal static class HexFormDetector
             bytes += reader.Finish(scratch);
             reader.Recover();
         }
-
-        return bytes;
     }
 
-    /// <summary>A fresh reader of the form for the whole input (the trial's has read the sample), or the refusal of text.</summary>
-    private static HexFormReader Verdict(HexFormReader trial, long bytes, Func<HexFormReader> create) =>
-        trial.ErrorCount * BytesPerError <= bytes
+    /// <summary>
+    /// A fresh reader of the form for the whole input (the trial's has read the sample), or the refusal of
+    /// text. The bytes counted are those the digits make, given out or not: a run whose digits do not pair
+    /// up is hex with a digit missing, not text.
+    /// </summary>
+    private static HexFormReader Verdict(HexFormReader trial, Func<HexFormReader> create) =>
+        trial.ErrorCount * BytesPerError <= trial.BytesMade
             ? create()
             : throw new InvalidDataException($"this looks like text, not hex, because {trial.FirstError!.Position}: {trial.FirstError.Detail}");
 

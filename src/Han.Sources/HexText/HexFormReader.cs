@@ -3,8 +3,9 @@ namespace Han.Sources.HexText;
 /// <summary>
 /// Reads one written form of hex bytes (one subclass per form) a character at a time: the state between
 /// two characters is a few fields, so a text of any length is read in constant memory, and the same
-/// reader serves a whole file and the sample that chose the form. Positions are counted here
-/// (<see cref="TextCursor"/>), once for every form, so each error names its line and column the same way.
+/// reader serves a whole file and the sample that chose the form. Positions (<see cref="TextCursor"/>)
+/// and runs of digits (<see cref="HexRun"/>) are dealt with here, once for every form, so each error
+/// names its line and column the same way and an odd run fails the same way.
 /// </summary>
 internal abstract class HexFormReader
 {
@@ -23,36 +24,46 @@ internal abstract class HexFormReader
     /// <summary>How many errors there were, each counted once however much it spoiled after it.</summary>
     public int ErrorCount { get; private set; }
 
+    /// <summary>How many bytes the digits read so far make, whether they were given out or not (an odd run's were not).</summary>
+    public long BytesMade => Run.BytesMade;
+
     /// <summary>True once <see cref="Finish"/> has read the end of the text.</summary>
     public bool IsFinished { get; private set; }
 
     /// <summary>The position of the character being read.</summary>
     protected TextPosition Position => _cursor.Position;
 
+    /// <summary>The run of digits being read (or the last one); its bytes go out when it ends whole.</summary>
+    protected HexRun Run { get; } = new();
+
     /// <summary>
     /// Reads characters of <paramref name="text"/> until it is used up, <paramref name="bytes"/> is full
-    /// or <see cref="Error"/> is set; returns how many characters were read. Each character yields at
-    /// most one byte, so a character is read only while the buffer has room.
+    /// or <see cref="Error"/> is set; returns how many characters were read. Bytes owed (a run that ended,
+    /// a dump's repeated lines) are written before the next character is read, so a character is read
+    /// only while nothing is owed and the buffer has room; after an error, a call with no text writes
+    /// what is still owed from before it.
     /// </summary>
     public int Decode(ReadOnlySpan<char> text, Span<byte> bytes, out int written)
     {
         var output = new ByteSink(bytes);
         var read = 0;
-        while (Error is null)
+        while (true)
         {
+            // Owed bytes go out even after an error: they come from before it.
+            Run.Flush(ref output);
             Flush(ref output);
-            if (output.IsFull || read == text.Length)
+            if (Error is not null || output.IsFull || read == text.Length)
             {
                 break;
             }
 
             if (_cursor.TakeLoneHalf(text[read], out var alone))
             {
-                Read(alone, ref output);
+                Read(alone);
             }
             else if (_cursor.Take(text[read++], out var c))
             {
-                Read(c, ref output);
+                Read(c);
             }
         }
 
@@ -86,7 +97,7 @@ internal abstract class HexFormReader
     public void Recover() => Error = null;
 
     /// <summary>Reads one character; every line end arrives as '\n'.</summary>
-    protected abstract void Read(char c, ref ByteSink output);
+    protected abstract void Read(char c);
 
     protected abstract void End();
 
@@ -97,6 +108,24 @@ internal abstract class HexFormReader
 
     /// <summary>The character being read as a message shows it (the whole code point).</summary>
     protected string DescribeCurrent() => HexFormError.Describe(_cursor.CodePoint);
+
+    /// <summary>Starts a run of digits at the character being read.</summary>
+    protected void BeginRun() => Run.Begin(Position);
+
+    /// <summary>
+    /// Ends the run being read, if one is: true when its digits paired up (its bytes go out), false when
+    /// it had an odd number (none does, and the error says where the run was).
+    /// </summary>
+    protected bool EndRun()
+    {
+        if (!Run.IsOpen || Run.End())
+        {
+            return true;
+        }
+
+        Fail(Run.Start, Run.OddDetail);
+        return false;
+    }
 
     /// <summary>Records an error; the first one stands (what follows from it is no news).</summary>
     protected void Fail(TextPosition at, string detail)
