@@ -86,4 +86,73 @@ public sealed class HexDumpReaderTests
         Assert.StartsWith("hex dump, line 5, column 14: 'g' is not a hex digit", error.Message, StringComparison.Ordinal);
         Assert.Equal(Kamstrup[..65], bytes);
     }
+
+    [Fact]
+    public void Read_StarWhoseOffsetLiesTerabytesOn_IsRefusedNotExpandedForEver()
+    {
+        var text = "00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n*\n0000ffffffff0000\n";
+
+        var (bytes, error) = HexTestText.Read(text, new HexDumpReader());
+
+        Assert.NotNull(error);
+        Assert.StartsWith("hex dump, line 3, column 1: the '*' on line 2 would repeat the line before 17592186040319 times (281474976645104 bytes), more than the 64 MiB one '*' may stand for", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new byte[16], bytes);
+    }
+
+    [Fact]
+    public void Read_StarOfAMebibyte_IsExpanded()
+    {
+        var text = "00000000  7e 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |~...............|\n*\n00100000\n";
+
+        var (bytes, error) = HexTestText.Read(text, new HexDumpReader());
+
+        Assert.Null(error);
+        Assert.Equal(1 << 20, bytes.Length);
+        Assert.Equal(0x7E, bytes[^16]);
+    }
+
+    [Fact]
+    public void Read_ZeroOffsetAfterAFullLine_DoesNotFollowRatherThanStartingAnotherDump()
+    {
+        // A line starting 000000 in the middle of a dump is a line that went wrong; only after the dump's
+        // last line (shorter, or the offset alone) may a new dump start at 0.
+        var dump = Encoding.ASCII.GetString(HexForms.Tool(Kamstrup, "od", "-A", "x", "-t", "x1")).Split('\n');
+        var text = string.Join('\n', dump[0], dump[1], "000000" + dump[2][6..]);
+
+        var (bytes, error) = HexTestText.Read(text, new HexDumpReader());
+
+        Assert.NotNull(error);
+        Assert.StartsWith("hex dump, line 3, column 1: the offset 000000 does not follow from the line before", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Kamstrup[..32], bytes);
+    }
+
+    [Fact]
+    public void Read_TwoXxdDumpsOfWholeLinesPastedOneAfterTheOther_GivesBoth()
+    {
+        // xxd writes no offset-only last line; its ':' shows a new dump's 0 for the offset it is.
+        var dump = Encoding.ASCII.GetString(HexForms.Tool(Kamstrup[..32], "xxd"));
+
+        var (bytes, error) = HexTestText.Read(dump + dump, new HexDumpReader());
+
+        Assert.Null(error);
+        Assert.Equal([.. Kamstrup[..32], .. Kamstrup[..32]], bytes);
+    }
+
+    [Fact]
+    public void Read_FormatHexOfWindowsPowerShell_SkipsItsHeaderAndItsCharacterColumn()
+    {
+        // Windows PowerShell 5.1: a path and a header row above, no '|' before the character column, whose
+        // letters here are hex digits too.
+        var capture = Encoding.ASCII.GetBytes("ABCDEF0123456789 cafe");
+        var text = "\n           Path: C:\\capture.bin\n\n           00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F\n\n"
+            + "00000000   41 42 43 44 45 46 30 31 32 33 34 35 36 37 38 39  ABCDEF0123456789\n"
+            + "00000010   20 63 61 66 65                                    cafe\n";
+
+        var reader = HexFormDetector.Detect(text, isWholeInput: true);
+        var (bytes, error) = HexTestText.Read(text, reader);
+
+        Assert.IsType<HexDumpReader>(reader);
+        Assert.Null(error);
+        Assert.Equal(capture, bytes);
+    }
 }

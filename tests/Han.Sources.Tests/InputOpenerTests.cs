@@ -82,13 +82,64 @@ public sealed class InputOpenerTests
     }
 
     [Fact]
-    public async Task OpenAsync_XxdOfLittleEndianWords_IsRefused()
+    public async Task OpenAsync_SpacedHexWhoseLinesStartWith00_IsHexNotADump()
     {
-        var dump = HexForms.Tool(Kamstrup, "xxd", "-e");
+        // xxd -r -p samples/aidon-no-list3.hex | xxd -p -c8 | sed 's/../& /g': line 3 starts 00, line 4 0F.
+        var capture = Captures.All.Single(capture => capture.Id == "samples/aidon-no-list3.hex").Bytes;
+        var text = HexForms.Spaced(capture, "\n", Encoding.ASCII, perLine: 8);
+
+        Assert.Equal(capture, await ReadAllAsync(text));
+    }
+
+    [Fact]
+    public async Task OpenAsync_TextWhoseSecondLineFailsAsADumpLine_IsNoDumpHoweverManyLinesFollowLater()
+    {
+        // Read as a dump, line 2's 0883 would not follow; line 3 would start a dump at 0000, and line 4's
+        // 0003 follow from it. A dump shows itself at its second line, before anything goes wrong.
+        var text = "7EA0 E2 2B 41\n0883 13 EB FD\n0000 E6 E7 00\n0003 0F 40 00\n"u8.ToArray();
+
+        Assert.Equal(Convert.FromHexString("7EA0E22B41088313EBFD0000E6E70000030F4000"), await ReadAllAsync(text));
+    }
+
+    [Theory]
+    [InlineData("64-bit words", "od", "-A", "x", "-t", "x8")]
+    [InlineData("64-bit words", "od", "-t", "x8")]
+    [InlineData("32-bit words", "od", "-t", "x4")]
+    public async Task OpenAsync_DumpOfLongerWords_IsRefused(string words, string tool, params string[] arguments)
+    {
+        var dump = HexForms.Tool(Kamstrup, tool, arguments);
 
         var problem = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(dump));
 
-        Assert.StartsWith("hex dump, line 1, column 48: the character column shows '~' first, but the line's first byte reads as 2B", problem.Message, StringComparison.Ordinal);
+        Assert.StartsWith("hex dump, line 1, column ", problem.Message, StringComparison.Ordinal);
+        Assert.Contains(words, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_XxdOfLittleEndianWordsWhoseFirstBytesBothShowAsDots_IsRefused()
+    {
+        // An LLC message starts E6 E7 00 0F: the column's first characters are '.' in either order; the
+        // '@' further on is where it shows the bytes in another order than the digits.
+        var dump = HexForms.Tool(Vectors.ById("amshan-aidon-no-list1").Input, "xxd", "-e");
+        Assert.StartsWith("00000000: 0f00e7e6 00000040 ", Encoding.ASCII.GetString(dump), StringComparison.Ordinal);
+
+        var problem = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(dump));
+
+        Assert.StartsWith("hex dump, line 1, column 48: the character column shows this line's bytes in another order than its digits: each group is a little-endian word (xxd -e)", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_XxdOfLittleEndianWordsInOneShortLine_IsNotReadAsOtherBytes()
+    {
+        // 11 bytes: xxd -e pads the short last word on the left, so it stands after two spaces, as xxd's
+        // column does; the column is then longer than the line's bytes.
+        var dump = HexForms.Tool(Vectors.ById("hassams-kamstrup-truncated").Input, "xxd", "-e");
+        Assert.Contains("   7ee7e6  ", Encoding.ASCII.GetString(dump), StringComparison.Ordinal);
+
+        await using var stream = await InputOpener.OpenAsync(new MemoryStream(dump));
+        var (_, error) = HexTestText.Drain(stream);
+
+        Assert.NotNull(error);
     }
 
     [Theory]

@@ -2,11 +2,11 @@ namespace Han.Sources.HexText;
 
 /// <summary>
 /// Decides from the first characters of a text which form of hex it is written in, by reading them in
-/// that form: a dump when its first line reads as one and shows it (xxd's ':', a character column, or
-/// a second offset that follows from the first), a C array when a byte is written <c>0x..</c>, plain hex
+/// that form: a dump (<see cref="IsDump"/>), a C array when a byte is written <c>0x..</c>, plain hex
 /// text otherwise. The trial goes on past errors and counts them: hex with a typo here and there is
 /// read (the typo is reported where it stands when the stream gets there), while text with no hex in
-/// it is refused at once with its first character that is not hex.
+/// it is refused at once with its first character that is not hex. Dumps of words are refused
+/// (<see cref="WordDump"/>), since read as bytes they would swap them.
 /// </summary>
 internal static class HexFormDetector
 {
@@ -16,7 +16,7 @@ internal static class HexFormDetector
     /// </summary>
     private const int BytesPerError = 2;
 
-    /// <summary>A dump's '*' can stand for any number of bytes; a trial reads no more than this.</summary>
+    /// <summary>A dump's '*' can stand for many bytes; a trial reads no more than this.</summary>
     private const int TrialBytes = 64 * 1024;
 
     /// <summary>
@@ -25,24 +25,43 @@ internal static class HexFormDetector
     /// </summary>
     public static HexFormReader Detect(ReadOnlySpan<char> sample, bool isWholeInput)
     {
-        var dump = new HexDumpReader();
+        var header = ColumnHeader.Find(sample);
+        var dump = new HexDumpReader(header);
         Trial(dump, sample, isWholeInput);
         if (dump.Refused)
         {
             throw dump.FirstError!.ToException(dump.Name);
         }
 
-        var firstError = dump.FirstError?.Position.Line ?? long.MaxValue;
-        if (dump.FirstDataLine > 0 && firstError > dump.FirstDataLine && (dump.HasDumpMarks || dump.OffsetsConfirmed))
+        if (IsDump(dump))
         {
-            return Verdict(dump, () => new HexDumpReader());
+            return Verdict(dump, () => new HexDumpReader(header));
         }
 
-        Func<HexFormReader> create = HasPrefixedByte(sample) ? () => new CArrayReader() : () => new PlainHexReader();
-        var reader = create();
-        Trial(reader, sample, isWholeInput);
-        return Verdict(reader, create);
+        if (HasPrefixedByte(sample))
+        {
+            var array = new CArrayReader();
+            Trial(array, sample, isWholeInput);
+            return Verdict(array, () => new CArrayReader());
+        }
+
+        var plain = new PlainHexReader();
+        Trial(plain, sample, isWholeInput);
+        return Verdict(plain, () => new PlainHexReader());
     }
+
+    /// <summary>
+    /// True when the trial read a dump: its first line with bytes read whole as a dump line and showed it
+    /// is one (xxd's ':', a character column, Format-Hex's header, or, with none of these, the next line's
+    /// offset following from its bytes before anything went wrong), and later offsets followed at least as
+    /// often as lines failed. Hex in pairs is never taken for a dump (an offset has 4 digits or more), and
+    /// groups of 4 or more whose next line happens to start one line's bytes further on fail the lines after.
+    /// </summary>
+    private static bool IsDump(HexDumpReader dump) =>
+        dump.FirstDataLine > 0
+        && (dump.FirstError?.Position.Line ?? long.MaxValue) > dump.FirstDataLine
+        && (dump.HasDumpMarks || dump.OffsetsConfirmed)
+        && dump.ErrorCount <= dump.Confirmations;
 
     /// <summary>Reads the sample in one form, past every error.</summary>
     private static void Trial(HexFormReader reader, ReadOnlySpan<char> sample, bool isWholeInput)
@@ -70,7 +89,6 @@ internal static class HexFormDetector
             reader.Recover();
         }
     }
-
     /// <summary>
     /// A fresh reader of the form for the whole input (the trial's has read the sample), or the refusal of
     /// text. The bytes counted are those the digits make, given out or not: a run whose digits do not pair

@@ -64,23 +64,24 @@ internal static class TextEncodingSniffer
     private static bool IsHexTextByte(byte b) => char.IsAsciiHexDigit((char)b) || b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)',' or (byte)';' or (byte)':' or (byte)'-';
 
     /// <summary>
-    /// At least 95% of the units are ASCII text, a no-break space (as forums paste) or a byte-order mark
-    /// (two files joined), so runs of 00 and FF, as a line at the wrong speed gives, are not.
+    /// At least 80% of the units are what hex text is made of (ASCII text, a forum's no-break space, a
+    /// byte-order mark where two files were joined) and at least 95% that or a letter from A1 to FF (as a
+    /// dump's character column shows bytes): runs of 00 and FF, as a line at the wrong speed gives
+    /// (U+00FF in big-endian), are not.
     /// </summary>
     private static bool IsAsciiInUtf16(ReadOnlySpan<byte> sample, int highByte)
     {
         var units = sample.Length / 2;
-        var ascii = 0;
+        int hex = 0, letters = 0;
         for (var i = 0; i < units; i++)
         {
             var (high, low) = (sample[(2 * i) + highByte], sample[(2 * i) + 1 - highByte]);
-            if ((high == 0 && (IsAsciiText(low) || low == 0xA0)) || (high, low) == (0xFE, 0xFF))
-            {
-                ascii++;
-            }
+            var isHexText = (high == 0 && (IsAsciiText(low) || low == 0xA0)) || (high, low) == (0xFE, 0xFF);
+            hex += isHexText ? 1 : 0;
+            letters += !isHexText && high == 0 && low > 0xA0 ? 1 : 0;
         }
 
-        return units >= 2 && ascii * 20 >= units * 19;
+        return units >= 2 && hex * 5 >= units * 4 && (hex + letters) * 20 >= units * 19;
     }
 
     /// <summary>At most 5% of the bytes are control bytes or not UTF-8 (a character cut by the sample's end does not count).</summary>

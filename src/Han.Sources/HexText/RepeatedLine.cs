@@ -1,0 +1,74 @@
+namespace Han.Sources.HexText;
+
+/// <summary>
+/// A <c>*</c> line of a dump (hexdump, od and <c>xxd -a</c> write one for lines equal to the line
+/// before) stands for copies of that line, as many as the next offset says. The copies are owed to the
+/// output and written as there is room. One <c>*</c> stands for at most <see cref="MaxBytes"/>: a HAN
+/// line at 2400 baud sends that much in three days, and an offset that says more is a typo, which
+/// would otherwise have han write zeros for ever.
+/// </summary>
+internal sealed class RepeatedLine
+{
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    private readonly byte[] _line = new byte[DumpLine.MaxBytes];
+    private int _length;
+    private long _remaining;
+    private int _index;
+
+    /// <summary>True from a '*' until the offset that says how far it goes.</summary>
+    public bool IsPending { get; private set; }
+
+    /// <summary>Where the pending '*' stands.</summary>
+    public TextPosition At { get; private set; }
+
+    /// <summary>True when a '*' may stand here: after a line with bytes that were kept, and not right after another '*'.</summary>
+    public bool CanStart => _length > 0 && !IsPending;
+
+    /// <summary>The bytes of the line a '*' would repeat.</summary>
+    public int LineLength => _length;
+
+    /// <summary>A line with bytes has ended: it is the one a '*' after it repeats.</summary>
+    public void Remember(DumpLine line)
+    {
+        _length = line.IsKept ? (int)line.Length : 0;
+        line.Bytes.CopyTo(_line);
+    }
+
+    /// <summary>A line could not be read: no '*' after it repeats anything, and a pending one is dropped.</summary>
+    public void Forget()
+    {
+        _length = 0;
+        IsPending = false;
+    }
+
+    public void Start(TextPosition at)
+    {
+        IsPending = true;
+        At = at;
+    }
+
+    /// <summary>The offset after the '*' says its copies make <paramref name="bytes"/>; null when they are owed, else why not.</summary>
+    public string? Expand(long bytes)
+    {
+        IsPending = false;
+        if (bytes > MaxBytes)
+        {
+            return $"the '*' on line {At.Line} would repeat the line before {bytes / _length} times ({bytes} bytes), more than the {MaxBytes / (1024 * 1024)} MiB one '*' may stand for; is the offset after it right?";
+        }
+
+        _remaining = bytes;
+        _index = 0;
+        return null;
+    }
+
+    /// <summary>Writes copies owed while there is room.</summary>
+    public void Flush(ref ByteSink output)
+    {
+        for (; _remaining > 0 && !output.IsFull; _remaining--)
+        {
+            output.Write(_line[_index]);
+            _index = (_index + 1) % _length;
+        }
+    }
+}
