@@ -115,6 +115,31 @@ public sealed class InputOpenerTests
         Assert.Contains(words, problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(4, 2, "od", "-An", "-x")]
+    [InlineData(8, 2, "od", "-An", "-t", "x4")]
+    [InlineData(16, 2, "od", "-An", "-t", "x8")]
+    [InlineData(4, 1, "hexdump", "-e", "16/2 \"%04x \" \"\\n\"")]
+    public async Task OpenAsync_WordsWithoutOffsets_AreRefusedSayingWhatToDo(int digits, int column, string tool, params string[] arguments)
+    {
+        var dump = HexForms.Tool(Kamstrup, tool, arguments);
+
+        var problem = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(dump));
+
+        Assert.StartsWith($"hex text, line 1, column {column}: every group of digits here holds {digits}", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("'xxd -p' or 'od -An -t x1'", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-c2")]
+    [InlineData("-c4")]
+    [InlineData("-c8")]
+    public async Task OpenAsync_XxdPlainWithOneWordALine_IsReadAsTheBytesItSpells(string columns)
+    {
+        // One group a line is how xxd -p writes bytes in order, whatever its length.
+        Assert.Equal(Kamstrup, await ReadAllAsync(HexForms.Tool(Kamstrup, "xxd", "-p", columns)));
+    }
+
     [Fact]
     public async Task OpenAsync_XxdOfLittleEndianWordsWhoseFirstBytesBothShowAsDots_IsRefused()
     {

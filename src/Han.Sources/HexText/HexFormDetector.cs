@@ -5,8 +5,8 @@ namespace Han.Sources.HexText;
 /// that form: a dump (<see cref="IsDump"/>), a C array when a byte is written <c>0x..</c>, plain hex
 /// text otherwise. The trial goes on past errors and counts them: hex with a typo here and there is
 /// read (the typo is reported where it stands when the stream gets there), while text with no hex in
-/// it is refused at once with its first character that is not hex. Dumps of words are refused
-/// (<see cref="WordDump"/>), since read as bytes they would swap them.
+/// it is refused at once with its first character that is not hex. Dumps of words are refused, with
+/// offsets or without (<see cref="WordDump"/>), since read as bytes they would swap them.
 /// </summary>
 internal static class HexFormDetector
 {
@@ -47,7 +47,10 @@ internal static class HexFormDetector
 
         var plain = new PlainHexReader();
         Trial(plain, sample, isWholeInput);
-        return Verdict(plain, () => new PlainHexReader());
+        var reader = Verdict(plain, () => new PlainHexReader());
+        return plain.Groups.WordDigits is var digits and > 0
+            ? throw new HexFormError(plain.Groups.First, WordDump.OfBareGroups(digits)).ToException(plain.Name)
+            : reader;
     }
 
     /// <summary>

@@ -12,6 +12,9 @@ internal sealed class PlainHexReader : HexFormReader
 
     public override string Name => "hex text";
 
+    /// <summary>The widths of the groups read (a dump of words without offsets is refused by them).</summary>
+    public GroupWidths Groups { get; } = new();
+
     /// <summary>Whitespace of any kind (forums paste no-break spaces) and the byte separators tools print.</summary>
     public static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or ':' or '-';
 
@@ -35,7 +38,7 @@ internal sealed class PlainHexReader : HexFormReader
         else if (IsSeparator(c))
         {
             _skipping = false;
-            EndRun();
+            EndGroup();
         }
         else if (!_skipping)
         {
@@ -47,5 +50,14 @@ internal sealed class PlainHexReader : HexFormReader
         }
     }
 
-    protected override void End() => EndRun();
+    protected override void End() => EndGroup();
+
+    private void EndGroup()
+    {
+        if (Run.IsOpen)
+        {
+            Groups.Ended(Run.Digits, Run.Start);
+            EndRun();
+        }
+    }
 }

@@ -23,6 +23,10 @@ internal static class WordDump
     public static string OfColumn() =>
         $"the character column shows this line's bytes in another order than its digits: each group is a little-endian word (xxd -e), whose bytes are swapped; {Instead}";
 
+    /// <summary>Why text whose every group is a word, with no offsets or column to tell their order, is refused.</summary>
+    public static string OfBareGroups(long digits) =>
+        $"every group of digits here holds {digits}, as dumps of {Words(digits)} without offsets print them (od -An -x, hexdump -e '\"%04x\"'), each word's bytes swapped; han cannot tell whether these are. Make the text with 'xxd -p' or 'od -An -t x1', or, if the digits are in byte order, put a space between the bytes";
+
     private static string Words(long digits) => digits switch
     {
         4 => "16-bit words (plain hexdump, od -x)",
