@@ -7,16 +7,7 @@ public sealed class InputOpenerTests
 {
     private static readonly byte[] Kamstrup = Vectors.ById("roarfred-kamstrup-list1-3ph-2017-10-20").Input;
 
-    /// <summary>
-    /// Captures for the forms: an HDLC frame (its character column holds the meter's digits), a stream
-    /// of 559 frames (far longer than the sample), a P1 telegram (text of letters and digits in the
-    /// character column) and an encrypted M-Bus frame.
-    /// </summary>
-    private static readonly string[] FormCaptures = ["roarfred-kamstrup-list1-3ph-2017-10-20", "roarfred-kaifa-stream-559-frames", "dsmr-nl-v50-two-mbus", "austria-evn-doc-kaifa-ma309"];
-
     public static TheoryData<string> AllCaptures => [.. Vectors.All.Select(vector => vector.Id)];
-
-    public static IEnumerable<object[]> FormsOfCaptures => HexForms.Pairs(FormCaptures).Select(pair => new object[] { pair.Form, pair.CaptureId });
 
     [Theory]
     [MemberData(nameof(AllCaptures))]
@@ -26,17 +17,6 @@ public sealed class InputOpenerTests
         var capture = Vectors.ById(id).Input;
 
         var bytes = await ReadAllAsync(capture);
-
-        Assert.Equal(capture, bytes);
-    }
-
-    [Theory]
-    [MemberData(nameof(FormsOfCaptures))]
-    public async Task OpenAsync_CaptureWrittenInAFormPeoplePaste_GivesExactlyItsBytes(string form, string id)
-    {
-        var capture = Vectors.ById(id).Input;
-
-        var bytes = await ReadAllAsync(HexForms.Write(form, capture));
 
         Assert.Equal(capture, bytes);
     }
