@@ -154,7 +154,7 @@ internal sealed class HexDumpReader : HexFormReader
         }
     }
 
-    protected override void Flush(ref ByteSink output) => _repeat.Flush(ref output);
+    protected override bool Flush(ref ByteSink output) => _repeat.Flush(ref output);
 
     protected override void End()
     {
@@ -194,6 +194,10 @@ internal sealed class HexDumpReader : HexFormReader
         if (problem is null && _repeat.IsPending)
         {
             problem = _repeat.Expand(repeated);
+            if (problem is null)
+            {
+                Owe();
+            }
         }
 
         if (problem is not null)

@@ -11,6 +11,7 @@ internal abstract class HexFormReader
 {
     private readonly TextCursor _cursor = new();
     private bool _closing;
+    private bool _owing;
 
     /// <summary>What the reader calls this form in messages ("hex text", "C array", "hex dump").</summary>
     public abstract string Name { get; }
@@ -50,14 +51,22 @@ internal abstract class HexFormReader
         while (true)
         {
             // Owed bytes go out even after an error: they come from before it.
-            Run.Flush(ref output);
-            Flush(ref output);
+            if (Run.IsOwing)
+            {
+                Run.Flush(ref output);
+            }
+
+            if (_owing)
+            {
+                _owing = Flush(ref output);
+            }
+
             if (Error is not null || output.IsFull || read == text.Length)
             {
                 break;
             }
 
-            if (_cursor.TakeLoneHalf(text[read], out var alone))
+            if (_cursor.HasHalf && _cursor.TakeLoneHalf(text[read], out var alone))
             {
                 Read(alone);
             }
@@ -101,10 +110,11 @@ internal abstract class HexFormReader
 
     protected abstract void End();
 
-    /// <summary>Writes bytes owed from before (a dump's repeated lines) while there is room.</summary>
-    protected virtual void Flush(ref ByteSink output)
-    {
-    }
+    /// <summary>Writes bytes owed from before (<see cref="Owe"/>: a dump's repeated lines) while there is room; true while some are still owed.</summary>
+    protected virtual bool Flush(ref ByteSink output) => false;
+
+    /// <summary>Bytes of the reader's own are owed: <see cref="Flush"/> is called before the next character until it has written them.</summary>
+    protected void Owe() => _owing = true;
 
     /// <summary>The character being read as a message shows it (the whole code point).</summary>
     protected string DescribeCurrent() => HexFormError.Describe(_cursor.CodePoint);

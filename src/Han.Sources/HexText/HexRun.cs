@@ -23,6 +23,9 @@ internal sealed class HexRun
     private int _high;
     private long _givenOut;
 
+    /// <summary>True while bytes are owed to the output.</summary>
+    public bool IsOwing => _flushed < _owed;
+
     /// <summary>True between <see cref="Begin"/> and the run's end.</summary>
     public bool IsOpen { get; private set; }
 
@@ -96,6 +99,7 @@ internal sealed class HexRun
     {
         IsOpen = false;
         _count = _owed;
+        Settle();
     }
 
     /// <summary>Ends a run of one digit as a byte of its own, as C reads <c>0x7</c>.</summary>
@@ -110,11 +114,13 @@ internal sealed class HexRun
     /// <summary>Writes the bytes owed while there is room.</summary>
     public void Flush(ref ByteSink output)
     {
-        while (_flushed < _owed && !output.IsFull)
-        {
-            output.Write(_bytes[_flushed++]);
-        }
+        _flushed += output.Write(_bytes.AsSpan(_flushed, _owed - _flushed));
+        Settle();
+    }
 
+    /// <summary>Once every byte went out, the buffer starts again at its beginning.</summary>
+    private void Settle()
+    {
         if (_flushed == _count)
         {
             _flushed = _owed = _count = 0;

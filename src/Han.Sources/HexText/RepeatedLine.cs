@@ -62,13 +62,15 @@ internal sealed class RepeatedLine
         return null;
     }
 
-    /// <summary>Writes copies owed while there is room.</summary>
-    public void Flush(ref ByteSink output)
+    /// <summary>Writes copies owed while there is room; true while some are still owed.</summary>
+    public bool Flush(ref ByteSink output)
     {
         for (; _remaining > 0 && !output.IsFull; _remaining--)
         {
             output.Write(_line[_index]);
             _index = (_index + 1) % _length;
         }
+
+        return _remaining > 0;
     }
 }

@@ -17,12 +17,16 @@ internal sealed class TextCursor
     private bool _afterCr;
     private bool _started;
     private char _highSurrogate;
+    private bool _steady;
 
     /// <summary>Where the character last given to read stands.</summary>
     public TextPosition Position => new(_line, _column);
 
     /// <summary>The whole code point of the character last given to read (for messages).</summary>
     public int CodePoint { get; private set; }
+
+    /// <summary>True when the first half of a surrogate pair waits for its second.</summary>
+    public bool HasHalf => _highSurrogate != '\0';
 
     /// <summary>
     /// When the first half of a surrogate pair waits and <paramref name="next"/> does not complete it, gives
@@ -48,6 +52,14 @@ internal sealed class TextCursor
     public bool Take(char unit, out char read)
     {
         read = unit;
+        if (_steady && unit != '\n' && unit != '\r' && !char.IsSurrogate(unit))
+        {
+            // Within a line, nothing waiting: the character is one column on.
+            _column++;
+            CodePoint = unit;
+            return true;
+        }
+
         if (!_started && unit == ByteOrderMark)
         {
             return false;
@@ -84,5 +96,6 @@ internal sealed class TextCursor
         _column++;
         _lineEnded = codePoint is '\n' or '\r';
         CodePoint = codePoint;
+        _steady = !_lineEnded && !_afterCr;
     }
 }
