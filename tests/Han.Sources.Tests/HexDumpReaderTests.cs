@@ -51,6 +51,22 @@ public sealed class HexDumpReaderTests
         Assert.Equal(Kamstrup[..32], bytes);
     }
 
+    [Theory]
+    [InlineData("xxd")]
+    [InlineData("hexdump", "-C")]
+    public void Read_DumpWithItsSecondLineLost_NamesTheLineAfterTheGap(string tool, params string[] arguments)
+    {
+        // 00000020 after a line of 16 bytes would follow if it were octal, as only od's offsets are.
+        var lines = Encoding.ASCII.GetString(HexForms.Tool(Kamstrup, tool, arguments)).Split('\n').ToList();
+        lines.RemoveAt(1);
+
+        var (bytes, error) = HexTestText.Read(string.Join('\n', lines), new HexDumpReader());
+
+        Assert.NotNull(error);
+        Assert.StartsWith("hex dump, line 2, column 1: the offset 00000020 does not follow from the line before (after the lines before, 00000010 was next)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Kamstrup[..16], bytes);
+    }
+
     [Fact]
     public void Read_StarWithNoOffsetAfterIt_SaysTheDumpEndsThere()
     {

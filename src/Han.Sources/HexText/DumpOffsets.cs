@@ -9,7 +9,8 @@ namespace Han.Sources.HexText;
 /// than the dump's first (the last line of most dumps), or, in xxd's form, anywhere, since its ':' shows
 /// the offset for what it is; elsewhere a line starting 00 is no restart but a line that does not
 /// follow. The radix is learnt from the first offset that can be checked: hexadecimal for xxd,
-/// <c>hexdump -C</c> and <c>od -A x</c>, octal for od's default, decimal for <c>od -A d</c>.
+/// <c>hexdump -C</c>, <c>od -A x</c> and Format-Hex, octal for od's default, decimal for <c>od -A d</c>
+/// (only od's 7-digit offsets may be either).
 /// </summary>
 internal sealed class DumpOffsets
 {
@@ -18,6 +19,14 @@ internal sealed class DumpOffsets
 
     /// <summary>The longest offset read: 16 hex digits hold any 64-bit offset.</summary>
     private const int MaxDigits = 16;
+
+    /// <summary>
+    /// How many digits od pads its octal (its default) and decimal (<c>-A d</c>) offsets to. No other tool
+    /// writes either radix, so an offset of another length is hexadecimal: read as octal, the offset
+    /// 00000020 after a 16-byte line would follow from it (20 octal is 16), and the line lost between
+    /// the two would go unreported.
+    /// </summary>
+    private const int OdDigits = 7;
 
     private static readonly int[] Radixes = [16, 8, 10];
 
@@ -109,7 +118,7 @@ internal sealed class DumpOffsets
         {
             // Learnt from the first line with bytes; after a '*' nothing tells it but the form: od's default
             // is octal (7 digits), the others hexadecimal.
-            radix = afterRepeat ? (digits.Length == 7 ? 8 : 16)
+            radix = afterRepeat ? (digits.Length == OdDigits ? 8 : 16)
                 : _bytesSinceFirst == 0 ? 16 : RadixThatFits(digits);
             _radix = afterRepeat || _bytesSinceFirst > 0 ? radix : 0;
         }
@@ -136,8 +145,14 @@ internal sealed class DumpOffsets
             : $"the offset {digits} does not follow from the line before{expected}: a line is missing or was changed";
     }
 
+    /// <summary>The radix in which <paramref name="digits"/> follows from the lines before: hexadecimal but for od's 7 digits; 0 when none does.</summary>
     private int RadixThatFits(ReadOnlySpan<char> digits)
     {
+        if (digits.Length != OdDigits)
+        {
+            return 16;
+        }
+
         foreach (var radix in Radixes)
         {
             if (Distance(digits, radix) == _bytesSinceFirst)
