@@ -8,6 +8,39 @@ public sealed class HexDumpReaderTests
 {
     private static readonly byte[] Kamstrup = Vectors.ById("roarfred-kamstrup-list1-3ph-2017-10-20").Input;
 
+    /// <summary>An Aidon list 1 frame (44 bytes): two full dump lines and a short one.</summary>
+    private static readonly byte[] AidonList1 = Vectors.ById("hassams-aidon-no-list1").Input;
+
+    /// <summary>
+    /// <see cref="AidonList1"/> as PowerShell 7's <c>Format-Hex -Path</c> writes it, by hand after the
+    /// examples of its documentation
+    /// (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/format-hex?view=powershell-7.4,
+    /// examples 2 and 3): a 16-digit offset, the bytes padded to 16 columns, one space, and the bytes as
+    /// characters: 00 as a space, other control bytes as U+FFFD, A0 to FF as the Latin-1 character.
+    /// </summary>
+    private const string FormatHex7Rows =
+        "0000000000000000 7E A0 2A 41 08 83 13 04 13 E6 E7 00 0F 40 00 00 ~\u00A0*A\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDæç \uFFFD@  \n"
+        + "0000000000000010 00 00 01 01 02 03 09 06 01 00 01 07 00 FF 06 00   \uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD ÿ\uFFFD \n"
+        + "0000000000000020 00 02 DD 02 02 0F 00 16 1B 5C F6 7E              \uFFFDÝ\uFFFD\uFFFD\uFFFD \uFFFD\uFFFD\\ö~\n";
+
+    /// <summary>The lines PowerShell 7 writes above the rows: a label, the columns' names, the byte columns numbered and ruled.</summary>
+    private const string FormatHex7Header =
+        "\n   Label: C:\\Users\\kari\\aidon.bin\n\n"
+        + "          Offset Bytes                                           Ascii\n"
+        + "                 00 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F\n"
+        + "          ------ ----------------------------------------------- -----\n";
+
+    /// <summary>
+    /// <see cref="AidonList1"/> as Windows PowerShell 5.1's Format-Hex writes its rows, after the examples of
+    /// its documentation (https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/format-hex?view=powershell-5.1):
+    /// an 8-digit offset, 3 spaces, the bytes, 2 spaces, and the bytes as characters: control bytes as '.',
+    /// bytes from 80 up as '?'.
+    /// </summary>
+    private const string FormatHex51Rows =
+        "00000000   7E A0 2A 41 08 83 13 04 13 E6 E7 00 0F 40 00 00  ~?*A.?...??..@..\r\n"
+        + "00000010   00 00 01 01 02 03 09 06 01 00 01 07 00 FF 06 00  .............?..\r\n"
+        + "00000020   00 02 DD 02 02 0F 00 16 1B 5C F6 7E              ..?......\\?~\r\n";
+
     /// <summary>A real capture, an idle line of 48 zero bytes (three equal dump lines), the capture again.</summary>
     private static readonly byte[] WithIdleLine = [.. Kamstrup, .. new byte[48 + (16 - (Kamstrup.Length % 16))], .. Kamstrup];
 
@@ -164,11 +197,48 @@ public sealed class HexDumpReaderTests
             + "00000000   41 42 43 44 45 46 30 31 32 33 34 35 36 37 38 39  ABCDEF0123456789\n"
             + "00000010   20 63 61 66 65                                    cafe\n";
 
-        var reader = HexFormDetector.Detect(text, isWholeInput: true);
-        var (bytes, error) = HexTestText.Read(text, reader);
+        var (reader, bytes, error) = ReadAsDetected(text);
 
         Assert.IsType<HexDumpReader>(reader);
         Assert.Null(error);
         Assert.Equal(capture, bytes);
+    }
+
+    [Theory]
+    [InlineData(FormatHex7Header + FormatHex7Rows)]
+    [InlineData(FormatHex7Rows)]
+    [InlineData(FormatHex51Rows)]
+    public void Read_FormatHexWithOrWithoutTheLinesAboveItsRows_SkipsOffsetsAndCharacterColumn(string text)
+    {
+        // Copied without the header, the rows are known by their offsets: PowerShell 7's have 16 digits,
+        // Windows PowerShell 5.1's 3 spaces after them, no other tool's do; only that tells where the
+        // character column starts.
+        var (reader, bytes, error) = ReadAsDetected(text);
+
+        Assert.IsType<HexDumpReader>(reader);
+        Assert.Null(error);
+        Assert.Equal(AidonList1, bytes);
+    }
+
+    [Fact]
+    public void Read_FormatHexOfPowerShell7WithALineLost_NamesTheLineAfterTheGap()
+    {
+        var lines = (FormatHex7Header + FormatHex7Rows).Split('\n').ToList();
+        lines.RemoveAt(7);
+        var text = string.Join('\n', lines);
+
+        var (_, bytes, error) = ReadAsDetected(text);
+
+        Assert.NotNull(error);
+        Assert.StartsWith("hex dump, line 8, column 1: the offset 0000000000000020 does not follow from the line before", error.Message, StringComparison.Ordinal);
+        Assert.Equal(AidonList1[..16], bytes);
+    }
+
+    /// <summary>Reads <paramref name="text"/> in the form the detector finds for it, as a whole input.</summary>
+    private static (HexFormReader Reader, byte[] Bytes, InvalidDataException? Error) ReadAsDetected(string text)
+    {
+        var reader = HexFormDetector.Detect(text, isWholeInput: true);
+        var (bytes, error) = HexTestText.Read(text, reader);
+        return (reader, bytes, error);
     }
 }

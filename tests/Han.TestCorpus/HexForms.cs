@@ -46,6 +46,9 @@ public static class HexForms
         ["UTF-16 BE"] = capture => Spaced(capture, "\n", Encoding.BigEndianUnicode),
         ["Format-Hex (Windows PowerShell 5.1, saved with >)"] = capture => [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(FormatHex51(capture))],
         ["Format-Hex (PowerShell 7)"] = capture => Encoding.UTF8.GetBytes(FormatHex7(capture)),
+        ["Format-Hex (PowerShell 7, Out-File -Encoding unicode)"] = capture => [0xFF, 0xFE, .. Encoding.Unicode.GetBytes(FormatHex7(capture).Replace("\n", "\r\n", StringComparison.Ordinal))],
+        ["Format-Hex (PowerShell 7), rows copied without the header"] = capture => Encoding.UTF8.GetBytes(FormatHex7Rows(capture)),
+        ["Format-Hex (Windows PowerShell 5.1), rows copied without the header"] = capture => Encoding.UTF8.GetBytes(FormatHex51Rows(capture)),
     };
 
     /// <summary>Spaced two-digit bytes at every line length from 8 to 32 bytes.</summary>
@@ -112,22 +115,32 @@ public static class HexForms
 
     /// <summary>
     /// Windows PowerShell 5.1's <c>Format-Hex -Path</c> as its documentation shows it: the path, a header
-    /// numbering the byte columns, then an 8-digit offset, three spaces, the bytes, and the characters after
-    /// two spaces (control bytes as '.', others as the character of their code point), CR LF line ends.
+    /// numbering the byte columns, then the rows (<see cref="FormatHex51Rows"/>): an 8-digit offset, three
+    /// spaces, the bytes, and the characters after two spaces (control bytes as '.', others as the
+    /// character of their code point), CR LF line ends.
     /// </summary>
     private static string FormatHex51(byte[] capture) =>
-        "\r\n           Path: C:\\han\\capture.bin\r\n\r\n           " + ColumnNumbers + "\r\n\r\n"
-        + string.Concat(capture.Chunk(16).Select((line, i) => $"{i * 16:X8}   {string.Join(' ', line.Select(b => $"{b:X2}")),-47}  {new string([.. line.Select(b => char.IsControl((char)b) ? '.' : (char)b)])}\r\n"));
+        "\r\n           Path: C:\\han\\capture.bin\r\n\r\n           " + ColumnNumbers + "\r\n\r\n" + FormatHex51Rows(capture);
+
+    /// <summary>Windows PowerShell 5.1's rows without the lines above (8-digit offsets, 3 spaces after them).</summary>
+    private static string FormatHex51Rows(byte[] capture) =>
+        string.Concat(capture.Chunk(16).Select((line, i) => $"{i * 16:X8}   {string.Join(' ', line.Select(b => $"{b:X2}")),-47}  {new string([.. line.Select(b => char.IsControl((char)b) ? '.' : (char)b)])}\r\n"));
 
     /// <summary>
-    /// PowerShell 7's <c>Format-Hex -Path</c> as its documentation shows it: a label, a header with the
-    /// column numbers and a rule, then a 16-digit offset, the bytes and the characters one space apart
-    /// (00 as a space, other control bytes as U+FFFD).
+    /// PowerShell 7's <c>Format-Hex -Path</c> as its documentation shows it (examples 2 and 3 of
+    /// https://learn.microsoft.com/powershell/module/microsoft.powershell.utility/format-hex?view=powershell-7.4):
+    /// a label, a header with the column numbers and a rule, then the rows (<see cref="FormatHex7Rows"/>).
     /// </summary>
     private static string FormatHex7(byte[] capture) =>
         "   Label: C:\\han\\capture.bin\n\n          Offset Bytes                                           Ascii\n                 " + ColumnNumbers
-        + "\n          ------ ----------------------------------------------- -----\n"
-        + string.Concat(capture.Chunk(16).Select((line, i) => $"{i * 16:X16} {string.Join(' ', line.Select(b => $"{b:X2}")),-47} {new string([.. line.Select(b => b == 0 ? ' ' : char.IsControl((char)b) ? '\uFFFD' : (char)b)])}\n"));
+        + "\n          ------ ----------------------------------------------- -----\n" + FormatHex7Rows(capture);
+
+    /// <summary>
+    /// PowerShell 7's rows, as a user copies them without the lines above: a 16-digit offset, the bytes
+    /// and the characters one space apart (00 as a space, other control bytes as U+FFFD).
+    /// </summary>
+    private static string FormatHex7Rows(byte[] capture) =>
+        string.Concat(capture.Chunk(16).Select((line, i) => $"{i * 16:X16} {string.Join(' ', line.Select(b => $"{b:X2}")),-47} {new string([.. line.Select(b => b == 0 ? ' ' : char.IsControl((char)b) ? '\uFFFD' : (char)b)])}\n"));
 
     private static string ColumnNumbers => string.Join(' ', Enumerable.Range(0, 16).Select(i => $"{i:X2}"));
 

@@ -4,8 +4,9 @@ namespace Han.Sources.HexText;
 /// Dumps with an offset at the start of each line and often a column of characters at the end:
 /// <c>xxd</c> (<c>00000000: 7ea0 e32b ...  ~..+</c>), <c>hexdump -C</c> and <c>hd</c>
 /// (<c>00000000  7e a0 e3 ...  |~..+|</c>), <c>od -A x -t x1z</c> (<c>000000 7e a0 ... &gt;~..+&lt;</c>),
-/// <c>od -t x1</c>, and Windows' Format-Hex (<c>00000000   7E A0 E3 ...  ~..+</c>, under a header that
-/// numbers the byte columns). This type reads a line's parts in order; each part's rules are another
+/// <c>od -t x1</c>, and Windows' Format-Hex (<c>00000000   7E A0 E3 ...  ~..+</c> in Windows PowerShell
+/// 5.1, <c>0000000000000000 7E A0 E3 ... ~..+</c> in PowerShell 7, under a header that numbers the byte
+/// columns or copied without it). This type reads a line's parts in order; each part's rules are another
 /// type's: the offsets (<see cref="DumpOffsets"/>), the tool's layout (<see cref="DumpLayout"/>), the
 /// character column, which is skipped but tells the bytes' order (<see cref="CharacterColumn"/>), and the
 /// <c>*</c> lines (<see cref="RepeatedLine"/>). Dumps of words, which would swap bytes, are refused
@@ -22,6 +23,7 @@ internal sealed class HexDumpReader : HexFormReader
     private State _state;
     private bool _colon;
     private int _spaces;
+    private int _spacesAfterOffset;
     private TextPosition _columnStart;
     private char _closing;
     private bool _checkedAfterFirstLine;
@@ -92,6 +94,7 @@ internal sealed class HexDumpReader : HexFormReader
                 break;
             case State.Offset when c == ':' || space || lineBreak:
                 _colon = c == ':';
+                _spacesAfterOffset = space ? 1 : 0;
                 _state = State.AfterOffset;
                 EndOffset();
                 if (lineBreak)
@@ -104,6 +107,7 @@ internal sealed class HexDumpReader : HexFormReader
                 ReadDigit(nibble);
                 break;
             case State.AfterOffset when space:
+                _spacesAfterOffset++;
                 break;
             case State.AfterOffset or State.Data when lineBreak:
                 EndGroup();
@@ -211,7 +215,7 @@ internal sealed class HexDumpReader : HexFormReader
         if (_state == State.AfterOffset)
         {
             // The first line decides which tool's layout this is; every line must agree.
-            if (_layout.Agree(_colon) is { } problem)
+            if (_layout.Agree(_colon, _offsets.Length, _spacesAfterOffset) is { } problem)
             {
                 FailLine(_offsets.Start, problem);
                 return;

@@ -33,7 +33,7 @@ internal static class HexFormDetector
             throw dump.FirstError!.ToException(dump.Name);
         }
 
-        if (IsDump(dump))
+        if (IsDump(dump, header))
         {
             return Verdict(dump, () => new HexDumpReader(header));
         }
@@ -57,14 +57,16 @@ internal static class HexFormDetector
     /// True when the trial read a dump: its first line with bytes read whole as a dump line and showed it
     /// is one (xxd's ':', a character column, Format-Hex's header, or, with none of these, the next line's
     /// offset following from its bytes before anything went wrong), and later offsets followed at least as
-    /// often as lines failed. Hex in pairs is never taken for a dump (an offset has 4 digits or more), and
-    /// groups of 4 or more whose next line happens to start one line's bytes further on fail the lines after.
+    /// often as lines failed, or it stands under Format-Hex's header, which only a dump has (a dump of
+    /// two lines with the second lost has no offset that followed). Hex in pairs is never taken for a
+    /// dump (an offset has 4 digits or more), and groups of 4 or more whose next line happens to start
+    /// one line's bytes further on fail the lines after.
     /// </summary>
-    private static bool IsDump(HexDumpReader dump) =>
+    private static bool IsDump(HexDumpReader dump, ColumnHeader header) =>
         dump.FirstDataLine > 0
         && (dump.FirstError?.Position.Line ?? long.MaxValue) > dump.FirstDataLine
         && (dump.HasDumpMarks || dump.OffsetsConfirmed)
-        && dump.ErrorCount <= dump.Confirmations;
+        && (header != ColumnHeader.None || dump.ErrorCount <= dump.Confirmations);
 
     /// <summary>Reads the sample in one form, past every error.</summary>
     private static void Trial(HexFormReader reader, ReadOnlySpan<char> sample, bool isWholeInput)

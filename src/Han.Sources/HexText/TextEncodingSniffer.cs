@@ -65,8 +65,9 @@ internal static class TextEncodingSniffer
 
     /// <summary>
     /// At least 80% of the units are what hex text is made of (ASCII text, a forum's no-break space, a
-    /// byte-order mark where two files were joined) and at least 95% that or a letter from A1 to FF (as a
-    /// dump's character column shows bytes): runs of 00 and FF, as a line at the wrong speed gives
+    /// byte-order mark where two files were joined) and at least 95% that or what a dump's character
+    /// column shows for a byte: a letter from A1 to FF, or U+FFFD, which PowerShell 7's Format-Hex shows
+    /// for a control byte (a HAN frame has many). Runs of 00 and FF, as a line at the wrong speed gives
     /// (U+00FF in big-endian), are not.
     /// </summary>
     private static bool IsAsciiInUtf16(ReadOnlySpan<byte> sample, int highByte)
@@ -78,7 +79,7 @@ internal static class TextEncodingSniffer
             var (high, low) = (sample[(2 * i) + highByte], sample[(2 * i) + 1 - highByte]);
             var isHexText = (high == 0 && (IsAsciiText(low) || low == 0xA0)) || (high, low) == (0xFE, 0xFF);
             hex += isHexText ? 1 : 0;
-            letters += !isHexText && high == 0 && low > 0xA0 ? 1 : 0;
+            letters += !isHexText && ((high == 0 && low > 0xA0) || (high, low) == (0xFF, 0xFD)) ? 1 : 0;
         }
 
         return units >= 2 && hex * 5 >= units * 4 && (hex + letters) * 20 >= units * 19;
