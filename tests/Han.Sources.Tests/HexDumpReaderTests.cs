@@ -144,7 +144,22 @@ public sealed class HexDumpReaderTests
         var (bytes, error) = HexTestText.Read(text, new HexDumpReader());
 
         Assert.NotNull(error);
-        Assert.StartsWith("hex dump, line 3, column 1: the '*' on line 2 would repeat the line before 17592186040319 times (281474976645104 bytes), more than the 64 MiB one '*' may stand for", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("hex dump, line 3, column 1: the '*' on line 2 would repeat the line before 17592186040319 times (281474976645104 bytes), more than the 64 MiB the '*' lines of one text may stand for: check the offset after it; if the capture really holds that many equal lines, give han the binary file the dump was made from", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new byte[16], bytes);
+    }
+
+    [Theory]
+    [InlineData("7ffffffffffffff0", "the '*' on line 2 would repeat the line before 576460752303423486 times (9223372036854775776 bytes), more than the 64 MiB")]
+    [InlineData("7fffffffffffffff", "the offset 7fffffffffffffff after '*' is not a whole number of repeated 16-byte lines further on")]
+    [InlineData("ffffffffffffffff", "the offset ffffffffffffffff after '*' is not a whole number of repeated 16-byte lines further on")]
+    public void Read_StarWhoseOffsetIsTheLargestThere_IsRefusedAtOnce(string offset, string problem)
+    {
+        var text = "00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n*\n" + offset + "\n";
+
+        var (bytes, error) = HexTestText.Read(text, new HexDumpReader());
+
+        Assert.NotNull(error);
+        Assert.StartsWith("hex dump, line 3, column 1: " + problem, error.Message, StringComparison.Ordinal);
         Assert.Equal(new byte[16], bytes);
     }
 
