@@ -8,9 +8,10 @@ cd "$here"
 
 # Debian packages the tests need; each test that needs a server starts its own.
 # (xxd and bsdextrautils: the hex input tests read real xxd and hexdump output; od comes with
-# coreutils. MQTT, serial, database and browser tests will add mosquitto, socat, ser2net,
-# postgresql and chromium here.)
-required_packages=(xxd bsdextrautils)
+# coreutils. socat makes the pseudo-terminal pairs of the serial tests and of han simulate --pty;
+# ser2net bridges one to TCP.
+# MQTT, database and browser tests will add mosquitto, postgresql and chromium here.)
+required_packages=(xxd bsdextrautils socat ser2net)
 
 missing=()
 for package in "${required_packages[@]}"; do

@@ -38,6 +38,10 @@ public static class Program
         var root = new RootCommand("han: reads the HAN port of a smart electricity meter and turns it into exact, live data.");
         root.Subcommands.Add(DecodeCommand.Create(io));
         root.Subcommands.Add(DiagnoseCommand.Create(io, clock));
+        root.Subcommands.Add(ListenCommand.Create(io, clock));
+        root.Subcommands.Add(RecordCommand.Create(io, clock));
+        root.Subcommands.Add(SimulateCommand.Create(io, clock));
+        root.Subcommands.Add(RunCommand.Create(io, clock, Environment.GetEnvironmentVariable));
         var parse = root.Parse(args);
         await using var output = new StreamWriter(io.Output, leaveOpen: true) { AutoFlush = true };
         var configuration = new InvocationConfiguration

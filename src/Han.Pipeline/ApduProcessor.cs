@@ -74,6 +74,7 @@ internal sealed class ApduProcessor : IDisposable
             var notification = ApduReader.ReadNotification(apdu);
             bodyOffset = notification.BodyOffset;
             var reading = _readings.Decode(notification, sender);
+            reading.Received = _context.ReceivedAt;
             _context.Counters.Readings++;
             _context.Observer.OnReading(reading, offset);
             foreach (var remark in reading.Remarks)

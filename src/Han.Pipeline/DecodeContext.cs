@@ -30,6 +30,9 @@ internal sealed class DecodeContext : IDisposable
 
     public TelegramProcessor Telegrams { get; }
 
+    /// <summary>When the bytes being fed arrived (UTC), for the readings they complete; null for a file.</summary>
+    public DateTimeOffset? ReceivedAt { get; set; }
+
     public void SkipBytes(DecodeLayer layer, long offset, long count)
     {
         if (_skippedCount > 0 && _skippedOffset + _skippedCount == offset && _skippedLayer == layer)

@@ -21,6 +21,7 @@ public sealed class StreamDecoder : IDisposable
     internal const int QuickDetectionWindow = 4096;
 
     private readonly DecodeContext _context;
+    private readonly HeldBytes _pending = new();
     private FramedInput? _input;
     private long _detectionTriedAt = -DetectionStep;
 
@@ -42,6 +43,29 @@ public sealed class StreamDecoder : IDisposable
 
     /// <summary>Ciphered frames whose authentication tag could not be checked because no authentication key was given.</summary>
     public long UnverifiedFrames => _context.Apdus.UnverifiedFrames;
+
+    /// <summary>
+    /// Bytes as they arrive from a live source, with the time they arrived (UTC): the readings they
+    /// complete carry it. What does not complete a frame yet is held for the next call.
+    /// </summary>
+    public void Add(ReadOnlySpan<byte> bytes, DateTimeOffset? receivedAt = null)
+    {
+        _context.ReceivedAt = receivedAt;
+        _pending.Append(bytes);
+        var sequence = _pending.Held;
+        var before = sequence.Length;
+        Feed(ref sequence, isFinalBlock: false);
+        _pending.Consume((int)(before - sequence.Length));
+    }
+
+    /// <summary>The live source has ended (or the watch is over): what is held is decoded as the input's end.</summary>
+    public void End()
+    {
+        var sequence = _pending.Held;
+        Feed(ref sequence, isFinalBlock: true);
+        _pending.Consume((int)_pending.Held.Length);
+        Complete();
+    }
 
     /// <summary>Decodes a whole input held in memory.</summary>
     public void Decode(ReadOnlySpan<byte> input)

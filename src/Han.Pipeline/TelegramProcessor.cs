@@ -19,6 +19,7 @@ internal sealed class TelegramProcessor
     {
         _context.Observer.OnTelegram(telegram);
         var reading = _readings.Decode(telegram);
+        reading.Received = _context.ReceivedAt;
         _context.Counters.Readings++;
         _context.Observer.OnReading(reading, telegram.Offset);
         var malformed = _readings.LastTelegramMalformedLines;

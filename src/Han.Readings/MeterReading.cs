@@ -30,6 +30,12 @@ public sealed class MeterReading
 
     public MeterClock? MeterTime { get; set; }
 
+    /// <summary>
+    /// When the bytes that completed this reading arrived (UTC), on a live source; null for a file
+    /// without receive times. Kept next to the meter's own clock, never in place of it.
+    /// </summary>
+    public DateTimeOffset? Received { get; set; }
+
     /// <summary>The profile that interpreted the list (for diagnostics, not part of the schema).</summary>
     public string Profile { get; set; } = string.Empty;
 

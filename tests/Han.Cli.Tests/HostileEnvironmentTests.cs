@@ -120,7 +120,7 @@ public sealed partial class HostileEnvironmentTests : IDisposable
         // Standard input is a pipe that stays open and silent (a live line); han is stopped once its
         // bundle's temporary file exists. A shell's background job ignores SIGINT: perl restores it.
         var result = await Run(
-            "exec 3< <(exec sleep 60 >/dev/null 2>&1); feeder=$!; "
+            "exec 3< <(exec sleep 60 2>/dev/null); feeder=$!; "
             + "perl -e '$SIG{INT}=\"DEFAULT\"; exec @ARGV' \"$HAN\" diagnose --bundle \"$FOLDER/report.zip\" - <&3 & han=$!; exec 3<&-; "
             + "for i in $(seq 200); do compgen -G \"$FOLDER/.report.zip.*.tmp\" > /dev/null && break; sleep 0.05; done; "
             + $"kill -{signal} $han; wait $han; code=$?; kill $feeder; exit $code");

@@ -23,7 +23,11 @@ internal static class Shell
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    public static async Task<ShellResult> Run(string commandLine, string workingDirectory, int timeoutSeconds = 60)
+    public static Task<ShellResult> Run(string commandLine, string workingDirectory, int timeoutSeconds = 60) =>
+        Start(commandLine, workingDirectory, timeoutSeconds).Completion;
+
+    /// <summary>Starts the command line; the caller can wait for a line on its standard error before acting (a live source open).</summary>
+    public static RunningShell Start(string commandLine, string workingDirectory, int timeoutSeconds = 60)
     {
         var start = new ProcessStartInfo("/bin/bash")
         {
@@ -35,33 +39,26 @@ internal static class Shell
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(commandLine);
         start.Environment["HAN"] = Han;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"'{commandLine}' did not end within {timeoutSeconds} s (a hang)");
-        }
-
-        return new ShellResult(process.ExitCode, await stdout, await stderr);
+        var process = Process.Start(start)!;
+        return new RunningShell(process, commandLine, timeoutSeconds);
     }
 
     private static string Install()
     {
         var folder = Path.Combine(Path.GetTempPath(), "han-test-bin-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var files = Directory.GetFiles(AppContext.BaseDirectory)
-            .Where(file => Path.GetFileName(file) is var name
-                && (name.StartsWith("han", StringComparison.Ordinal) || (name.StartsWith("Han.", StringComparison.Ordinal) && !name.Contains("Tests", StringComparison.Ordinal) && !name.Contains("TestCorpus", StringComparison.Ordinal)) || name == "System.CommandLine.dll"));
-        foreach (var file in files)
+        // Everything beside the tests: han's own assemblies, System.IO.Ports with its native part under
+        // runtimes/, and the rest han.deps.json names. A few MiB, copied once per test run.
+        foreach (var file in Directory.GetFiles(AppContext.BaseDirectory, "*", SearchOption.AllDirectories))
         {
-            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)));
+            var target = Path.Combine(folder, Path.GetRelativePath(AppContext.BaseDirectory, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        foreach (var directory in Directory.GetDirectories(folder, "*", SearchOption.AllDirectories))
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
 
         const UnixFileMode readable = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;

@@ -10,19 +10,27 @@ internal sealed class StandardStreams
 {
     private readonly Func<Stream> _openInput;
 
-    public StandardStreams(Func<Stream> openInput, Stream output, TextWriter error, InputState input = InputState.Redirected, bool outputClosed = false)
-        : this(openInput, new OutputStream(output, "standard output"), error, input, outputClosed)
+    public StandardStreams(Func<Stream> openInput, Stream output, TextWriter error, InputState input = InputState.Redirected, bool outputClosed = false, TextWriter? errorTerminal = null, bool outputIsTerminal = false)
+        : this(openInput, new OutputStream(output, "standard output"), error, input, outputClosed, errorTerminal, outputIsTerminal)
     {
     }
 
-    private StandardStreams(Func<Stream> openInput, OutputStream output, TextWriter error, InputState input, bool outputClosed)
+    private StandardStreams(Func<Stream> openInput, OutputStream output, TextWriter error, InputState input, bool outputClosed, TextWriter? errorTerminal, bool outputIsTerminal)
     {
         _openInput = openInput;
         Output = output;
         Error = error;
         Input = input;
         OutputClosed = outputClosed;
+        ErrorTerminal = errorTerminal;
+        OutputIsTerminal = outputIsTerminal;
     }
+
+    /// <summary>
+    /// Standard error as it is, when it is a terminal: for a status line redrawn in place, which needs
+    /// the carriage return and the erase sequence that <see cref="Error"/> escapes. Null elsewhere.
+    /// </summary>
+    public TextWriter? ErrorTerminal { get; }
 
     public InputState Input { get; }
 
@@ -32,10 +40,13 @@ internal sealed class StandardStreams
     /// <summary>True when han was started without standard output: nothing may be written to it.</summary>
     public bool OutputClosed { get; }
 
+    /// <summary>True when standard output is the user's terminal (where raw meter bytes would be noise).</summary>
+    public bool OutputIsTerminal { get; }
+
     public TextWriter Error { get; }
 
     /// <summary>The same streams with messages going through <paramref name="error"/>.</summary>
-    public StandardStreams WithError(TextWriter error) => new(_openInput, (OutputStream)Output, error, Input, OutputClosed);
+    public StandardStreams WithError(TextWriter error) => new(_openInput, (OutputStream)Output, error, Input, OutputClosed, ErrorTerminal, OutputIsTerminal);
 
     /// <summary>Standard input; an <see cref="IOException"/> that says what to do when there is none.</summary>
     public Stream OpenInput() => Input == InputState.Closed
@@ -55,7 +66,9 @@ internal sealed class StandardStreams
             outputClosed ? Stream.Null : OpenOutput(),
             errorClosed ? TextWriter.Null : Console.Error,
             input,
-            outputClosed);
+            outputClosed,
+            errorClosed || Console.IsErrorRedirected ? null : Console.Error,
+            !outputClosed && !Console.IsOutputRedirected);
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ internal sealed class FieldsView : TextOutputView
         WriteText("meter_type", reading.MeterType);
         WriteText("list_version", reading.ListVersion);
         WriteText("meter_time", reading.MeterTime?.ToString());
+        WriteText("received", reading.Received is { } received ? ReceiveTime.ToText(received) : null);
         foreach (var (field, value) in reading.Values())
         {
             WriteLine($"{ReadingFieldInfo.Of(field).Key} = {Fields.Format(value, field)}");

@@ -32,6 +32,7 @@ internal sealed class TextView : TextOutputView
         AppendIf(header, ", meter ", reading.MeterId);
         AppendIf(header, ", list ", reading.ListVersion);
         AppendIf(header, ", ", reading.MeterTime?.ToString());
+        AppendIf(header, ", received ", reading.Received is { } received ? ReceiveTime.ToText(received) : null);
         WriteLine(header.ToString());
 
         var written = new HashSet<ReadingField>();

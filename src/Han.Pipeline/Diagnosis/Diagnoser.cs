@@ -18,8 +18,6 @@ public sealed class Diagnoser : IDisposable
     private readonly ByteProfile _profile = new();
     private readonly StreamDecoder _decoder;
     private readonly ArrayBufferWriter<byte> _capture = new();
-    private byte[] _pending = new byte[64 * 1024];
-    private int _pendingLength;
 
     /// <param name="options">Market and keys, as for decoding.</param>
     /// <param name="also">Another observer that sees everything the decoder reports (e.g. a JSON writer for the bundle).</param>
@@ -37,18 +35,11 @@ public sealed class Diagnoser : IDisposable
     public ReadOnlyMemory<byte> Capture => _capture.WrittenMemory;
 
     /// <summary>Bytes as they arrive.</summary>
-    public void Add(ReadOnlySpan<byte> bytes)
+    public void Add(ReadOnlySpan<byte> bytes, DateTimeOffset? receivedAt = null)
     {
         _profile.Add(bytes);
         _capture.Write(bytes[..Math.Min(bytes.Length, MaxCapture - _capture.WrittenCount)]);
-        if (_pending.Length < _pendingLength + bytes.Length)
-        {
-            Array.Resize(ref _pending, Math.Max(_pending.Length * 2, _pendingLength + bytes.Length));
-        }
-
-        bytes.CopyTo(_pending.AsSpan(_pendingLength));
-        _pendingLength += bytes.Length;
-        Feed(isFinalBlock: false);
+        _decoder.Add(bytes, receivedAt);
     }
 
     /// <summary>Reads a whole stream through <see cref="Add"/>.</summary>
@@ -68,8 +59,7 @@ public sealed class Diagnoser : IDisposable
     /// <summary>The input has ended (or the watch is over): the findings.</summary>
     public Diagnosis Complete()
     {
-        Feed(isFinalBlock: true);
-        _decoder.Complete();
+        _decoder.End();
         // Decoding the capture again with bit 7 cleared is only worth it when nothing was found at all.
         var sevenBitTelegrams = DiagnosisRules.NothingFound(_seen, _decoder.Counters) ? CountSevenBitTelegrams(_capture.WrittenSpan) : 0;
         var facts = new DiagnosisFacts(_decoder.Kind, _decoder.Counters, _seen, _profile, _decoder.UnverifiedFrames, sevenBitTelegrams, LoneMessage.StartsLikeOne(_capture.WrittenSpan));
@@ -77,16 +67,6 @@ public sealed class Diagnoser : IDisposable
     }
 
     public void Dispose() => _decoder.Dispose();
-
-    private void Feed(bool isFinalBlock)
-    {
-        var sequence = new ReadOnlySequence<byte>(_pending, 0, _pendingLength);
-        var before = sequence.Length;
-        _decoder.Feed(ref sequence, isFinalBlock);
-        var consumed = (int)(before - sequence.Length);
-        _pending.AsSpan(consumed, _pendingLength - consumed).CopyTo(_pending);
-        _pendingLength -= consumed;
-    }
 
     /// <summary>
     /// P1 telegrams sent with 7 data bits and even parity but read as 8N1 carry the parity in bit 7:

@@ -19,6 +19,7 @@ public sealed class ReadingJsonWriter
     private static readonly JsonEncodedText MeterTypeKey = JsonEncodedText.Encode("meter_type");
     private static readonly JsonEncodedText ListVersionKey = JsonEncodedText.Encode("list_version");
     private static readonly JsonEncodedText MeterTimeKey = JsonEncodedText.Encode("meter_time");
+    private static readonly JsonEncodedText ReceivedKey = JsonEncodedText.Encode("received");
     private static readonly JsonEncodedText ObisKey = JsonEncodedText.Encode("obis");
     private static readonly JsonEncodedText[] FieldKeys =
         [.. ReadingFieldInfo.Fields.Select(info => JsonEncodedText.Encode(info.Key))];
@@ -48,6 +49,12 @@ public sealed class ReadingJsonWriter
         {
             writer.WritePropertyName(MeterTimeKey);
             WriteClock(writer, time);
+        }
+
+        if (reading.Received is { } received)
+        {
+            writer.WritePropertyName(ReceivedKey);
+            WriteReceived(writer, received);
         }
 
         Span<byte> number = stackalloc byte[Measurement.MaxFormattedLength];
@@ -102,6 +109,13 @@ public sealed class ReadingJsonWriter
     {
         Span<byte> text = stackalloc byte[MeterClock.MaxFormattedLength];
         clock.TryFormat(text, out var length);
+        writer.WriteStringValue(text[..length]);
+    }
+
+    private static void WriteReceived(Utf8JsonWriter writer, DateTimeOffset received)
+    {
+        Span<byte> text = stackalloc byte[ReceiveTime.MaxLength];
+        ReceiveTime.TryFormat(received, text, out var length);
         writer.WriteStringValue(text[..length]);
     }
 

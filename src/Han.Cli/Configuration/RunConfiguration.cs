@@ -1,0 +1,4 @@
+namespace Han.Cli.Configuration;
+
+/// <summary>Everything <c>han run</c> was configured with (DESIGN.md §2.4), checked.</summary>
+internal sealed record RunConfiguration(IReadOnlyList<MeterConfiguration> Meters, OutputsConfiguration Outputs, IReadOnlyList<string> Warnings);

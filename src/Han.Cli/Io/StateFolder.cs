@@ -1,0 +1,26 @@
+namespace Han.Cli.Io;
+
+/// <summary>
+/// Where han keeps what it learns between runs (the line setting found for each device): the folder
+/// systemd gives a service (<c>$STATE_DIRECTORY</c>, /var/lib/han), else the user's state folder
+/// (<c>$XDG_STATE_HOME/han</c>, by default ~/.local/state/han). Read here, in the composition root, and
+/// passed on: nothing deeper reads the environment.
+/// </summary>
+internal static class StateFolder
+{
+    public static string Resolve()
+    {
+        if (Environment.GetEnvironmentVariable("STATE_DIRECTORY") is { Length: > 0 } service)
+        {
+            return service.Split(':')[0];
+        }
+
+        var state = Environment.GetEnvironmentVariable("XDG_STATE_HOME") is { Length: > 0 } xdg
+            ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "state");
+        return Path.Combine(state, "han");
+    }
+
+    /// <summary>The file of remembered line settings.</summary>
+    public static string LineSettingsFile => Path.Combine(Resolve(), "line-settings.json");
+}

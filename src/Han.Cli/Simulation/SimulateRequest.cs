@@ -1,0 +1,15 @@
+using System.Net;
+using Han.Simulation;
+
+namespace Han.Cli.Simulation;
+
+/// <summary>A <c>han simulate</c> command line, read and checked.</summary>
+/// <param name="StartIsNow">No --start was given: the meter's clock starts when its output is ready (a TCP client may take a while to come).</param>
+internal sealed record SimulateRequest(
+    SimulationOptions Options,
+    bool StartIsNow,
+    Pace Pace,
+    TimeSpan? Duration,
+    IPEndPoint? Serve,
+    string? Pty,
+    string? LogPath);

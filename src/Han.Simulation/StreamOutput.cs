@@ -1,0 +1,18 @@
+namespace Han.Simulation;
+
+/// <summary>A meter output over a stream (standard output, a pseudo-terminal): no connections to drop.</summary>
+public sealed class StreamOutput : IMeterOutput
+{
+    private readonly Stream _stream;
+
+    public StreamOutput(Stream stream)
+    {
+        _stream = stream ?? throw new ArgumentNullException(nameof(stream));
+    }
+
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) => _stream.WriteAsync(bytes, cancellationToken);
+
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => new(_stream.FlushAsync(cancellationToken));
+
+    public ValueTask DropConnectionsAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}

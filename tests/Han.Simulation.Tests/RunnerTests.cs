@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Han.Simulation.Faults;
+
+namespace Han.Simulation.Tests;
+
+public sealed class RunnerTests
+{
+    [Fact]
+    public async Task Run_AtSpeed120_Sends50SecondsOfMeterTimeInAbout0Point42Seconds()
+    {
+        var options = Simulation.Options("kamstrup");
+        using var simulator = new Simulator(options);
+        var output = new MemoryOutput();
+        var times = new List<TimeSpan>();
+        var watch = Stopwatch.StartNew();
+
+        var summary = await new SimulationRunner(TimeProvider.System, new Pace(120)).RunAsync(
+            simulator.Transmissions(), options.Start, options.Start.AddMinutes(1), output, _ => times.Add(watch.Elapsed), CancellationToken.None);
+
+        Assert.Equal(6, summary.Lists); // 06:59:00 to 06:59:50; the hourly list comes at 07:00:05
+        Assert.InRange(times[^1] - times[0], TimeSpan.FromSeconds(50.0 / 120), TimeSpan.FromSeconds(5));
+        Assert.Equal(summary.Lists + 1, output.Flushes); // each list as it leaves, and once at the end
+    }
+
+    [Fact]
+    public async Task Run_AtMaxSpeed_WaitsForNothingAndFlushesOnceAtTheEnd()
+    {
+        var options = Simulation.Options("aidon") with { Faults = FaultPlan.Of((FaultKind.Disconnect, 0.01)) };
+        using var simulator = new Simulator(options);
+        var output = new MemoryOutput();
+        var watch = Stopwatch.StartNew();
+
+        var summary = await new SimulationRunner(TimeProvider.System, Pace.Max).RunAsync(
+            simulator.Transmissions(), options.Start, options.Start.AddHours(1), output, null, CancellationToken.None);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20));
+        Assert.Equal(1440, summary.Lists);
+        Assert.Equal(summary.Bytes, output.Bytes.Length);
+        Assert.True(output.Drops > 0);
+        Assert.Equal(output.Drops + 1, output.Flushes); // one at each dropped connection, one at the end
+    }
+
+    [Fact]
+    public async Task Run_Cancelled_Stops()
+    {
+        var options = Simulation.Options("aidon");
+        using var simulator = new Simulator(options);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new SimulationRunner(TimeProvider.System, Pace.RealTime).RunAsync(
+            simulator.Transmissions(), options.Start, null, new MemoryOutput(), null, cancel.Token));
+    }
+
+    [Theory]
+    [InlineData("max", null)]
+    [InlineData("1", 1.0)]
+    [InlineData("3600", 3600.0)]
+    [InlineData("0.5", 0.5)]
+    public void Pace_Parse_ReadsMaxAndPositiveNumbers(string text, double? speed)
+    {
+        Assert.True(Pace.TryParse(text, out var pace, out _));
+        Assert.Equal(speed, pace.Speed);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    [InlineData("fast")]
+    [InlineData("")]
+    public void Pace_Parse_RefusesWithWhatIsValid(string text)
+    {
+        Assert.False(Pace.TryParse(text, out _, out var error));
+        Assert.Contains($"--speed: '{text}'", error, StringComparison.Ordinal);
+        Assert.Contains("max", error, StringComparison.Ordinal);
+    }
+
+    private sealed class MemoryOutput : IMeterOutput
+    {
+        private readonly List<byte> _bytes = [];
+
+        public byte[] Bytes => [.. _bytes];
+
+        public int Flushes { get; private set; }
+
+        public int Drops { get; private set; }
+
+        public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
+        {
+            _bytes.AddRange(bytes.Span);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask FlushAsync(CancellationToken cancellationToken)
+        {
+            Flushes++;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask DropConnectionsAsync(CancellationToken cancellationToken)
+        {
+            Drops++;
+            return ValueTask.CompletedTask;
+        }
+    }
+}
