@@ -63,7 +63,7 @@ public sealed class HexFormsTests
     public async Task Decode_SpacedHexOfEightBytesALine_DecodesTheReadingsNotADump()
     {
         // xxd -r -p samples/aidon-no-list3.hex | xxd -p -c8 | sed 's/../& /g' was read as a dump and refused.
-        var capture = Han.TestCorpus.Captures.All.Single(capture => capture.Id == "samples/aidon-no-list3.hex").Bytes;
+        var capture = RepositoryCaptures.All.Single(capture => capture.Id == "samples/aidon-no-list3.hex").Bytes;
 
         var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile(HexForms.Spaced(capture, "\n", System.Text.Encoding.ASCII, perLine: 8)));
 

@@ -30,14 +30,14 @@ public sealed class CorpusHexFormsTests(CorpusToolOutputs tools) : IClassFixture
     [MemberData(nameof(WrittenForms))]
     public async Task OpenAsync_EveryCaptureInAWrittenForm_GivesExactlyItsBytes(string form)
     {
-        AssertNone(await Misreadings(form, [.. Captures.All.Select(capture => HexForms.Write(form, capture.Bytes))]));
+        AssertNone(await Misreadings(form, [.. RepositoryCaptures.All.Select(capture => HexForms.Write(form, capture.Bytes))]));
     }
 
     [Theory]
     [MemberData(nameof(SpacedLineLengths))]
     public async Task OpenAsync_EveryCaptureAsSpacedHex_GivesExactlyItsBytes(int perLine)
     {
-        AssertNone(await Misreadings($"{perLine} a line", [.. Captures.All.Select(capture => HexForms.Spaced(capture.Bytes, "\n", Encoding.ASCII, perLine))]));
+        AssertNone(await Misreadings($"{perLine} a line", [.. RepositoryCaptures.All.Select(capture => HexForms.Spaced(capture.Bytes, "\n", Encoding.ASCII, perLine))]));
     }
 
     [Theory]
@@ -49,9 +49,9 @@ public sealed class CorpusHexFormsTests(CorpusToolOutputs tools) : IClassFixture
         for (var i = 0; i < texts.Length; i++)
         {
             var (bytes, error) = await Read(texts[i]);
-            if (error is null && !bytes.AsSpan().SequenceEqual(Captures.All[i].Bytes))
+            if (error is null && !bytes.AsSpan().SequenceEqual(RepositoryCaptures.All[i].Bytes))
             {
-                misread.Add($"{Captures.All[i].Id}: read as {bytes.Length} other bytes with no error");
+                misread.Add($"{RepositoryCaptures.All[i].Id}: read as {bytes.Length} other bytes with no error");
             }
         }
 
@@ -59,7 +59,7 @@ public sealed class CorpusHexFormsTests(CorpusToolOutputs tools) : IClassFixture
     }
 
     private static void AssertNone(List<string> misread) =>
-        Assert.True(misread.Count == 0, $"{misread.Count} of {Captures.All.Count} captures:{Environment.NewLine}{string.Join(Environment.NewLine, misread)}");
+        Assert.True(misread.Count == 0, $"{misread.Count} of {RepositoryCaptures.All.Count} captures:{Environment.NewLine}{string.Join(Environment.NewLine, misread)}");
 
     /// <summary>The captures whose text in <paramref name="form"/> does not read as exactly their bytes, with what went wrong.</summary>
     private static async Task<List<string>> Misreadings(string form, byte[][] texts)
@@ -68,10 +68,10 @@ public sealed class CorpusHexFormsTests(CorpusToolOutputs tools) : IClassFixture
         for (var i = 0; i < texts.Length; i++)
         {
             var (bytes, error) = await Read(texts[i]);
-            var expected = Captures.All[i].Bytes;
+            var expected = RepositoryCaptures.All[i].Bytes;
             if (error is not null || !bytes.AsSpan().SequenceEqual(expected))
             {
-                misread.Add($"{form}, {Captures.All[i].Id}: {bytes.Length} of {expected.Length} bytes, {error?.Message ?? "other bytes"}");
+                misread.Add($"{form}, {RepositoryCaptures.All[i].Id}: {bytes.Length} of {expected.Length} bytes, {error?.Message ?? "other bytes"}");
             }
         }
 

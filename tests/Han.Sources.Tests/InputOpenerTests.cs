@@ -65,7 +65,7 @@ public sealed class InputOpenerTests
     public async Task OpenAsync_SpacedHexWhoseLinesStartWith00_IsHexNotADump()
     {
         // xxd -r -p samples/aidon-no-list3.hex | xxd -p -c8 | sed 's/../& /g': line 3 starts 00, line 4 0F.
-        var capture = Captures.All.Single(capture => capture.Id == "samples/aidon-no-list3.hex").Bytes;
+        var capture = RepositoryCaptures.All.Single(capture => capture.Id == "samples/aidon-no-list3.hex").Bytes;
         var text = HexForms.Spaced(capture, "\n", Encoding.ASCII, perLine: 8);
 
         Assert.Equal(capture, await ReadAllAsync(text));

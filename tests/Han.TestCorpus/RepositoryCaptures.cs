@@ -4,7 +4,7 @@ namespace Han.TestCorpus;
 /// Every real capture the repository holds: the corpus vectors (<see cref="Vectors.All"/>) and the
 /// frames of <c>samples/*.hex</c>, each as the bytes a meter sent, named by its vector id or sample file.
 /// </summary>
-public static class Captures
+public static class RepositoryCaptures
 {
     private static readonly Lazy<IReadOnlyList<(string Id, byte[] Bytes)>> Everything = new(Load);
 
