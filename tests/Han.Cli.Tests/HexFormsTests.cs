@@ -96,7 +96,7 @@ public sealed class HexFormsTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("hex dump, line 3, column 1: the '*' on line 2 would repeat the line before", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("more than the 64 MiB one '*' may stand for", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("more than the 64 MiB the '*' lines of one text may stand for: check the offset after it", result.Stderr, StringComparison.Ordinal);
     }
 
     [Theory]
