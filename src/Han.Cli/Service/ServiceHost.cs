@@ -35,7 +35,14 @@ internal sealed class ServiceHost : IAsyncDisposable
     public static ServiceHost Build(RunConfiguration configuration, StandardStreams streams, TimeProvider clock, Func<string, string?> environment)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Services.AddSystemd();
+        if (environment("NOTIFY_SOCKET") is { Length: > 0 })
+        {
+            // A Type=notify unit (deploy/han.service): READY=1 once started, STOPPING=1 when stopping. Set
+            // up by hand because AddSystemd() also insists that the parent process is systemd, and
+            // sd_notify(3) itself goes by NOTIFY_SOCKET alone (a test's socket, or a container's runner).
+            builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
         var journal = environment("JOURNAL_STREAM") is { Length: > 0 };
         var logging = new ServiceLoggerProvider(streams.Error, journal, clock);
         builder.Logging.ClearProviders();
@@ -58,7 +65,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (SystemdWatchdog.Interval(environment) is { } interval)
         {
             builder.Services.AddHostedService(services => new SystemdWatchdog(
-                services.GetService<ISystemdNotifier>() ?? new SystemdNotifier(), interval, meters, clock));
+                new SystemdNotifier(), interval, meters, clock));
         }
 
         var host = builder.Build();
@@ -68,7 +75,16 @@ internal sealed class ServiceHost : IAsyncDisposable
     /// <summary>Runs until <paramref name="stopping"/> (SIGTERM, Ctrl-C) or every source has ended; then writes what the outputs hold.</summary>
     public async Task RunAsync(TimeSpan drainPatience, CancellationToken stopping)
     {
-        await _host.RunAsync(stopping).ConfigureAwait(false);
+        try
+        {
+            await _host.RunAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped while starting: what was read so far is still written and summed up below.
+            await _host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         await Task.WhenAll(Meters.Select(m => m.FanOut.CompleteAsync(drainPatience))).ConfigureAwait(false);
         Watch.Summarise("final");
     }
