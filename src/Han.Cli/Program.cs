@@ -40,6 +40,7 @@ public static class Program
         root.Subcommands.Add(DiagnoseCommand.Create(io, clock));
         root.Subcommands.Add(ListenCommand.Create(io, clock));
         root.Subcommands.Add(RecordCommand.Create(io, clock));
+        root.Subcommands.Add(ReplayCommand.Create(io, clock));
         root.Subcommands.Add(SimulateCommand.Create(io, clock));
         var parse = root.Parse(args);
         await using var output = new StreamWriter(io.Output, leaveOpen: true) { AutoFlush = true };
