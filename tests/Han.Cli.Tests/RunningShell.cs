@@ -10,6 +10,7 @@ internal sealed class RunningShell
 
     public RunningShell(Process process, string commandLine, int timeoutSeconds)
     {
+        ProcessId = process.Id;
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is not null)
@@ -25,6 +26,16 @@ internal sealed class RunningShell
     }
 
     public Task<ShellResult> Completion { get; }
+
+    /// <summary>The shell's process: han itself when the command line starts with <c>exec</c>.</summary>
+    public int ProcessId { get; }
+
+    /// <summary>Sends a signal (TERM, INT) to the process, as systemd or a user's Ctrl-C would.</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
 
     /// <summary>Waits until standard error holds <paramref name="text"/> (or the command ends).</summary>
     public async Task WaitForErrorAsync(string text, int timeoutSeconds = 30)
