@@ -22,17 +22,20 @@ public sealed class ReplayAcceptanceTests : IDisposable
 
         // The meter on TCP at 60 times real time (its three minutes in three seconds), recorded.
         var meterPort = LoopbackPort.Free();
-        var simulating = Shell.Start($"\"$HAN\" simulate {string.Join(' ', meter)} --speed 60 --serve tcp://127.0.0.1:{meterPort}", _folder);
-        await simulating.WaitForErrorAsync("serving on");
-        var recorded = await Shell.Run($"\"$HAN\" record tcp://127.0.0.1:{meterPort} --output session.han --duration 8s", _folder);
-        Assert.Equal(0, (await simulating.Completion).ExitCode);
-        Assert.Equal(0, recorded.ExitCode);
+        var recorded = await Shell.Run(ServeAndRead(
+            $"\"$HAN\" simulate {string.Join(' ', meter)} --speed 60 --serve tcp://127.0.0.1:{meterPort}",
+            $"\"$HAN\" record tcp://127.0.0.1:{meterPort} --output session.han"), _folder);
+        Assert.Contains("server exit 0", recorded.Stderr, StringComparison.Ordinal);
 
         // The capture decoded, read as a file by listen, replayed into decode, and replayed on TCP to listen.
         var decoded = (await HanRunner.Run("decode", "--format", "json", capture)).Readings;
         var listenedToFile = (await HanRunner.Run("listen", "--format", "json", capture)).Readings;
         var replayed = await Shell.Run("\"$HAN\" replay session.han --speed max | \"$HAN\" decode --format json -", _folder);
-        var served = await Shell.Run(ServeToListen(LoopbackPort.Free()), _folder);
+        var replayPort = LoopbackPort.Free();
+        var served = await Shell.Run(ServeAndRead(
+            $"\"$HAN\" replay session.han --speed max --serve tcp://127.0.0.1:{replayPort}",
+            $"\"$HAN\" listen tcp://127.0.0.1:{replayPort} --format json"), _folder);
+        Assert.Contains("server exit 0", served.Stderr, StringComparison.Ordinal);
 
         Assert.Equal(19, expected.Count); // every 10 s for three minutes, and the hourly list at 10:00:05
         Assert.Equal(expected.Select(WithoutReceived), decoded.Select(WithoutReceived));
@@ -56,17 +59,20 @@ public sealed class ReplayAcceptanceTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>
-    /// han replay serving the capture, han listen reading it until the replay has closed the connection,
-    /// then stopped with SIGTERM (a background job of a script ignores SIGINT). Listen's readings are the output.
+    /// A script: <paramref name="server"/> (a han command with --serve) in the background; once it serves,
+    /// <paramref name="reader"/> (a han command reading that address), until the server has ended and the
+    /// reader has seen it close the connection; then the reader is stopped with SIGTERM (a background job
+    /// of a script ignores SIGINT). The reader's standard output is the script's; the server's exit code
+    /// and both standard errors go to its standard error.
     /// </summary>
-    private static string ServeToListen(int port) => $"""
-        "$HAN" replay session.han --speed max --serve tcp://127.0.0.1:{port} 2> replay.err & replay=$!
-        until grep -q 'serving on' replay.err || ! kill -0 $replay 2> /dev/null; do sleep 0.05; done
-        "$HAN" listen tcp://127.0.0.1:{port} --format json 2> listen.err & listen=$!
-        wait $replay
-        until grep -q 'closed the connection' listen.err || ! kill -0 $listen 2> /dev/null; do sleep 0.05; done
-        kill -TERM $listen; wait $listen
-        cat replay.err listen.err >&2
+    private static string ServeAndRead(string server, string reader) => $"""
+        {server} 2> server.err & server=$!
+        until grep -q 'serving on' server.err || ! kill -0 $server 2> /dev/null; do sleep 0.05; done
+        {reader} 2> reader.err & reader=$!
+        wait $server; echo "server exit $?" >&2
+        until grep -q 'closed the connection' reader.err || ! kill -0 $reader 2> /dev/null; do sleep 0.05; done
+        kill -TERM $reader; wait $reader
+        cat server.err reader.err >&2
         """;
 
     private static List<JsonElement> ReadingsOf(string jsonLines) => [.. new HanResult(0, jsonLines, string.Empty).Readings];
