@@ -8,6 +8,7 @@ using Han.Pipeline;
 using Han.Pipeline.Diagnosis;
 using Han.Protocol;
 using Han.Sources;
+using Han.Sources.Captures;
 
 namespace Han.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class DiagnoseCommand
     {
         var input = new Argument<string>("FILE")
         {
-            Description = "The capture to examine: raw bytes or hex text, any format han reads. '-' or nothing reads standard input.",
+            Description = "The capture to examine: raw bytes, hex text or a han capture, any format han reads. '-' or nothing reads standard input.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var bundle = new Option<string?>("--bundle")
@@ -116,7 +117,9 @@ internal static class DiagnoseCommand
         {
             await using (bytes.ConfigureAwait(false))
             {
-                await diagnoser.AddAsync(bytes, cancellation).ConfigureAwait(false);
+                await (bytes is CaptureStream capture
+                    ? AddCaptureAsync(diagnoser, capture.Pieces, cancellation)
+                    : diagnoser.AddAsync(bytes, cancellation)).ConfigureAwait(false);
             }
         }
         catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)
@@ -140,6 +143,15 @@ internal static class DiagnoseCommand
         }
 
         return outcome;
+    }
+
+    /// <summary>A capture's pieces with their recorded receive times (the bundle's readings carry them).</summary>
+    private static async Task AddCaptureAsync(Diagnoser diagnoser, CaptureReader capture, CancellationToken cancellation)
+    {
+        await foreach (var chunk in capture.ReadChunksAsync(cancellation).ConfigureAwait(false))
+        {
+            diagnoser.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+        }
     }
 
     /// <summary>
