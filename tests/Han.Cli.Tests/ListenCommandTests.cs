@@ -82,6 +82,32 @@ public sealed class ListenCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Listen_BridgeDropsMidFrame_ReportsTheCutFrameAndReadsTheNextConnectionsFirstListAtOnce()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var output = Path.Combine(_folder, "listen.jsonl");
+
+        var listening = Shell.Start($"exec \"$HAN\" listen --format json tcp://127.0.0.1:{port} > '{output}'", _folder);
+        // The bridge goes down 20 bytes into Aidon's 396-byte hourly list: the rest of it never comes.
+        await ServeAsync(listener, [RealFrames.KaifaList3, RealFrames.AidonList3[..20]]);
+        // The next connection brings a whole Kamstrup list (228 bytes: fewer than the cut list lacked), then nothing for a while.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var client = await listener.AcceptTcpClientAsync(timeout.Token);
+        await client.GetStream().WriteAsync(RealFrames.KamstrupList2, timeout.Token);
+        var printed = await PrintedLines.WaitForAsync(output, 4, timeoutSeconds: 10);
+        listening.Interrupt();
+        await listening.Completion;
+
+        var readings = printed.Where(line => line.TryGetProperty("list_version", out _)).Select(line => line.GetProperty("list_version").GetString());
+        Assert.Equal(["KFM_001", "Kamstrup_V0001"], readings);
+        var problems = printed.Where(line => line.TryGetProperty("error", out _)).ToList();
+        Assert.Equal(RealFrames.KaifaList3.Length, problems[0].GetProperty("offset").GetInt64()); // where the cut list began
+        Assert.Equal(20, problems.Sum(problem => ProblemBytes(problem))); // all of it, and nothing of the next list
+    }
+
+    [Fact]
     public async Task Listen_DeviceThatDoesNotExist_SaysSoAndWhatExists()
     {
         var result = await Shell.Run("\"$HAN\" listen --baud 2400 /dev/ttyHAN-not-here", _folder);
@@ -140,6 +166,12 @@ public sealed class ListenCommandTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>How many bytes a problem line gives up: its flag, or the run of skipped bytes its detail counts.</summary>
+    private static int ProblemBytes(JsonElement problem) =>
+        problem.GetProperty("error").GetString() == "skipped_bytes"
+            ? int.Parse(problem.GetProperty("detail").GetString()!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
+            : 1;
 
     /// <summary>Accepts one client, sends the frames a little apart, and closes (the bridge restarts).</summary>
     private static async Task ServeAsync(TcpListener listener, byte[][] frames)

@@ -44,6 +44,7 @@ public sealed class SerialSource : IByteSource
         var detected = _settings is null;
         _settings ??= await DetectAsync(cancellationToken).ConfigureAwait(false);
         var port = detected ? await OpenAfterDetectionAsync(_settings, cancellationToken).ConfigureAwait(false) : OpenFirst(_settings);
+        var broken = false;
         while (true)
         {
             using (port)
@@ -60,9 +61,12 @@ public sealed class SerialSource : IByteSource
                         break;
                     }
 
-                    yield return new ReceivedChunk(buffer.AsMemory(0, read).ToArray(), _time.GetUtcNow());
+                    yield return new ReceivedChunk(buffer.AsMemory(0, read).ToArray(), _time.GetUtcNow(), broken);
+                    broken = false;
                 }
 
+                // What the device brings once it is back does not continue these bytes.
+                broken = true;
                 _report(new SourceEvent(SourceState.Disconnected, $"{_device}: {lost}; waiting for it to come back", _options.ReopenInterval));
             }
 
