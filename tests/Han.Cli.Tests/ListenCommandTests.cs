@@ -108,6 +108,32 @@ public sealed class ListenCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Listen_CtrlCWhileAFrameIsHalfIn_ReportsItSoEveryByteIsAccountedFor()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var output = Path.Combine(_folder, "listen.jsonl");
+
+        var listening = Shell.Start($"exec \"$HAN\" listen --format json tcp://127.0.0.1:{port} > '{output}'", _folder);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var client = await listener.AcceptTcpClientAsync(timeout.Token);
+        await client.GetStream().WriteAsync(RealFrames.KaifaList3.Concat(RealFrames.KamstrupList2[..50]).ToArray(), timeout.Token);
+        await PrintedLines.WaitForAsync(output, 1);
+        await Task.Delay(300); // the half frame is in too
+        listening.Interrupt();
+        var result = await listening.Completion;
+
+        var printed = PrintedLines.Read(output);
+        var problems = printed.Where(line => line.TryGetProperty("error", out _)).ToList();
+        Assert.NotEmpty(problems);
+        Assert.Equal("truncated", problems[0].GetProperty("error").GetString());
+        Assert.Equal(RealFrames.KaifaList3.Length, problems[0].GetProperty("offset").GetInt64());
+        Assert.Equal(50, problems.Sum(problem => ProblemBytes(problem)));
+        Assert.Contains("han listen: stopped by Ctrl-C (SIGINT)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Listen_DeviceThatDoesNotExist_SaysSoAndWhatExists()
     {
         var result = await Shell.Run("\"$HAN\" listen --baud 2400 /dev/ttyHAN-not-here", _folder);

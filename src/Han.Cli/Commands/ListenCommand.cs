@@ -91,10 +91,7 @@ internal static class ListenCommand
                 }
 
                 // A file or standard input has ended: what is held is its end.
-                decoder.End();
-                Show(view, decoder, final: true);
-                _statusLine?.Close();
-                view.EndInput(decoder.Counters);
+                Finish(view, decoder);
                 return 0;
             }
             catch (Exception problem) when (problem is SourceUnavailableException || IoFailure.Is(problem) || problem is InvalidDataException)
@@ -106,9 +103,9 @@ internal static class ListenCommand
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
-                // Ctrl-C is how a listen ends: what was decoded is shown, with the totals.
-                _statusLine?.Close();
-                view.EndInput(decoder.Counters);
+                // Ctrl-C is how a listen ends, and so it ends the input: a frame half in is reported (every
+                // byte is in a frame or counted), and what was decoded is shown, with the totals.
+                Finish(view, decoder);
                 view.Flush();
                 throw;
             }
@@ -116,6 +113,15 @@ internal static class ListenCommand
             {
                 _recording?.Dispose();
             }
+        }
+
+        /// <summary>The input is over: decodes what is held as its end, shows the rest and the totals, and removes the status line.</summary>
+        private void Finish(OutputView view, StreamDecoder decoder)
+        {
+            decoder.End();
+            Show(view, decoder, final: true);
+            _statusLine?.Close();
+            view.EndInput(decoder.Counters);
         }
 
         /// <summary>Hands what the view holds to standard output, above the status line, and redraws the status.</summary>
