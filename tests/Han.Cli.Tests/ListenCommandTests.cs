@@ -18,7 +18,7 @@ public sealed class ListenCommandTests : IDisposable
         using var pair = new PseudoTerminalPair();
         var started = DateTimeOffset.UtcNow;
 
-        var listening = Shell.Start($"timeout -s INT 6 \"$HAN\" listen --format json --baud 2400 --parity none '{pair.ReaderEnd}'", _folder);
+        var listening = Shell.Start($"timeout --foreground -s INT 6 \"$HAN\" listen --format json --baud 2400 --parity none '{pair.ReaderEnd}'", _folder);
         await listening.WaitForErrorAsync($"han listen: reading {pair.ReaderEnd}");
         pair.Send(RealFrames.KamstrupList2);
         await Task.Delay(300);
@@ -50,7 +50,7 @@ public sealed class ListenCommandTests : IDisposable
             },
             stop.Token);
 
-        var result = await Shell.Run($"STATE_DIRECTORY='{state}' timeout -s INT 6 \"$HAN\" listen --format json '{pair.ReaderEnd}'", _folder);
+        var result = await Shell.Run($"STATE_DIRECTORY='{state}' timeout --foreground -s INT 6 \"$HAN\" listen --format json '{pair.ReaderEnd}'", _folder);
         await stop.CancelAsync();
 
         Assert.Contains($"han listen: {pair.ReaderEnd}: 2400 8E1: HDLC frames with good checksums", result.Stderr, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class ListenCommandTests : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         var capture = Path.Combine(_folder, "session.han");
 
-        var listening = Shell.Run($"timeout -s INT 8 \"$HAN\" listen --format json --record '{capture}' tcp://127.0.0.1:{port}", _folder);
+        var listening = Shell.Run($"timeout --foreground -s INT 8 \"$HAN\" listen --format json --record '{capture}' tcp://127.0.0.1:{port}", _folder);
         await ServeAsync(listener, [RealFrames.KamstrupList2, RealFrames.AidonList3]);
         await ServeAsync(listener, [RealFrames.KaifaList3]);
         var result = await listening;
