@@ -72,7 +72,7 @@ public sealed class RecordCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("10", "--duration: '10' is not a duration; write it as 90s, 15m, 2h, 1d, 1w or 1h30m")]
+    [InlineData("10", "--duration: '10' is not a duration; use a number and a unit, e.g. 90s, 15m, 2h, 1d, 1w or 1h30m")]
     [InlineData("0s", "--duration: '0s' is not a duration")]
     public async Task Record_DurationThatIsNotOne_SaysHowToWriteIt(string duration, string expected)
     {
