@@ -38,6 +38,9 @@ public sealed class SerialSource : IByteSource
 
     public string Description => $"{_device} ({_settings?.ToString() ?? "line setting auto-detected"})";
 
+    /// <summary>What the last search for the line setting found (<c>--baud auto</c>); null when the setting was given or no search has ended yet.</summary>
+    public LineDetection? Detection { get; private set; }
+
     public async IAsyncEnumerable<ReceivedChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
@@ -112,7 +115,7 @@ public sealed class SerialSource : IByteSource
         while (true)
         {
             _report(new SourceEvent(SourceState.Detecting, $"finding the line setting of {_device} (each setting is listened to for up to 12 s)"));
-            var detection = await _autoDetection!.DetectAsync(_device, new SerialPortProbe(_device, _time), cancellationToken).ConfigureAwait(false);
+            var detection = Detection = await _autoDetection!.DetectAsync(_device, new SerialPortProbe(_device, _time), cancellationToken).ConfigureAwait(false);
             if (detection.Settings is { } found && detection.Certainty >= LineDetectionCertainty.Readable)
             {
                 _report(new SourceEvent(SourceState.Detecting, $"{_device}: {detection.Describe()} (remembered for the next start)"));
