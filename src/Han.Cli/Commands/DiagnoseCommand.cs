@@ -97,7 +97,7 @@ internal static class DiagnoseCommand
 
         if (request.Input is null && streams.Input == InputState.Terminal)
         {
-            await error.WriteLineAsync("han diagnose: no input: name a capture file or a live source (a serial device, tcp://HOST:PORT), or pipe a capture in (han diagnose - reads hex typed or pasted here; end it with Ctrl-D)").ConfigureAwait(false);
+            await error.WriteLineAsync("han diagnose: no input: name a capture file, or pipe one in (han diagnose - reads hex typed or pasted here; end it with Ctrl-D), or name a live source: a serial device or tcp://HOST:PORT").ConfigureAwait(false);
             return 1;
         }
 
