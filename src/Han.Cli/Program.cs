@@ -41,6 +41,7 @@ public static class Program
         root.Subcommands.Add(ListenCommand.Create(io, clock));
         root.Subcommands.Add(RecordCommand.Create(io, clock));
         root.Subcommands.Add(SimulateCommand.Create(io, clock));
+        root.Subcommands.Add(RunCommand.Create(io, clock, Environment.GetEnvironmentVariable));
         var parse = root.Parse(args);
         await using var output = new StreamWriter(io.Output, leaveOpen: true) { AutoFlush = true };
         var configuration = new InvocationConfiguration

@@ -49,14 +49,16 @@ public static class InputOpener
 
         var bytes = sample.AsSpan(0, length);
         var encoding = TextEncodingSniffer.Detect(bytes, out var preambleLength);
-        if (encoding is null || (encoding is UTF8Encoding && P1Sample.HasDataLine(bytes)))
+        // P1 telegrams are ASCII; a gateway's filler bytes (FF) after one leave it single-byte text.
+        if (encoding is null || ((encoding is UTF8Encoding || encoding.IsSingleByte) && P1Sample.HasDataLine(bytes)))
         {
             return new PrefixedStream(sample.AsMemory(0, length), raw);
         }
 
         var reader = HexFormDetector.Detect(Decode(bytes[preambleLength..], encoding, isWholeInput), isWholeInput);
 
-        // The byte-order mark is gone already: the reader is told not to look for another.
+        // The byte-order mark is left out here, and the encoding has none of its own for the reader to
+        // skip: any further mark before the first character is skipped by the hex reader, as in the trial.
         var text = new PrefixedStream(sample.AsMemory(preambleLength, length - preambleLength), raw);
         return new HexTextStream(new StreamReader(text, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024), reader);
     }

@@ -198,13 +198,25 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
-    public async Task Decode_OddNumberOfHexDigits_KeepsTheWholeBytesAndFails()
+    public async Task Decode_LoneDigitAfterAFrame_DecodesTheFrameAndFails()
     {
-        var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile([.. Encoding.ASCII.GetBytes(Convert.ToHexString(Kamstrup) + "7")]));
+        var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile([.. Encoding.ASCII.GetBytes(Convert.ToHexString(Kamstrup) + "\n7")]));
 
         Assert.Equal(1, result.ExitCode);
         Assert.Single(result.Readings);
-        Assert.Contains("odd number of digits", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 2, column 1: a lone hex digit", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_RunWithAnOddNumberOfDigits_DecodesNoneOfItsShiftedBytesAndSaysWhereItIs()
+    {
+        var run = Convert.ToHexString(Kamstrup) + "7";
+
+        var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile([.. Encoding.ASCII.GetBytes(run)]));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.JsonLines);
+        Assert.Contains($"line 1, column 1: a digit is missing or extra somewhere in line 1, columns 1-{run.Length}", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class DiagnoseLiveTests : IDisposable
         var diagnosing = Shell.Start($"exec \"$HAN\" diagnose '{pair.ReaderEnd}' --baud 2400 --parity even --bundle report.zip", _folder);
         await diagnosing.WaitForErrorAsync($"han diagnose: reading {pair.ReaderEnd} (2400 8E1)");
         await Task.Delay(1500);
-        diagnosing.Interrupt();
+        diagnosing.Signal("INT");
         var result = await diagnosing.Completion;
 
         Assert.True(result.ExitCode == 0, result.Stderr);

@@ -59,6 +59,46 @@ public sealed class HexFormsTests
         Assert.Contains("'hexdump -C' or 'xxd'", result.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Decode_SpacedHexOfEightBytesALine_DecodesTheReadingsNotADump()
+    {
+        // xxd -r -p samples/aidon-no-list3.hex | xxd -p -c8 | sed 's/../& /g' was read as a dump and refused.
+        var capture = RepositoryCaptures.All.Single(capture => capture.Id == "samples/aidon-no-list3.hex").Bytes;
+
+        var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile(HexForms.Spaced(capture, "\n", System.Text.Encoding.ASCII, perLine: 8)));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Stderr);
+        Assert.Equal(2, result.Readings.Count);
+        Assert.Empty(result.Errors);
+    }
+
+    [Fact]
+    public async Task Decode_XxdOfLittleEndianWords_IsRefusedNotDecodedToOtherBytes()
+    {
+        // xxd -e of an LLC message once gave "32 bytes outside any frame" and exit code 0.
+        var dump = HexForms.Tool(Vectors.ById("amshan-aidon-no-list1").Input, "xxd", "-e");
+
+        var result = await HanRunner.Run("decode", "--format", "json", HanRunner.TempFile(dump));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Empty(result.JsonLines);
+        Assert.Contains("little-endian word (xxd -e)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_DumpWhoseStarStandsForTerabytes_StopsAtOnceWithTheReason()
+    {
+        // About 100 bytes that once had han write zeros for ever.
+        var path = HanRunner.TempFile("00000000  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  |................|\n*\n0000ffffffff0000\n"u8.ToArray());
+
+        var result = await HanRunner.Run("decode", "--format", "json", path).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("hex dump, line 3, column 1: the '*' on line 2 would repeat the line before", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("more than the 64 MiB the '*' lines of one text may stand for: check the offset after it", result.Stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("UTF-16 LE with BOM (PowerShell)")]
     [InlineData("UTF-16 LE")]

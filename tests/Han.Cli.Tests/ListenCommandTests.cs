@@ -97,7 +97,7 @@ public sealed class ListenCommandTests : IDisposable
         using var client = await listener.AcceptTcpClientAsync(timeout.Token);
         await client.GetStream().WriteAsync(RealFrames.KamstrupList2, timeout.Token);
         var printed = await PrintedLines.WaitForAsync(output, 4, timeoutSeconds: 10);
-        listening.Interrupt();
+        listening.Signal("INT");
         await listening.Completion;
 
         var readings = printed.Where(line => line.TryGetProperty("list_version", out _)).Select(line => line.GetProperty("list_version").GetString());
@@ -121,7 +121,7 @@ public sealed class ListenCommandTests : IDisposable
         await client.GetStream().WriteAsync(RealFrames.KaifaList3.Concat(RealFrames.KamstrupList2[..50]).ToArray(), timeout.Token);
         await PrintedLines.WaitForAsync(output, 1);
         await Task.Delay(300); // the half frame is in too
-        listening.Interrupt();
+        listening.Signal("INT");
         var result = await listening.Completion;
 
         var printed = PrintedLines.Read(output);

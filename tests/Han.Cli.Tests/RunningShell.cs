@@ -7,11 +7,10 @@ internal sealed class RunningShell
 {
     private readonly System.Text.StringBuilder _stderr = new();
     private readonly object _gate = new();
-    private readonly int _processId;
 
     public RunningShell(Process process, string commandLine, int timeoutSeconds)
     {
-        _processId = process.Id;
+        ProcessId = process.Id;
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is not null)
@@ -28,6 +27,16 @@ internal sealed class RunningShell
 
     public Task<ShellResult> Completion { get; }
 
+    /// <summary>The shell's process: han itself when the command line starts with <c>exec</c>.</summary>
+    public int ProcessId { get; }
+
+    /// <summary>Sends a signal (TERM, INT) to the process, as systemd or a user's Ctrl-C would.</summary>
+    public void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>Waits until standard error holds <paramref name="text"/> (or the command ends), <paramref name="times"/> times over.</summary>
     public async Task WaitForErrorAsync(string text, int timeoutSeconds = 30, int times = 1)
     {
@@ -41,16 +50,6 @@ internal sealed class RunningShell
 
             await Task.Delay(25);
         }
-    }
-
-    /// <summary>
-    /// Sends Ctrl-C's signal (SIGINT) to the command line's process, once, as a user's Ctrl-C reaches han:
-    /// the command line must <c>exec</c> han, so that the process is han itself.
-    /// </summary>
-    public void Interrupt()
-    {
-        using var kill = Process.Start("kill", ["-INT", _processId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
     }
 
     private static int Occurrences(string text, string part)

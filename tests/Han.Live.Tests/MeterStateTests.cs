@@ -65,19 +65,5 @@ public sealed class MeterStateTests
         Assert.Equal(registerValue + (wattSeconds / 3600 / 1000), last!.ImportEstimate!.Value, 12);
     }
 
-    private static MeterReading Decode(byte[] frame, DateTimeOffset received)
-    {
-        var observer = new Collector();
-        using var decoder = new StreamDecoder(observer, Country.Norway);
-        decoder.Add(frame, received);
-        decoder.End();
-        return Assert.Single(observer.Readings);
-    }
-
-    private sealed class Collector : DecodeObserver
-    {
-        public List<MeterReading> Readings { get; } = [];
-
-        public override void OnReading(MeterReading reading, long offset) => Readings.Add(reading);
-    }
+    private static MeterReading Decode(byte[] frame, DateTimeOffset received) => OneReading.Decode(frame, received);
 }

@@ -18,7 +18,9 @@ public sealed class RunnerTests
             simulator.Transmissions(), options.Start, options.Start.AddMinutes(1), output, _ => times.Add(watch.Elapsed), CancellationToken.None);
 
         Assert.Equal(6, summary.Lists); // 06:59:00 to 06:59:50; the hourly list comes at 07:00:05
-        Assert.InRange(times[^1] - times[0], TimeSpan.FromSeconds(50.0 / 120), TimeSpan.FromSeconds(5));
+        // Timed from before the run, as the runner paces from its start: the first list may go out late
+        // (a loaded machine, code run for the first time) and the others then catch up with the pace.
+        Assert.InRange(times[^1], TimeSpan.FromSeconds(50.0 / 120), TimeSpan.FromSeconds(5));
         Assert.Equal(summary.Lists + 1, output.Flushes); // each list as it leaves, and once at the end
     }
 

@@ -31,13 +31,28 @@ public sealed class HexTextStreamTests
     }
 
     [Fact]
-    public void Read_OddRunAtTheEnd_DeliversTheWholeBytesThenNamesWhereTheRunStarts()
+    public void Read_OddRunAtTheEnd_DeliversTheRunsBeforeItThenNamesWhereItStartsAndEnds()
     {
         var (bytes, error) = HexTestText.Read("7E A0\n1E41 7EA", new PlainHexReader());
 
-        Assert.Equal([0x7E, 0xA0, 0x1E, 0x41, 0x7E], bytes);
+        Assert.Equal([0x7E, 0xA0, 0x1E, 0x41], bytes);
         Assert.NotNull(error);
-        Assert.StartsWith("hex text, line 2, column 6: 3 hex digits in a row (to column 8), an odd number of digits", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("hex text, line 2, column 6: a digit is missing or extra somewhere in line 2, columns 6-8: 3 hex digits in a row", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TypoAfterBytesStillHeldBack_DeliversThemThenTheError()
+    {
+        // 7E A0 are held until their run ends; the typo ends it, and they still go out before the error.
+        using var stream = new HexTextStream(new StringReader("7EA0G1"), new PlainHexReader());
+        var buffer = new byte[1];
+
+        Assert.Equal(1, stream.Read(buffer));
+        Assert.Equal(0x7E, buffer[0]);
+        Assert.Equal(1, stream.Read(buffer));
+        Assert.Equal(0xA0, buffer[0]);
+        var problem = Assert.Throws<InvalidDataException>(() => stream.Read(buffer));
+        Assert.StartsWith("hex text, line 1, column 5: 'G'", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

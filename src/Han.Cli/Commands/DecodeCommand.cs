@@ -19,7 +19,7 @@ internal static class DecodeCommand
     {
         var inputs = new Argument<string[]>("FILE")
         {
-            Description = "Captures to decode: raw bytes (HDLC frames, wired M-Bus long frames, DSMR P1 telegrams, an LLC information field or a DLMS APDU; recognised from the bytes) or the same as hex text (digits alone or separated by spaces, ',', ';', ':' or '-'; 0x bytes as in C; xxd, hexdump -C or od -t x1 dumps; UTF-8 or UTF-16). '-' or nothing reads standard input.",
+            Description = "Captures to decode: raw bytes (HDLC frames, wired M-Bus long frames, DSMR P1 telegrams, an LLC information field or a DLMS APDU; recognised from the bytes) or the same as hex text (digits alone or separated by spaces, ',', ';', ':' or '-'; 0x bytes as in C; xxd, hexdump -C, od -t x1 or Format-Hex dumps, but no dumps of words such as od -x or xxd -e; UTF-8, UTF-16 or Windows-1252). '-' or nothing reads standard input.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new Option<string>("--format", "-f")

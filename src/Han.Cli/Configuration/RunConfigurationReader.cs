@@ -21,20 +21,23 @@ internal sealed class RunConfigurationReader
 
     private readonly SettingsDocument _document;
     private readonly Func<string, string> _readFile;
+    private readonly Func<string, bool> _folderExists;
     private readonly List<string> _errors = [];
     private readonly List<string> _warnings = [];
 
-    private RunConfigurationReader(SettingsDocument document, Func<string, string> readFile)
+    private RunConfigurationReader(SettingsDocument document, Func<string, string> readFile, Func<string, bool> folderExists)
     {
         _document = document;
         _readFile = readFile;
+        _folderExists = folderExists;
     }
 
     /// <summary>The configuration, or a <see cref="ConfigurationException"/> listing every problem.</summary>
     /// <param name="readFile">Reads a secret's file (<c>key_file</c>); an <see cref="IOException"/> when it cannot.</param>
-    public static RunConfiguration Read(SettingsDocument document, Func<string, string> readFile)
+    /// <param name="folderExists">Whether an output's folder exists (a missing one would fail every write for years); none checks nothing.</param>
+    public static RunConfiguration Read(SettingsDocument document, Func<string, string> readFile, Func<string, bool>? folderExists = null)
     {
-        var reader = new RunConfigurationReader(document, readFile);
+        var reader = new RunConfigurationReader(document, readFile, folderExists ?? (_ => true));
         var configuration = reader.Read();
         return reader._errors.Count == 0 ? configuration : throw new ConfigurationException(string.Join('\n', reader._errors));
     }
@@ -161,6 +164,12 @@ internal sealed class RunConfigurationReader
         if (meters > 1 && !setting.Value.Contains("{meter}", StringComparison.Ordinal))
         {
             Fail(setting, "is one file for several meters; put {meter} in it, as in /var/lib/han/{meter}.jsonl");
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(setting.Value.Replace("{meter}", "meter", StringComparison.Ordinal)));
+        if (folder is not null && !setting.Value[..Math.Max(0, setting.Value.LastIndexOf('/'))].Contains('{', StringComparison.Ordinal) && !_folderExists(folder))
+        {
+            Fail(setting, $"is in a folder that does not exist ({folder}); create it for the service's user (the .deb makes /var/lib/han), or choose another");
         }
 
         return setting.Value;

@@ -23,9 +23,8 @@ internal sealed class LiveStatus : DecodeObserver
     public string Describe(DecodeCounters counters, DateTimeOffset now)
     {
         var framing = counters.Framing;
-        var checksumErrors = framing.Discards(DecodeError.BadFcs) + framing.Discards(DecodeError.BadHcs) + framing.Discards(DecodeError.BadChecksum) + framing.Discards(DecodeError.BadCrc);
         var last = LastReading is { } at ? $"last reading {Age(now - at)} ago" : "no reading yet";
-        return $"{SourceState} · {Readings} readings · {framing.Frames} frames · {checksumErrors} checksum errors · {framing.DiscardedBytes} bytes skipped · {last}";
+        return $"{SourceState} · {Readings} readings · {framing.Frames} frames · {framing.ChecksumErrors} checksum errors · {framing.DiscardedBytes} bytes skipped · {last}";
     }
 
     private static string Age(TimeSpan age) => age.TotalSeconds switch

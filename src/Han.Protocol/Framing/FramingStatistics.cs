@@ -18,6 +18,14 @@ public sealed class FramingStatistics
     /// <summary>How many discard events of this reason occurred (a run of skipped bytes counts once).</summary>
     public long Discards(DecodeError reason) => _discardsByReason[(int)reason];
 
+    /// <summary>Frames and telegrams dropped for a bad checksum (HDLC header or frame, M-Bus, P1 CRC): a noisy line.</summary>
+    public long ChecksumErrors =>
+        Discards(DecodeError.BadFcs) + Discards(DecodeError.BadHcs) + Discards(DecodeError.BadChecksum) + Discards(DecodeError.BadCrc);
+
+    /// <summary>Frames that started but were cut short (the next frame began, or the line went quiet): a line that drops bytes.</summary>
+    public long CutFrames =>
+        Discards(DecodeError.MissingClosingFlag) + Discards(DecodeError.Truncated) + Discards(DecodeError.MissingStopByte);
+
     internal void AddFrame(int bytes)
     {
         Frames++;

@@ -16,7 +16,6 @@ internal sealed class CArrayReader : HexFormReader
     private readonly char[] _word = new char[WordShown];
     private State _state;
     private int _depth;
-    private HexRun _run;
     private TextPosition _wordStart;
     private int _wordLength;
     private bool _isByte;
@@ -36,16 +35,16 @@ internal sealed class CArrayReader : HexFormReader
 
     public override string Name => "C array";
 
-    protected override void Read(char c, ref ByteSink output)
+    protected override void Read(char c)
     {
         switch (_state)
         {
             case State.Word when IsWordChar(c):
-                ReadWordChar(c, ref output);
+                ReadWordChar(c);
                 break;
             case State.Word:
                 _state = State.Between;
-                EndWord(ref output);
+                EndWord();
                 ReadBetween(c);
                 break;
             case State.Skip:
@@ -68,10 +67,10 @@ internal sealed class CArrayReader : HexFormReader
                     // Not a comment: a lone '/' is part of a declaration or out of place.
                     if (_declaration is null)
                     {
-                        Unexpected('/', _slash);
+                        Unexpected(HexFormError.Describe('/'), _slash);
                     }
 
-                    Read(c, ref output);
+                    Read(c);
                 }
 
                 break;
@@ -94,7 +93,7 @@ internal sealed class CArrayReader : HexFormReader
                 _wordStart = Position;
                 _wordLength = 0;
                 _isByte = false;
-                ReadWordChar(c, ref output);
+                ReadWordChar(c);
                 break;
             case State.Between:
                 ReadBetween(c);
@@ -116,7 +115,7 @@ internal sealed class CArrayReader : HexFormReader
 
     private static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
 
-    private void ReadWordChar(char c, ref ByteSink output)
+    private void ReadWordChar(char c)
     {
         if (_wordLength < WordShown)
         {
@@ -127,7 +126,11 @@ internal sealed class CArrayReader : HexFormReader
         if (_wordLength == 2 && _word[0] == '0' && c is 'x' or 'X')
         {
             _isByte = true;
-            _run.Begin(_wordStart);
+            if (_declaration is null)
+            {
+                // A 0x word inside a declaration (an array size, frame[0x10]) is no data.
+                Run.Begin(_wordStart);
+            }
         }
         else if (_isByte)
         {
@@ -135,21 +138,18 @@ internal sealed class CArrayReader : HexFormReader
             if (nibble < 0)
             {
                 _state = State.Skip;
-                Fail(Position, $"{HexFormError.Describe(c)} is not a hex digit, in a byte written 0x");
-                return;
+                Run.End();
+                Fail(Position, $"{DescribeCurrent()} is not a hex digit, in a byte written 0x");
             }
-
-            // Bytes of a 0x word inside a declaration (an array size, frame[0x10]) are not data.
-            var value = _run.Add(nibble, Position.Column);
-            if (value >= 0 && _declaration is null)
+            else if (Run.IsOpen)
             {
-                output.Write((byte)value);
+                Run.Add(nibble, Position.Column);
             }
         }
     }
 
     /// <summary>A word has ended: a byte, or a name or number that only a declaration may hold.</summary>
-    private void EndWord(ref ByteSink output)
+    private void EndWord()
     {
         var word = new ReadOnlySpan<char>(_word, 0, Math.Min(_wordLength, WordShown));
         if (_declaration is { } declaration)
@@ -159,29 +159,30 @@ internal sealed class CArrayReader : HexFormReader
                 FailDeclaration(declaration);
             }
         }
-        else if (_isByte)
+        else if (!_isByte)
         {
-            if (_run.Digits == 0)
+            if (_depth == 0 && !char.IsAsciiDigit(word[0]))
             {
-                Fail(_wordStart, "0x with no hex digit after it");
+                // A name outside the braces begins a declaration; the '{' or ';' that ends it comes later.
+                _declaration = new Declaration(_wordStart, word.ToString());
             }
-            else if (_run.Digits == 1)
+            else
             {
-                output.Write((byte)_run.LastNibble);
-            }
-            else if (_run.IsOdd)
-            {
-                Fail(_run.Start, _run.OddDetail);
+                Fail(_wordStart, $"'{word}' is not a byte written 0x (as the other bytes are)");
             }
         }
-        else if (_depth == 0 && !char.IsAsciiDigit(word[0]))
+        else if (Run.Digits == 0)
         {
-            // A name outside the braces begins a declaration; the '{' or ';' that ends it comes later.
-            _declaration = new Declaration(_wordStart, word.ToString());
+            Run.End();
+            Fail(_wordStart, "0x with no hex digit after it");
+        }
+        else if (Run.Digits == 1)
+        {
+            Run.EndAsLoneDigitByte();
         }
         else
         {
-            Fail(_wordStart, $"'{word}' is not a byte written 0x (as the other bytes are)");
+            EndRun();
         }
     }
 
@@ -216,7 +217,7 @@ internal sealed class CArrayReader : HexFormReader
         }
         else if (c is not (',' or ';'))
         {
-            Unexpected(c, Position);
+            Unexpected(DescribeCurrent(), Position);
         }
     }
 
@@ -254,8 +255,8 @@ internal sealed class CArrayReader : HexFormReader
         Fail(declaration.Start, $"'{declaration.Word}' is not a byte written 0x, and no '{{' follows it as one would after a C declaration");
     }
 
-    private void Unexpected(char c, TextPosition at) =>
-        Fail(at, $"{HexFormError.Describe(c)} has no place in a C byte array (bytes written 0x7E, separated by ',')");
+    private void Unexpected(string shown, TextPosition at) =>
+        Fail(at, $"{shown} has no place in a C byte array (bytes written 0x7E, separated by ',')");
 
     /// <summary>A declaration being skipped: the name it started with, for the error if it turns out not to be one.</summary>
     private sealed class Declaration(TextPosition start, string word)

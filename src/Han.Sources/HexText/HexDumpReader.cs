@@ -3,38 +3,42 @@ namespace Han.Sources.HexText;
 /// <summary>
 /// Dumps with an offset at the start of each line and often a column of characters at the end:
 /// <c>xxd</c> (<c>00000000: 7ea0 e32b ...  ~..+</c>), <c>hexdump -C</c> and <c>hd</c>
-/// (<c>00000000  7e a0 e3 ...  |~..+|</c>), <c>od -A x -t x1z</c> (<c>000000 7e a0 ... &gt;~..+&lt;</c>)
-/// and <c>od -t x1</c>. Only the bytes are read: the offset is checked (<see cref="DumpOffsets"/>), and
-/// the character column, which may hold letters that look like hex (<c>cafe</c>), is skipped: in xxd it
-/// follows two spaces, in the others <c>|</c> or <c>&gt;</c>. Dumps of 16-bit words (plain
-/// <c>hexdump</c>, <c>od -x</c>) print each pair of bytes swapped, so they are refused, not misread.
+/// (<c>00000000  7e a0 e3 ...  |~..+|</c>), <c>od -A x -t x1z</c> (<c>000000 7e a0 ... &gt;~..+&lt;</c>),
+/// <c>od -t x1</c>, and Windows' Format-Hex (<c>00000000   7E A0 E3 ...  ~..+</c> in Windows PowerShell
+/// 5.1, <c>0000000000000000 7E A0 E3 ... ~..+</c> in PowerShell 7, under a header that numbers the byte
+/// columns or copied without it). This type reads a line's parts in order; each part's rules are another
+/// type's: the offsets (<see cref="DumpOffsets"/>), the tool's layout (<see cref="DumpLayout"/>), the
+/// character column, which is skipped but tells the bytes' order (<see cref="CharacterColumn"/>), and the
+/// <c>*</c> lines (<see cref="RepeatedLine"/>). Dumps of words, which would swap bytes, are refused
+/// (<see cref="WordDump"/>).
 /// </summary>
 internal sealed class HexDumpReader : HexFormReader
 {
-    /// <summary>The longest line a '*' can repeat: xxd writes at most 256 bytes a line.</summary>
-    private const int MaxLine = 256;
-
     private readonly DumpOffsets _offsets = new();
-    private readonly char[] _offset = new char[DumpOffsets.MaxDigits];
-    private readonly byte[] _line = new byte[MaxLine];
+    private readonly DumpLayout _layout;
+    private readonly DumpLine _line = new();
+    private readonly CharacterColumn _column = new();
+    private readonly RepeatedLine _repeat = new();
+    private int _headerLines;
     private State _state;
-    private int _offsetLength;
-    private TextPosition _offsetStart;
     private bool _colon;
-    private bool? _xxd;
-    private HexRun _run;
-    private bool _inRun;
     private int _spaces;
-    private int _lineLength;
-    private int _repeatLength;
-    private bool _repeatPending;
-    private TextPosition _repeatAt;
-    private long _repeatRemaining;
-    private int _repeatIndex;
-    private bool _columnStarts;
+    private int _spacesAfterOffset;
+    private TextPosition _columnStart;
+    private char _closing;
+    private bool _checkedAfterFirstLine;
+
+    /// <summary>A reader of a dump under <paramref name="header"/> (Format-Hex's), or with none.</summary>
+    public HexDumpReader(ColumnHeader header = default)
+    {
+        _layout = new(header);
+        _headerLines = header.Lines;
+        _state = _headerLines > 0 ? State.Header : State.LineStart;
+    }
 
     private enum State
     {
+        Header,
         LineStart,
         Offset,
         AfterOffset,
@@ -49,34 +53,39 @@ internal sealed class HexDumpReader : HexFormReader
     /// <summary>The first line that was read whole with bytes on it (0: none yet).</summary>
     public long FirstDataLine { get; private set; }
 
-    /// <summary>True when that line showed what only dumps have: xxd's ':' or a character column.</summary>
+    /// <summary>True when that line showed what only dumps have: xxd's ':', a character column, or Format-Hex's header above it.</summary>
     public bool HasDumpMarks { get; private set; }
 
-    /// <summary>True when an offset was checked against the bytes of the line before it.</summary>
-    public bool OffsetsConfirmed => _offsets.Confirmed;
+    /// <summary>True when the offset after the first line with bytes followed from them, with nothing wrong before it.</summary>
+    public bool OffsetsConfirmed { get; private set; }
+
+    /// <summary>How many offsets followed from the lines before them.</summary>
+    public int Confirmations => _offsets.Confirmations;
 
     /// <summary>
     /// True when the first thing that could not be read shows a dump whose digits are not in byte order
-    /// (16- or 32-bit words): such a dump is refused whole, since reading it would swap bytes.
+    /// (16-, 32- or 64-bit words): such a dump is refused whole, since reading it would swap bytes.
     /// </summary>
     public bool Refused { get; private set; }
 
-    protected override void Read(char c, ref ByteSink output)
+    protected override void Read(char c)
     {
         var lineBreak = c == '\n';
         var space = !lineBreak && char.IsWhiteSpace(c);
         var nibble = HexRun.NibbleOf(c);
         switch (_state)
         {
+            case State.Header:
+                _state = lineBreak && --_headerLines == 0 ? State.LineStart : State.Header;
+                break;
             case State.LineStart when space || lineBreak:
                 break;
-            case State.LineStart when c == '*' && _repeatLength > 0 && !_repeatPending:
-                _repeatAt = Position;
+            case State.LineStart when c == '*' && _repeat.CanStart:
+                _repeat.Start(Position);
                 _state = State.Repeat;
                 break;
             case State.LineStart when nibble >= 0:
-                _offsetStart = Position;
-                _offsetLength = 0;
+                _offsets.Begin(Position);
                 _state = State.Offset;
                 ReadOffset(c);
                 break;
@@ -85,6 +94,7 @@ internal sealed class HexDumpReader : HexFormReader
                 break;
             case State.Offset when c == ':' || space || lineBreak:
                 _colon = c == ':';
+                _spacesAfterOffset = space ? 1 : 0;
                 _state = State.AfterOffset;
                 EndOffset();
                 if (lineBreak)
@@ -94,64 +104,67 @@ internal sealed class HexDumpReader : HexFormReader
 
                 break;
             case State.AfterOffset or State.Data when nibble >= 0:
-                ReadDigit(nibble, ref output);
+                ReadDigit(nibble);
                 break;
             case State.AfterOffset when space:
+                _spacesAfterOffset++;
                 break;
             case State.AfterOffset or State.Data when lineBreak:
-                EndRun();
+                EndGroup();
                 EndLine();
                 break;
             case State.Data when space:
-                // xxd has one space between groups of digits and two before its character column.
-                EndRun();
-                if (++_spaces == 2 && _xxd == true)
+                EndGroup();
+                if (_state == State.Data && _layout.ColumnFollows(++_spaces, _line.Length))
                 {
-                    MarkCharacterColumn();
+                    StartColumn('\0');
                 }
 
                 break;
-            case State.Data when c is '|' or '>' && _xxd == false:
-                EndRun();
-                MarkCharacterColumn();
+            case State.Data when _layout.OpensColumn(c):
+                EndGroup();
+                if (_state == State.Data)
+                {
+                    StartColumn(c);
+                }
+
                 break;
-            case State.CharacterColumn or State.Repeat when lineBreak:
-                _repeatPending |= _state == State.Repeat;
+            case State.CharacterColumn when lineBreak:
+                if (_column.Check(_line, _closing, out var isWords) is { } problem)
+                {
+                    Fail(_columnStart, problem, isWords);
+                }
+
                 EndLine();
                 break;
             case State.CharacterColumn:
-                CheckCharacterColumn(c);
+                _column.Add(c);
+                break;
+            case State.Repeat when lineBreak:
+                _state = State.LineStart;
                 break;
             case State.Repeat when space:
                 break;
-            case State.Skip when lineBreak:
-                // A line that could not be read: the next offset starts afresh rather than failing again.
-                _offsets.Reset();
-                _lineLength = 0;
-                _state = State.LineStart;
-                break;
             case State.Skip:
+                if (lineBreak)
+                {
+                    EndLine();
+                }
+
                 break;
             default:
-                FailLine(Position, $"{HexFormError.Describe(c)} {Expected()}");
+                FailLine(Position, $"{DescribeCurrent()} {Expected()}");
                 break;
         }
     }
 
-    protected override void Flush(ref ByteSink output)
-    {
-        for (; _repeatRemaining > 0 && !output.IsFull; _repeatRemaining--)
-        {
-            output.Write(_line[_repeatIndex]);
-            _repeatIndex = (_repeatIndex + 1) % _repeatLength;
-        }
-    }
+    protected override bool Flush(ref ByteSink output) => _repeat.Flush(ref output);
 
     protected override void End()
     {
-        if (_repeatPending)
+        if (_repeat.IsPending)
         {
-            Fail(_repeatAt, "the dump ends after '*' without the offset that says how many lines it stands for");
+            Fail(_repeat.At, "the dump ends after '*' without the offset that says how many lines it stands for");
         }
     }
 
@@ -165,151 +178,131 @@ internal sealed class HexDumpReader : HexFormReader
 
     private void ReadOffset(char c)
     {
-        if (_offsetLength == _offset.Length)
+        if (_offsets.Add(c) is { } problem)
         {
-            FailLine(_offsetStart, $"an offset of more than {_offset.Length} digits");
-            return;
+            FailLine(_offsets.Start, problem);
         }
-
-        _offset[_offsetLength++] = c;
     }
 
     private void EndOffset()
     {
-        var problem = _offsets.Check(_offset.AsSpan(0, _offsetLength), _repeatPending, _repeatLength, out var repeated);
-        if (problem is not null)
+        var confirmations = _offsets.Confirmations;
+        var problem = _offsets.End(_repeat.IsPending, _repeat.LineLength, restartsAnywhere: _colon, out var repeated);
+        if (FirstDataLine > 0 && !_checkedAfterFirstLine)
         {
-            FailLine(_offsetStart, problem);
-            return;
+            // The first offset checked against a line's bytes decides whether text without marks is a dump.
+            _checkedAfterFirstLine = true;
+            OffsetsConfirmed = _offsets.Confirmations > confirmations && ErrorCount == 0;
         }
 
-        if (_repeatPending)
+        if (problem is null && _repeat.IsPending)
         {
-            _repeatPending = false;
-            _repeatRemaining = repeated;
-            _repeatIndex = 0;
+            problem = _repeat.Expand(repeated);
+            if (problem is null)
+            {
+                Owe();
+            }
+        }
+
+        if (problem is not null)
+        {
+            FailLine(_offsets.Start, problem);
         }
     }
 
-    private void ReadDigit(int nibble, ref ByteSink output)
+    private void ReadDigit(int nibble)
     {
         if (_state == State.AfterOffset)
         {
-            // The first line decides which dump this is; every line must agree.
-            _xxd ??= _colon;
-            if (_xxd != _colon)
+            // The first line decides which tool's layout this is; every line must agree.
+            if (_layout.Agree(_colon, _offsets.Length, _spacesAfterOffset) is { } problem)
             {
-                FailLine(_offsetStart, _colon ? "this offset is followed by ':' and the first line's was not" : "this offset lacks the ':' the first line's had");
+                FailLine(_offsets.Start, problem);
                 return;
             }
 
             _state = State.Data;
         }
 
-        if (!_inRun)
+        if (!Run.IsOpen)
         {
-            _run.Begin(Position);
-            _inRun = true;
+            BeginRun();
             _spaces = 0;
         }
 
-        var value = _run.Add(nibble, Position.Column);
+        var value = Run.Add(nibble, Position.Column);
         if (value >= 0)
         {
-            if (_lineLength < MaxLine)
-            {
-                _line[_lineLength] = (byte)value;
-            }
-
-            _lineLength++;
-            output.Write((byte)value);
+            _line.Add((byte)value);
         }
     }
 
-    /// <summary>A group of digits has ended: xxd groups any whole number of bytes, the others write each byte alone.</summary>
-    private void EndRun()
+    /// <summary>A group of digits has ended: it must hold whole bytes, grouped as the layout groups them.</summary>
+    private void EndGroup()
     {
-        if (!_inRun)
+        if (!Run.IsOpen)
         {
             return;
         }
 
-        _inRun = false;
-        if (_run.IsOdd)
+        if ((Run.Digits & 1) == 0 && _layout.CheckGroup(Run.Digits, _offsets.Length, out var isWords) is { } problem)
         {
-            FailLine(_run.Start, _run.OddDetail);
+            Fail(Run.Start, problem, isWords);
         }
-        else if (_xxd == false && _run.Digits != 2)
+        else if (EndRun())
         {
-            if (_run.Digits is 4 or 8 && _run.Digits != _offsetLength)
-            {
-                Refuse(_run.Start, "this is a dump of 16-bit words (plain hexdump, od -x) or 32-bit words, which shows the bytes of each word swapped; make the dump with 'hexdump -C' or 'xxd' instead");
-            }
-            else
-            {
-                FailLine(_run.Start, $"{_run.Digits} hex digits where this dump writes each byte as two");
-            }
+            _line.EndGroup();
+        }
+        else
+        {
+            _state = State.Skip;
         }
     }
 
-    private void MarkCharacterColumn()
+    private void StartColumn(char opening)
     {
         HasDumpMarks |= FirstDataLine == 0;
-        _columnStarts = true;
+        _closing = DumpLayout.Closing(opening);
+        _columnStart = Position with { Column = Position.Column + 1 };
+        _column.Begin();
         _state = State.CharacterColumn;
     }
 
-    /// <summary>
-    /// The character column shows the line's first byte first (itself when printable ASCII, '.' for a
-    /// control byte). When it shows another, the groups of digits are not in byte order: xxd -e writes
-    /// little-endian words, which read as they stand would swap bytes. No check when the column starts
-    /// with a space (it may be xxd's padding) or the byte is not ASCII (the tool's locale decides how it
-    /// shows).
-    /// </summary>
-    private void CheckCharacterColumn(char c)
-    {
-        if (!_columnStarts)
-        {
-            return;
-        }
-
-        _columnStarts = false;
-        var first = _line[0];
-        var shown = first is >= 0x20 and < 0x7F ? (char)first : '.';
-        if (c != ' ' && _lineLength > 0 && first < 0x80 && c != shown)
-        {
-            Refuse(Position, $"the character column shows {HexFormError.Describe(c)} first, but the line's first byte reads as {first:X2}: the digits are not in byte order (xxd -e writes little-endian words); make the dump with 'xxd' or 'hexdump -C'");
-        }
-    }
-
+    /// <summary>A line has ended: one read whole moves the offsets on; one that failed starts the dump afresh at the next offset.</summary>
     private void EndLine()
     {
-        if (_lineLength > 0)
+        if (_state == State.Skip)
         {
-            HasDumpMarks |= FirstDataLine == 0 && _xxd == true;
-            if (FirstDataLine == 0)
+            _offsets.Reset();
+            _repeat.Forget();
+        }
+        else
+        {
+            if (_line.Length > 0)
             {
-                FirstDataLine = Position.Line;
+                HasDumpMarks |= FirstDataLine == 0 && (_layout.IsXxd == true || _layout.HasHeader);
+                FirstDataLine = FirstDataLine == 0 ? Position.Line : FirstDataLine;
+                _repeat.Remember(_line);
             }
 
-            _repeatLength = _lineLength <= MaxLine ? _lineLength : 0;
+            _offsets.Advance(_line.Length);
         }
 
-        _offsets.Advance(_lineLength);
-        _lineLength = 0;
+        _line.Clear();
         _state = State.LineStart;
     }
 
-    private void Refuse(TextPosition at, string detail)
+    /// <summary>Fails the line; a dump of words (<paramref name="isWords"/>) is refused whole when that is the first thing wrong.</summary>
+    private void Fail(TextPosition at, string detail, bool isWords)
     {
-        Refused |= ErrorCount == 0;
+        Refused |= isWords && ErrorCount == 0;
         FailLine(at, detail);
     }
 
     private void FailLine(TextPosition at, string detail)
     {
         _state = State.Skip;
-        _inRun = false;
+        Run.Discard();
         Fail(at, detail);
     }
 }

@@ -2,11 +2,11 @@ namespace Han.Sources.HexText;
 
 /// <summary>
 /// Decides from the first characters of a text which form of hex it is written in, by reading them in
-/// that form: a dump when its first line reads as one and shows it (xxd's ':', a character column, or
-/// a second offset that follows from the first), a C array when a byte is written <c>0x..</c>, plain hex
+/// that form: a dump (<see cref="IsDump"/>), a C array when a byte is written <c>0x..</c>, plain hex
 /// text otherwise. The trial goes on past errors and counts them: hex with a typo here and there is
 /// read (the typo is reported where it stands when the stream gets there), while text with no hex in
-/// it is refused at once with its first character that is not hex.
+/// it is refused at once with its first character that is not hex. Dumps of words are refused, with
+/// offsets or without (<see cref="WordDump"/>), since read as bytes they would swap them.
 /// </summary>
 internal static class HexFormDetector
 {
@@ -16,7 +16,7 @@ internal static class HexFormDetector
     /// </summary>
     private const int BytesPerError = 2;
 
-    /// <summary>A dump's '*' can stand for any number of bytes; a trial reads no more than this.</summary>
+    /// <summary>A dump's '*' can stand for many bytes; a trial reads no more than this.</summary>
     private const int TrialBytes = 64 * 1024;
 
     /// <summary>
@@ -25,26 +25,51 @@ internal static class HexFormDetector
     /// </summary>
     public static HexFormReader Detect(ReadOnlySpan<char> sample, bool isWholeInput)
     {
-        var dump = new HexDumpReader();
-        var dumpBytes = Trial(dump, sample, isWholeInput);
+        var header = ColumnHeader.Find(sample);
+        var dump = new HexDumpReader(header);
+        Trial(dump, sample, isWholeInput);
         if (dump.Refused)
         {
             throw dump.FirstError!.ToException(dump.Name);
         }
 
-        var firstError = dump.FirstError?.Position.Line ?? long.MaxValue;
-        if (dump.FirstDataLine > 0 && firstError > dump.FirstDataLine && (dump.HasDumpMarks || dump.OffsetsConfirmed))
+        if (IsDump(dump, header))
         {
-            return Verdict(dump, dumpBytes, () => new HexDumpReader());
+            return Verdict(dump, () => new HexDumpReader(header));
         }
 
-        Func<HexFormReader> create = HasPrefixedByte(sample) ? () => new CArrayReader() : () => new PlainHexReader();
-        var reader = create();
-        return Verdict(reader, Trial(reader, sample, isWholeInput), create);
+        if (HasPrefixedByte(sample))
+        {
+            var array = new CArrayReader();
+            Trial(array, sample, isWholeInput);
+            return Verdict(array, () => new CArrayReader());
+        }
+
+        var plain = new PlainHexReader();
+        Trial(plain, sample, isWholeInput);
+        var reader = Verdict(plain, () => new PlainHexReader());
+        return plain.Groups.WordDigits is var digits and > 0
+            ? throw new HexFormError(plain.Groups.First, WordDump.OfBareGroups(digits)).ToException(plain.Name)
+            : reader;
     }
 
-    /// <summary>Reads the sample in one form, past every error; returns the bytes it gave.</summary>
-    private static long Trial(HexFormReader reader, ReadOnlySpan<char> sample, bool isWholeInput)
+    /// <summary>
+    /// True when the trial read a dump: its first line with bytes read whole as a dump line and showed it
+    /// is one (xxd's ':', a character column, Format-Hex's header, or, with none of these, the next line's
+    /// offset following from its bytes before anything went wrong), and later offsets followed at least as
+    /// often as lines failed, or it stands under Format-Hex's header, which only a dump has (a dump of
+    /// two lines with the second lost has no offset that followed). Hex in pairs is never taken for a
+    /// dump (an offset has 4 digits or more), and groups of 4 or more whose next line happens to start
+    /// one line's bytes further on fail the lines after.
+    /// </summary>
+    private static bool IsDump(HexDumpReader dump, ColumnHeader header) =>
+        dump.FirstDataLine > 0
+        && (dump.FirstError?.Position.Line ?? long.MaxValue) > dump.FirstDataLine
+        && (dump.HasDumpMarks || dump.OffsetsConfirmed)
+        && (header != ColumnHeader.None || dump.ErrorCount <= dump.Confirmations);
+
+    /// <summary>Reads the sample in one form, past every error.</summary>
+    private static void Trial(HexFormReader reader, ReadOnlySpan<char> sample, bool isWholeInput)
     {
         Span<byte> scratch = stackalloc byte[256];
         long bytes = 0;
@@ -68,13 +93,14 @@ internal static class HexFormDetector
             bytes += reader.Finish(scratch);
             reader.Recover();
         }
-
-        return bytes;
     }
-
-    /// <summary>A fresh reader of the form for the whole input (the trial's has read the sample), or the refusal of text.</summary>
-    private static HexFormReader Verdict(HexFormReader trial, long bytes, Func<HexFormReader> create) =>
-        trial.ErrorCount * BytesPerError <= bytes
+    /// <summary>
+    /// A fresh reader of the form for the whole input (the trial's has read the sample), or the refusal of
+    /// text. The bytes counted are those the digits make, given out or not: a run whose digits do not pair
+    /// up is hex with a digit missing, not text.
+    /// </summary>
+    private static HexFormReader Verdict(HexFormReader trial, Func<HexFormReader> create) =>
+        trial.ErrorCount * BytesPerError <= trial.BytesMade
             ? create()
             : throw new InvalidDataException($"this looks like text, not hex, because {trial.FirstError!.Position}: {trial.FirstError.Detail}");
 

@@ -70,14 +70,16 @@ internal sealed class HexTextStream : ReadOnlyStream
     /// <summary>Bytes from the characters at hand: a count, 0 at the end, or <see cref="NeedText"/>.</summary>
     private int Next(Span<byte> buffer)
     {
-        if (_failure is not null)
-        {
-            throw _failure;
-        }
-
         while (!buffer.IsEmpty)
         {
             int written;
+            if (_reader.Error is { } error)
+            {
+                // The bytes from before the error go out first; then every read reports it.
+                _reader.Decode([], buffer, out written);
+                return written > 0 ? written : throw (_failure ??= error.ToException(_reader.Name));
+            }
+
             if (_textEnded)
             {
                 if (_reader.IsFinished)
@@ -94,16 +96,6 @@ internal sealed class HexTextStream : ReadOnlyStream
             else
             {
                 return NeedText;
-            }
-
-            if (_reader.Error is { } error)
-            {
-                // The bytes before the error go out first; the next read reports it.
-                _failure = error.ToException(_reader.Name);
-                if (written == 0)
-                {
-                    throw _failure;
-                }
             }
 
             if (written > 0)

@@ -8,16 +8,17 @@ namespace Han.Sources.HexText;
 /// </summary>
 internal sealed class PlainHexReader : HexFormReader
 {
-    private HexRun _run;
-    private bool _inRun;
     private bool _skipping;
 
     public override string Name => "hex text";
 
+    /// <summary>The widths of the groups read (a dump of words without offsets is refused by them).</summary>
+    public GroupWidths Groups { get; } = new();
+
     /// <summary>Whitespace of any kind (forums paste no-break spaces) and the byte separators tools print.</summary>
     public static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is ',' or ';' or ':' or '-';
 
-    protected override void Read(char c, ref ByteSink output)
+    protected override void Read(char c)
     {
         var nibble = HexRun.NibbleOf(c);
         if (nibble >= 0)
@@ -27,41 +28,36 @@ internal sealed class PlainHexReader : HexFormReader
                 return;
             }
 
-            if (!_inRun)
+            if (!Run.IsOpen)
             {
-                _run.Begin(Position);
-                _inRun = true;
+                BeginRun();
             }
 
-            var value = _run.Add(nibble, Position.Column);
-            if (value >= 0)
-            {
-                output.Write((byte)value);
-            }
+            Run.Add(nibble, Position.Column);
         }
         else if (IsSeparator(c))
         {
             _skipping = false;
-            End();
+            EndGroup();
         }
         else if (!_skipping)
         {
-            // After an error the rest of this word is skipped, so one typo counts once.
+            // After an error the rest of this word is skipped, so one typo counts once; the run it
+            // interrupts is no whole run either.
             _skipping = true;
-            _inRun = false;
-            Fail(Position, $"{HexFormError.Describe(c)} is not a hex digit or a separator (space, line break, ',', ';', ':' or '-')");
+            Run.End();
+            Fail(Position, $"{DescribeCurrent()} is not a hex digit or a separator (space, line break, ',', ';', ':' or '-')");
         }
     }
 
-    protected override void End()
+    protected override void End() => EndGroup();
+
+    private void EndGroup()
     {
-        if (_inRun)
+        if (Run.IsOpen)
         {
-            _inRun = false;
-            if (_run.IsOdd)
-            {
-                Fail(_run.Start, _run.OddDetail);
-            }
+            Groups.Ended(Run.Digits, Run.Start);
+            EndRun();
         }
     }
 }

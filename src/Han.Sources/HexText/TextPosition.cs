@@ -2,7 +2,8 @@ namespace Han.Sources.HexText;
 
 /// <summary>
 /// Where a character stands in the text the user gave: line and column, both from 1, columns counted in
-/// characters (a byte-order mark is not one), so an error points where an editor shows it.
+/// characters as an editor shows them (an emoji is one, a byte-order mark none; CR LF, LF and a lone CR
+/// each end a line), so an error points where the user looks.
 /// </summary>
 internal readonly record struct TextPosition(long Line, long Column)
 {

@@ -14,7 +14,7 @@ public sealed class RunConfigurationReaderTests
     {
         var path = Path.Combine(Vectors.RepositoryRoot(), "deploy", "han.yaml");
 
-        var configuration = Read(File.ReadAllText(path));
+        var configuration = Read(File.ReadAllText(path), folderExists: _ => true); // the .deb makes /var/lib/han
 
         var meter = Assert.Single(configuration.Meters);
         Assert.Equal("house", meter.Name);
@@ -47,6 +47,7 @@ public sealed class RunConfigurationReaderTests
     [InlineData("meters:\n  - source: /dev/ttyUSB0\n  - source: /dev/ttyUSB1\noutputs:\n  json_lines: /var/lib/han/all.jsonl\n", "outputs.json_lines (han.yaml line 5): '/var/lib/han/all.jsonl' is one file for several meters; put {meter} in it")]
     [InlineData("metres:\n  - source: /dev/ttyUSB0\n", "metres (han.yaml line 2): unknown setting; did you mean meters?")]
     [InlineData("outputs:\n  capture: x.han\n", "meters: no meter is configured")]
+    [InlineData("meters:\n  - source: /dev/ttyUSB0\noutputs:\n  capture: /nonexistent/han/{meter}.han\n", "outputs.capture (han.yaml line 4): '/nonexistent/han/{meter}.han' is in a folder that does not exist (/nonexistent/han)")]
     [InlineData("meters:\n  - source: /dev/ttyUSB0\n    serial:\n      baud: 2400\n", "meters[0].serial.baud (han.yaml line 4): not where han expects a setting")]
     public void Read_BadSetting_NamesItWithItsLineAndWhatWouldBeValid(string yaml, string expected)
     {
@@ -110,9 +111,9 @@ public sealed class RunConfigurationReaderTests
         Assert.Contains(configuration.Warnings, warning => warning.StartsWith("mqtt (han.yaml line 4): han does not act on this section yet", StringComparison.Ordinal));
     }
 
-    private static RunConfiguration Read(string yaml, Func<string, string>? readFile = null, KeyValuePair<string, string>[]? environment = null)
+    private static RunConfiguration Read(string yaml, Func<string, string>? readFile = null, KeyValuePair<string, string>[]? environment = null, Func<string, bool>? folderExists = null)
     {
         var document = SettingsDocument.Load("/etc/han/han.yaml", new StringReader(yaml), environment ?? []);
-        return RunConfigurationReader.Read(document, readFile ?? (file => throw new FileNotFoundException(file)));
+        return RunConfigurationReader.Read(document, readFile ?? (file => throw new FileNotFoundException(file)), folderExists ?? Directory.Exists);
     }
 }

@@ -29,7 +29,7 @@ public sealed class PseudoTerminalAcceptanceTests : IDisposable
         var simulated = await Shell.Run(meter.CommandLine(pair.MeterEnd, speed: 30, log), _folder);
         var sent = await sentBytes;
         await SimulatedMeter.WaitUntilRecordedAsync(capture, sent);
-        listening.Interrupt();
+        listening.Signal("INT");
         var listened = await listening.Completion;
 
         Assert.True(simulated.ExitCode == 0, simulated.Stderr);

@@ -34,7 +34,7 @@ public sealed class Ser2NetAcceptanceTests(ITestOutputHelper output) : IDisposab
         var simulated = await simulating;
         var sent = await sentBytes;
         await SimulatedMeter.WaitUntilRecordedAsync(capture, sent);
-        listening.Interrupt();
+        listening.Signal("INT");
         var listened = await listening.Completion;
 
         Assert.True(simulated.ExitCode == 0, simulated.Stderr);

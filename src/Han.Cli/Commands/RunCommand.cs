@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Han.Cli.Arguments;
+using Han.Cli.Configuration;
+using Han.Cli.Io;
+using Han.Cli.Service;
+
+namespace Han.Cli.Commands;
+
+/// <summary>
+/// <c>han run [--config FILE] [--check]</c> (DESIGN.md §2.3, §2.4): the service that reads every
+/// configured meter around the clock and feeds its outputs, until SIGTERM or Ctrl-C, when it writes
+/// what its outputs still hold and stops with exit code 0. <c>--check</c> reads the configuration, says
+/// what han understood or every problem, and stops. A configuration problem ends with exit code 78
+/// (EX_CONFIG of sysexits.h), which the systemd unit does not restart on: retrying cannot fix a typo.
+/// </summary>
+internal static class RunCommand
+{
+    /// <summary>EX_CONFIG: the configuration is wrong.</summary>
+    public const int ConfigurationError = 78;
+
+    /// <summary>How long the outputs may take to write what they hold when the service stops (systemd waits 90 s by default).</summary>
+    private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(20);
+
+    public static Command Create(StandardStreams streams, TimeProvider clock, Func<string, string?> environment)
+    {
+        var config = new Option<string>("--config", "-c")
+        {
+            Description = $"The configuration file (YAML; see deploy/han.yaml). Settings can be overridden by HAN_ environment variables, e.g. HAN_METERS__0__SOURCE. Default: {ConfigurationFile.DefaultPath}.",
+            DefaultValueFactory = _ => ConfigurationFile.DefaultPath,
+        };
+        var check = new Option<bool>("--check")
+        {
+            Description = "Check the configuration, say what han understood or every problem (setting, value, what would be valid), and stop.",
+        };
+        var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines). Stops cleanly on SIGTERM or Ctrl-C.");
+        command.Options.Add(config);
+        command.Options.Add(check);
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(config)!, parse.GetValue(check), streams, clock, environment, cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string path, bool check, StandardStreams streams, TimeProvider clock, Func<string, string?> environment, CancellationToken cancellation)
+    {
+        RunConfiguration configuration;
+        try
+        {
+            configuration = ConfigurationFile.Read(path, ConfigurationFile.ProcessEnvironment());
+        }
+        catch (ConfigurationException problem)
+        {
+            var lines = problem.Message.Split('\n');
+            var heading = lines.Length == 1 ? "han run: " : $"han run: {path}: {lines.Length} problems:\n  ";
+            await streams.Error.WriteLineAsync(heading + string.Join("\n  ", lines)).ConfigureAwait(false);
+            return ConfigurationError;
+        }
+
+        if (check)
+        {
+            await using var output = new StreamWriter(streams.Output, leaveOpen: true) { NewLine = "\n" };
+            await output.WriteAsync(ConfigurationSummary.Describe(path, configuration)).ConfigureAwait(false);
+            return 0;
+        }
+
+        await using var service = ServiceHost.Build(configuration, streams, clock, environment);
+        foreach (var warning in configuration.Warnings)
+        {
+            ServiceLog.Warning(service.Log, warning);
+        }
+
+        var meters = string.Join(", ", configuration.Meters.Select(m => $"{m.Name} ({m.Source.Text})"));
+        ServiceLog.Information(service.Log, $"han run: reading {meters} as configured in {path}");
+        await service.RunAsync(DrainPatience, cancellation).ConfigureAwait(false);
+        ServiceLog.Information(service.Log, "han run: stopped");
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace Han.Cli.Configuration;
+
+/// <summary>What <c>han run --check</c> prints for a valid configuration: each meter and output as han understood it.</summary>
+internal static class ConfigurationSummary
+{
+    public static string Describe(string path, RunConfiguration configuration)
+    {
+        var text = new StringBuilder();
+        var meters = configuration.Meters;
+        text.Append($"{path}: valid; {meters.Count} meter{(meters.Count == 1 ? string.Empty : "s")}\n");
+        foreach (var meter in meters)
+        {
+            var line = meter.Source.Kind == Han.Sources.Live.SourceKind.Serial
+                ? meter.Line is { } setting ? $", {setting}" : ", line setting found by listening"
+                : string.Empty;
+            var scale = meter.Scale == 1 ? string.Empty : $", current transformer x{meter.Scale}";
+            var key = meter.Key is null ? string.Empty : ", encrypted (key given)";
+            text.Append($"  {meter.Name}: {meter.Source.Text}{line}, {meter.Country}{scale}{key}\n");
+        }
+
+        var outputs = configuration.Outputs;
+        text.Append("outputs: the log").Append(outputs.LogReadings ? " (a line per reading)" : string.Empty);
+        if (outputs.CapturePath is { } capture)
+        {
+            text.Append($", capture {capture}");
+        }
+
+        if (outputs.JsonLinesPath is { } json)
+        {
+            text.Append($", json_lines {json}");
+        }
+
+        text.Append($"; each holds up to {outputs.QueueSize} items while slow\n");
+        foreach (var warning in configuration.Warnings)
+        {
+            text.Append($"warning: {warning}\n");
+        }
+
+        return text.ToString();
+    }
+}

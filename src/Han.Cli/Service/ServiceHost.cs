@@ -1,0 +1,118 @@
+using Han.Cli.Configuration;
+using Han.Cli.Io;
+using Han.Cli.Service.Sinks;
+using Han.Live.Fanout;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+
+namespace Han.Cli.Service;
+
+/// <summary>
+/// Puts <c>han run</c> together from its configuration (DESIGN.md §1.1): a pipeline per meter, each with
+/// its outputs behind their own queues, the watch, and under systemd the readiness and watchdog
+/// notifications. The generic host runs them; nothing here reads settings on its own.
+/// </summary>
+internal sealed class ServiceHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ServiceHost(IHost host, IReadOnlyList<MeterPipeline> meters, MeterWatch watch, ILogger log)
+    {
+        _host = host;
+        Meters = meters;
+        Watch = watch;
+        Log = log;
+    }
+
+    public IReadOnlyList<MeterPipeline> Meters { get; }
+
+    public MeterWatch Watch { get; }
+
+    public ILogger Log { get; }
+
+    public static ServiceHost Build(RunConfiguration configuration, StandardStreams streams, TimeProvider clock, Func<string, string?> environment)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (environment("NOTIFY_SOCKET") is { Length: > 0 })
+        {
+            // A Type=notify unit (deploy/han.service): READY=1 once started, STOPPING=1 when stopping. Set
+            // up by hand because AddSystemd() also insists that the parent process is systemd, and
+            // sd_notify(3) itself goes by NOTIFY_SOCKET alone (a test's socket, or a container's runner).
+            builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
+        }
+        var journal = environment("JOURNAL_STREAM") is { Length: > 0 };
+        var logging = new ServiceLoggerProvider(streams.Error, journal, clock);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logging);
+        builder.Logging.SetMinimumLevel(LogLevel.Information);
+        var sinkLog = logging.CreateLogger("han");
+
+        var meters = configuration.Meters
+            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration.Outputs, sinkLog, clock), new MeterStats(), streams, clock))
+            .ToList();
+        foreach (var meter in meters)
+        {
+            builder.Services.AddSingleton<IHostedService>(meter);
+        }
+
+        builder.Services.AddSingleton<IReadOnlyList<MeterPipeline>>(meters);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<MeterWatch>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MeterWatch>());
+        if (SystemdWatchdog.Interval(environment) is { } interval)
+        {
+            builder.Services.AddHostedService(services => new SystemdWatchdog(
+                new SystemdNotifier(), interval, meters, clock));
+        }
+
+        var host = builder.Build();
+        return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog);
+    }
+
+    /// <summary>Runs until <paramref name="stopping"/> (SIGTERM, Ctrl-C) or every source has ended; then writes what the outputs hold.</summary>
+    public async Task RunAsync(TimeSpan drainPatience, CancellationToken stopping)
+    {
+        try
+        {
+            await _host.RunAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped while starting: what was read so far is still written and summed up below.
+            await _host.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        await Task.WhenAll(Meters.Select(m => m.FanOut.CompleteAsync(drainPatience))).ConfigureAwait(false);
+        Watch.Summarise("final");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var meter in Meters)
+        {
+            await meter.FanOut.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _host.Dispose();
+    }
+
+    private static MeterFanOut FanOut(MeterConfiguration meter, OutputsConfiguration outputs, ILogger log, TimeProvider clock)
+    {
+        var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
+        if (outputs.CapturePath is { } capture)
+        {
+            sinks.Add(new CaptureSink(OutputPath.For(capture, meter.Name), meter.Source.Text, clock));
+        }
+
+        if (outputs.JsonLinesPath is { } json)
+        {
+            sinks.Add(new JsonLinesSink(OutputPath.For(json, meter.Name), meter.Name));
+        }
+
+        // A sink's own trouble goes straight to the log, not through the fan-out: the log sink may be the one in trouble.
+        return new MeterFanOut([.. sinks.Select(sink => new QueuedSink(sink, outputs.QueueSize, (text, level) => ServiceLog.Write(log, level, text)))]);
+    }
+}
