@@ -32,13 +32,7 @@ internal sealed class LiveConsole
     /// <summary>A source's event: kept for the status line and, unless it is a connection attempt, said on a line.</summary>
     public void Report(SourceEvent change)
     {
-        Status.SourceState = change.State switch
-        {
-            SourceState.Connected => "connected",
-            SourceState.Connecting => "connecting",
-            SourceState.Detecting => "finding the line setting",
-            _ => "disconnected",
-        };
+        Status.SourceState = SourceStateText.Of(change.State);
         if (change.State != SourceState.Connecting)
         {
             Say(change.Message);
