@@ -200,7 +200,7 @@ public sealed class ListenCommandTests : IDisposable
             : 1;
 
     /// <summary>Accepts one client, sends the frames a little apart, and closes (the bridge restarts).</summary>
-    private static async Task ServeAsync(TcpListener listener, byte[][] frames)
+    internal static async Task ServeAsync(TcpListener listener, byte[][] frames)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var client = await listener.AcceptTcpClientAsync(timeout.Token);

@@ -70,6 +70,11 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
         await foreach (var chunk in source.ReadAsync(stoppingToken).ConfigureAwait(false))
         {
             fanOut.Publish(new BytesReceived(meter.Name, chunk.ReceivedAt, chunk.Bytes));
+            if (chunk.AfterBreak)
+            {
+                decoder.Break(); // a frame the lost line cut must not hold back the lists after it
+            }
+
             decoder.Add(chunk.Bytes.Span, chunk.ReceivedAt);
             Count(decoder);
         }
@@ -85,13 +90,7 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
 
     private void Report(SourceEvent change)
     {
-        stats.State = change.State switch
-        {
-            SourceState.Connected => "connected",
-            SourceState.Connecting => "connecting",
-            SourceState.Detecting => "finding the line setting",
-            _ => "disconnected",
-        };
+        stats.State = SourceStateText.Of(change.State);
         if (change.State != SourceState.Connecting)
         {
             // Connecting is in the state; a line per attempt would fill the journal during a long outage.
