@@ -9,9 +9,10 @@ cd "$here"
 # Debian packages the tests need; each test that needs a server starts its own.
 # (xxd and bsdextrautils: the hex input tests read real xxd and hexdump output; od comes with
 # coreutils. socat makes the pseudo-terminal pairs of the serial tests and of han simulate --pty;
-# ser2net bridges one to TCP.
+# ser2net bridges one to TCP and runs deploy/'s examples. systemd brings systemd-analyze, which checks
+# deploy/han.service; nothing starts it. dpkg-deb, which builds and reads the .deb, comes with dpkg.
 # MQTT, database and browser tests will add mosquitto, postgresql and chromium here.)
-required_packages=(xxd bsdextrautils socat ser2net)
+required_packages=(xxd bsdextrautils socat ser2net systemd)
 
 missing=()
 for package in "${required_packages[@]}"; do
