@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Han.Sources.Captures;
 using Han.TestCorpus;
@@ -63,20 +61,18 @@ public sealed class ListenCommandTests : IDisposable
     [Fact]
     public async Task Listen_BridgeRestartsMidStream_ReconnectsAndDecodesEveryFrameThatArrivedWhole()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var bridge = new ScriptedBridge();
         var capture = Path.Combine(_folder, "session.han");
 
-        var listening = Shell.Run($"timeout --foreground -s INT 8 \"$HAN\" listen --format json --record '{capture}' tcp://127.0.0.1:{port}", _folder);
-        await ServeAsync(listener, [RealFrames.KamstrupList2, RealFrames.AidonList3]);
-        await ServeAsync(listener, [RealFrames.KaifaList3]);
+        var listening = Shell.Run($"timeout --foreground -s INT 8 \"$HAN\" listen --format json --record '{capture}' {bridge.Address}", _folder);
+        await bridge.ServeAndCloseAsync(RealFrames.KamstrupList2, RealFrames.AidonList3);
+        await bridge.ServeAndCloseAsync(RealFrames.KaifaList3);
         var result = await listening;
 
         var ids = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("list_version").GetString());
         Assert.Equal(["Kamstrup_V0001", "AIDON_V0001", "KFM_001"], ids);
         Assert.Contains("the bridge closed the connection; trying again in", result.Stderr, StringComparison.Ordinal);
-        Assert.True(result.Stderr.Split('\n').Count(line => line.StartsWith($"han listen: connected to tcp://127.0.0.1:{port}", StringComparison.Ordinal)) >= 2);
+        Assert.True(result.Stderr.Split('\n').Count(line => line.StartsWith($"han listen: connected to {bridge.Address}", StringComparison.Ordinal)) >= 2);
         Assert.Equal(CaptureFormat.Header, File.ReadLines(capture).First());
         Assert.Contains(File.ReadLines(capture), line => line.StartsWith("# ", StringComparison.Ordinal) && line.Contains("the bridge closed the connection", StringComparison.Ordinal));
     }
@@ -84,18 +80,11 @@ public sealed class ListenCommandTests : IDisposable
     [Fact]
     public async Task Listen_BridgeDropsMidFrame_ReportsTheCutFrameAndReadsTheNextConnectionsFirstListAtOnce()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var bridge = new ScriptedBridge();
         var output = Path.Combine(_folder, "listen.jsonl");
 
-        var listening = Shell.Start($"exec \"$HAN\" listen --format json tcp://127.0.0.1:{port} > '{output}'", _folder);
-        // The bridge goes down 20 bytes into Aidon's 396-byte hourly list: the rest of it never comes.
-        await ServeAsync(listener, [RealFrames.KaifaList3, RealFrames.AidonList3[..20]]);
-        // The next connection brings a whole Kamstrup list (228 bytes: fewer than the cut list lacked), then nothing for a while.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var client = await listener.AcceptTcpClientAsync(timeout.Token);
-        await client.GetStream().WriteAsync(RealFrames.KamstrupList2, timeout.Token);
+        var listening = Shell.Start($"exec \"$HAN\" listen --format json {bridge.Address} > '{output}'", _folder);
+        await bridge.DropMidFrameAndComeBackWithOneListAsync();
         var printed = await PrintedLines.WaitForAsync(output, 4, timeoutSeconds: 10);
         listening.Signal("INT");
         await listening.Completion;
@@ -110,15 +99,11 @@ public sealed class ListenCommandTests : IDisposable
     [Fact]
     public async Task Listen_CtrlCWhileAFrameIsHalfIn_ReportsItSoEveryByteIsAccountedFor()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var bridge = new ScriptedBridge();
         var output = Path.Combine(_folder, "listen.jsonl");
 
-        var listening = Shell.Start($"exec \"$HAN\" listen --format json tcp://127.0.0.1:{port} > '{output}'", _folder);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var client = await listener.AcceptTcpClientAsync(timeout.Token);
-        await client.GetStream().WriteAsync(RealFrames.KaifaList3.Concat(RealFrames.KamstrupList2[..50]).ToArray(), timeout.Token);
+        var listening = Shell.Start($"exec \"$HAN\" listen --format json {bridge.Address} > '{output}'", _folder);
+        await bridge.ServeAndHoldAsync([.. RealFrames.KaifaList3, .. RealFrames.KamstrupList2[..50]]);
         await PrintedLines.WaitForAsync(output, 1);
         await Task.Delay(300); // the half frame is in too
         listening.Signal("INT");
@@ -198,17 +183,4 @@ public sealed class ListenCommandTests : IDisposable
         problem.GetProperty("error").GetString() == "skipped_bytes"
             ? int.Parse(problem.GetProperty("detail").GetString()!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
             : 1;
-
-    /// <summary>Accepts one client, sends the frames a little apart, and closes (the bridge restarts).</summary>
-    internal static async Task ServeAsync(TcpListener listener, byte[][] frames)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var client = await listener.AcceptTcpClientAsync(timeout.Token);
-        var stream = client.GetStream();
-        foreach (var frame in frames)
-        {
-            await stream.WriteAsync(frame, timeout.Token);
-            await Task.Delay(200, timeout.Token);
-        }
-    }
 }

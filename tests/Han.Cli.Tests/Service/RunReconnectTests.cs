@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Han.TestCorpus;
-
 namespace Han.Cli.Tests.Service;
 
 /// <summary><c>han run</c> when its bridge drops in the middle of a list and comes back.</summary>
@@ -12,24 +8,18 @@ public sealed class RunReconnectTests : IDisposable
     [Fact]
     public async Task Run_BridgeDropsMidFrame_WritesTheNextConnectionsFirstListAtOnce()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
+        using var bridge = new ScriptedBridge();
         var config = Path.Combine(_folder, "han.yaml");
         await File.WriteAllTextAsync(config, $"""
             meters:
               - name: house
-                source: tcp://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}
+                source: {bridge.Address}
             outputs:
               json_lines: {_folder}/{"{meter}"}.jsonl
             """);
         var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 60);
 
-        // The bridge goes down 20 bytes into Aidon's 396-byte hourly list: the rest of it never comes.
-        await ListenCommandTests.ServeAsync(listener, [RealFrames.KaifaList3, RealFrames.AidonList3[..20]]);
-        // The next connection brings a whole Kamstrup list (228 bytes: fewer than the cut list lacked), then nothing for a while.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var client = await listener.AcceptTcpClientAsync(timeout.Token);
-        await client.GetStream().WriteAsync(RealFrames.KamstrupList2, timeout.Token);
+        await bridge.DropMidFrameAndComeBackWithOneListAsync();
         var written = await PrintedLines.WaitForAsync(Path.Combine(_folder, "house.jsonl"), 2, timeoutSeconds: 10);
         service.Signal("TERM");
         await service.Completion;

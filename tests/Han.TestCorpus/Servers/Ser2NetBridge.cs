@@ -24,20 +24,28 @@ public sealed class Ser2NetBridge : IDisposable
     /// <param name="device">The serial device to bridge.</param>
     /// <param name="lineSetting">ser2net's form: speed, parity (n, e, o), data bits, stop bits.</param>
     public Ser2NetBridge(string device, string lineSetting = "2400e81")
-    {
-        Port = LoopbackPort.Free();
-        _configuration = Path.Combine(_folder, "ser2net.yaml");
-        File.WriteAllText(_configuration, $"""
+        : this(port => $"""
             %YAML 1.1
             ---
             connection: &meter
-                accepter: tcp,127.0.0.1,{Port}
+                accepter: tcp,127.0.0.1,{port}
                 enable: on
                 options:
                   kickolduser: true
                 connector: serialdev,{device},{lineSetting},local
 
-            """);
+            """, "ser2net.yaml")
+    {
+    }
+
+    /// <param name="configuration">The configuration for the free loopback port it is given (an example file with its port replaced).</param>
+    /// <param name="fileName">ser2net reads a file whose name ends in .yaml as YAML, any other in ser2net 3's line format.</param>
+    public Ser2NetBridge(Func<int, string> configuration, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        Port = LoopbackPort.Free();
+        _configuration = Path.Combine(_folder, fileName);
+        File.WriteAllText(_configuration, configuration(Port));
         Start();
     }
 
@@ -45,6 +53,18 @@ public sealed class Ser2NetBridge : IDisposable
 
     /// <summary>The SOURCE han reads the bridge by.</summary>
     public string Address => $"tcp://127.0.0.1:{Port}";
+
+    /// <summary>What ser2net logged so far (every complaint about its configuration names the file).</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
 
     /// <summary>Ends ser2net at once (SIGKILL), as a crash does: its client's connection is closed by the system.</summary>
     public void Kill()
@@ -119,17 +139,6 @@ public sealed class Ser2NetBridge : IDisposable
             }
 
             Thread.Sleep(20);
-        }
-    }
-
-    private string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
         }
     }
 
