@@ -40,6 +40,7 @@ public static class Program
         root.Subcommands.Add(DiagnoseCommand.Create(io, clock));
         root.Subcommands.Add(ListenCommand.Create(io, clock));
         root.Subcommands.Add(RecordCommand.Create(io, clock));
+        root.Subcommands.Add(ReplayCommand.Create(io, clock));
         root.Subcommands.Add(SimulateCommand.Create(io, clock));
         root.Subcommands.Add(RunCommand.Create(io, clock, Environment.GetEnvironmentVariable));
         var parse = root.Parse(args);

@@ -1,3 +1,5 @@
+using Han.Sources.Serving;
+
 namespace Han.Simulation;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class SimulationRunner
     /// <param name="output">Where the bytes go.</param>
     /// <param name="sent">Told about each list once it is written (the log).</param>
     /// <param name="cancellationToken">Ctrl-C.</param>
-    public async Task<RunSummary> RunAsync(IEnumerable<Transmission> transmissions, DateTimeOffset start, DateTimeOffset? end, IMeterOutput output, Action<Transmission>? sent, CancellationToken cancellationToken)
+    public async Task<RunSummary> RunAsync(IEnumerable<Transmission> transmissions, DateTimeOffset start, DateTimeOffset? end, IByteOutput output, Action<Transmission>? sent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transmissions);
         ArgumentNullException.ThrowIfNull(output);

@@ -1,13 +1,14 @@
 using System.Text;
+using Han.Sources.Captures;
 using Han.Sources.HexText;
 
 namespace Han.Sources;
 
 /// <summary>
-/// Opens a file or stdin and works out from its first bytes what it holds: raw bytes (a binary capture,
-/// or DSMR P1 telegrams, which are text the decoder reads as it is) or hex text in one of the forms
-/// people paste (plain, separated, C array, hexdump/xxd/od dump; UTF-8 or UTF-16). Text that is neither
-/// is refused with the reason, rather than decoded as binary to no effect.
+/// Opens a file or stdin and works out from its first bytes what it holds: a han capture (its first line
+/// says so), raw bytes (a binary capture, or DSMR P1 telegrams, which are text the decoder reads as it is)
+/// or hex text in one of the forms people paste (plain, separated, C array, hexdump/xxd/od dump; UTF-8 or
+/// UTF-16). Text that is none of these is refused with the reason, rather than decoded as binary to no effect.
 /// </summary>
 public static class InputOpener
 {
@@ -15,7 +16,8 @@ public static class InputOpener
     public const int SampleLength = 4096;
 
     /// <summary>
-    /// The bytes <paramref name="raw"/> holds: as they are, or decoded from hex text. Throws
+    /// The bytes <paramref name="raw"/> holds: as they are, decoded from hex text, or a han capture's pieces
+    /// (a <see cref="CaptureStream"/>, which also gives each piece with its receive time). Throws
     /// <see cref="InvalidDataException"/> (with the line and column of the first character that is not
     /// hex) when the input is text but not hex, and for dumps that cannot be read right. Takes
     /// <paramref name="raw"/> over: it is closed when this fails, and with the returned stream otherwise.
@@ -48,6 +50,11 @@ public static class InputOpener
         }
 
         var bytes = sample.AsSpan(0, length);
+        if (CaptureFormat.IsCapture(bytes))
+        {
+            return new CaptureStream(new PrefixedStream(sample.AsMemory(0, length), raw));
+        }
+
         var encoding = TextEncodingSniffer.Detect(bytes, out var preambleLength);
         // P1 telegrams are ASCII; a gateway's filler bytes (FF) after one leave it single-byte text.
         if (encoding is null || ((encoding is UTF8Encoding || encoding.IsSingleByte) && P1Sample.HasDataLine(bytes)))

@@ -27,6 +27,15 @@ internal static class HanRunner
 
     public static Task<HanResult> Run(params string[] args) => Run(null, args);
 
+    /// <summary>Runs han in-process on <paramref name="clock"/>, keeping standard output as bytes (meter bytes are not text).</summary>
+    public static async Task<(int ExitCode, byte[] Stdout, string Stderr)> RunBytes(TimeProvider clock, params string[] args)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        var exitCode = await Program.Run(args, new StandardStreams(() => Stream.Null, stdout, stderr), clock);
+        return (exitCode, stdout.ToArray(), stderr.ToString());
+    }
+
     /// <summary>Writes bytes to a fresh temporary file (as hex text when asked) and returns its path.</summary>
     public static string TempFile(byte[] bytes, bool asHex = false)
     {

@@ -163,11 +163,5 @@ public sealed class SimulateCommandTests
     }
 
     /// <summary>Runs han in-process, keeping standard output as bytes (meter bytes are not text).</summary>
-    internal static async Task<(int ExitCode, byte[] Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        using var stdout = new MemoryStream();
-        using var stderr = new StringWriter();
-        var exitCode = await Program.Run(args, new StandardStreams(() => Stream.Null, stdout, stderr), TimeProvider.System);
-        return (exitCode, stdout.ToArray(), stderr.ToString());
-    }
+    internal static Task<(int ExitCode, byte[] Stdout, string Stderr)> RunAsync(params string[] args) => HanRunner.RunBytes(TimeProvider.System, args);
 }

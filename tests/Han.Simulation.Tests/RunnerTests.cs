@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Han.Simulation.Faults;
+using Han.Sources.Serving;
 
 namespace Han.Simulation.Tests;
 
@@ -53,30 +54,7 @@ public sealed class RunnerTests
             simulator.Transmissions(), options.Start, null, new MemoryOutput(), null, cancel.Token));
     }
 
-    [Theory]
-    [InlineData("max", null)]
-    [InlineData("1", 1.0)]
-    [InlineData("3600", 3600.0)]
-    [InlineData("0.5", 0.5)]
-    public void Pace_Parse_ReadsMaxAndPositiveNumbers(string text, double? speed)
-    {
-        Assert.True(Pace.TryParse(text, out var pace, out _));
-        Assert.Equal(speed, pace.Speed);
-    }
-
-    [Theory]
-    [InlineData("0")]
-    [InlineData("-2")]
-    [InlineData("fast")]
-    [InlineData("")]
-    public void Pace_Parse_RefusesWithWhatIsValid(string text)
-    {
-        Assert.False(Pace.TryParse(text, out _, out var error));
-        Assert.Contains($"--speed: '{text}'", error, StringComparison.Ordinal);
-        Assert.Contains("max", error, StringComparison.Ordinal);
-    }
-
-    private sealed class MemoryOutput : IMeterOutput
+    private sealed class MemoryOutput : IByteOutput
     {
         private readonly List<byte> _bytes = [];
 

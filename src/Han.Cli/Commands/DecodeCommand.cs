@@ -5,6 +5,7 @@ using Han.Cli.Views;
 using Han.Pipeline;
 using Han.Readings;
 using Han.Sources;
+using Han.Sources.Captures;
 
 namespace Han.Cli.Commands;
 
@@ -19,7 +20,7 @@ internal static class DecodeCommand
     {
         var inputs = new Argument<string[]>("FILE")
         {
-            Description = "Captures to decode: raw bytes (HDLC frames, wired M-Bus long frames, DSMR P1 telegrams, an LLC information field or a DLMS APDU; recognised from the bytes) or the same as hex text (digits alone or separated by spaces, ',', ';', ':' or '-'; 0x bytes as in C; xxd, hexdump -C, od -t x1 or Format-Hex dumps, but no dumps of words such as od -x or xxd -e; UTF-8, UTF-16 or Windows-1252). '-' or nothing reads standard input.",
+            Description = "Captures to decode: raw bytes (HDLC frames, wired M-Bus long frames, DSMR P1 telegrams, an LLC information field or a DLMS APDU; recognised from the bytes), the same as hex text (digits alone or separated by spaces, ',', ';', ':' or '-'; 0x bytes as in C; xxd, hexdump -C, od -t x1 or Format-Hex dumps, but no dumps of words such as od -x or xxd -e; UTF-8, UTF-16 or Windows-1252), or a han capture (han record, han listen --record; its readings carry the recorded receive times). '-' or nothing reads standard input.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         var format = new Option<string>("--format", "-f")
@@ -82,7 +83,9 @@ internal static class DecodeCommand
             {
                 await using (bytes.ConfigureAwait(false))
                 {
-                    await decoder.DecodeAsync(bytes, cancellation).ConfigureAwait(false);
+                    await (bytes is CaptureStream capture
+                        ? DecodeCaptureAsync(decoder, capture.Pieces, cancellation)
+                        : decoder.DecodeAsync(bytes, cancellation)).ConfigureAwait(false);
                 }
             }
             catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)
@@ -95,6 +98,29 @@ internal static class DecodeCommand
         }
 
         return exitCode;
+    }
+
+    /// <summary>
+    /// A capture's pieces, each with its recorded receive time, which the readings it completes carry. A
+    /// damaged line ends the input there, as a stray character ends hex text: what came before it is
+    /// decoded as at the input's end, and then the failure is thrown.
+    /// </summary>
+    private static async Task DecodeCaptureAsync(StreamDecoder decoder, CaptureReader capture, CancellationToken cancellation)
+    {
+        try
+        {
+            await foreach (var chunk in capture.ReadChunksAsync(cancellation).ConfigureAwait(false))
+            {
+                decoder.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+            }
+        }
+        catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)
+        {
+            decoder.End();
+            throw;
+        }
+
+        decoder.End();
     }
 
     /// <summary>Says why <paramref name="input"/> was not (wholly) read, after what was decoded of it; the exit code that follows.</summary>

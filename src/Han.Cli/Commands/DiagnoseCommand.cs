@@ -8,6 +8,7 @@ using Han.Pipeline;
 using Han.Pipeline.Diagnosis;
 using Han.Protocol;
 using Han.Sources;
+using Han.Sources.Captures;
 using Han.Sources.Live;
 using Han.Sources.Serial;
 
@@ -28,7 +29,7 @@ internal static class DiagnoseCommand
     {
         var input = new Argument<string>("SOURCE")
         {
-            Description = "What to examine: a capture file (raw bytes or hex text, any format han reads), '-' or nothing for standard input, or a live source listened to for --duration: a serial device (/dev/ttyUSB0, better /dev/serial/by-id/...) or tcp://HOST:PORT (ser2net, socat, an ESP bridge).",
+            Description = "What to examine: a capture file (raw bytes, hex text or a han capture, any format han reads), '-' or nothing for standard input, or a live source listened to for --duration: a serial device (/dev/ttyUSB0, better /dev/serial/by-id/...) or tcp://HOST:PORT (ser2net, socat, an ESP bridge).",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var duration = DurationOption.Create($"How long to listen to a serial device or TCP bridge once it is open (a device after its line setting is found), e.g. {DurationText.Examples}. Default {DurationText.Describe(DefaultDuration)}: a Norwegian meter's list 1 (every 2 to 2.5 s) and list 2 (every 10 s) several times over; the hourly list comes only just after each full hour, so 61m sees one. Ctrl-C ends it sooner. A file is read to its end.");
@@ -147,7 +148,9 @@ internal static class DiagnoseCommand
         {
             await using (bytes.ConfigureAwait(false))
             {
-                await diagnoser.AddAsync(bytes, cancellation).ConfigureAwait(false);
+                await (bytes is CaptureStream capture
+                    ? AddCaptureAsync(diagnoser, capture.Pieces, cancellation)
+                    : diagnoser.AddAsync(bytes, cancellation)).ConfigureAwait(false);
             }
         }
         catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)
@@ -171,6 +174,15 @@ internal static class DiagnoseCommand
         }
 
         return outcome;
+    }
+
+    /// <summary>A capture's pieces with their recorded receive times (the bundle's readings carry them).</summary>
+    private static async Task AddCaptureAsync(Diagnoser diagnoser, CaptureReader capture, CancellationToken cancellation)
+    {
+        await foreach (var chunk in capture.ReadChunksAsync(cancellation).ConfigureAwait(false))
+        {
+            diagnoser.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+        }
     }
 
     /// <summary>

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Net.Sockets;
 using Han.Cli.Io;
+using Han.Cli.Serving;
 using Han.Cli.Simulation;
 using Han.Simulation;
 using Han.Simulation.Time;
-using Han.Sources.Serving;
 
 namespace Han.Cli.Commands;
 
@@ -31,13 +30,8 @@ internal static class SimulateCommand
     private static async Task<int> RunAsync(SimulateRequest request, StandardStreams streams, TimeProvider clock, CancellationToken cancellation)
     {
         var error = streams.Error;
-        if (request.Serve is null && request.Pty is null && streams.OutputIsTerminal)
-        {
-            await error.WriteLineAsync("han simulate: standard output is a terminal, where meter bytes would be noise; pipe them (han simulate | han decode -), or give --serve tcp://HOST:PORT or --pty PATH").ConfigureAwait(false);
-            return 1;
-        }
-
-        await using var output = await OpenOutputAsync(request, streams, cancellation).ConfigureAwait(false);
+        var target = new OutputRequest("han simulate", "han simulate | han decode -", "the meter", OffersPty: true, request.Serve, request.Pty, request.Pace.IsMax);
+        await using var output = await MeterOutputs.OpenAsync(target, streams, cancellation).ConfigureAwait(false);
         if (output is null)
         {
             return 1;
@@ -71,65 +65,6 @@ internal static class SimulateCommand
         await error.WriteLineAsync($"han simulate: done: {summary}").ConfigureAwait(false);
         return 0;
     }
-
-    /// <summary>Where the bytes go; null (after saying why) when that cannot be opened.</summary>
-    private static async Task<MeterOutput?> OpenOutputAsync(SimulateRequest request, StandardStreams streams, CancellationToken cancellation)
-    {
-        var error = streams.Error;
-        if (request.Serve is { } endpoint)
-        {
-            TcpBroadcastServer server;
-            try
-            {
-                server = TcpBroadcastServer.Start(endpoint);
-            }
-            catch (SocketException problem)
-            {
-                await error.WriteLineAsync($"han simulate: --serve {TcpEndpoint.Format(endpoint)}: cannot listen there ({problem.Message}); choose another port, or 0 for any free one").ConfigureAwait(false);
-                return null;
-            }
-
-            await error.WriteLineAsync($"han simulate: serving on {TcpEndpoint.Format(server.LocalEndpoint)}; the meter starts when the first client connects").ConfigureAwait(false);
-            var output = new MeterOutput(new TcpOutput(server), server);
-            try
-            {
-                await server.WaitForClientAsync(cancellation).ConfigureAwait(false);
-            }
-            catch
-            {
-                await output.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-
-            return output;
-        }
-
-        if (request.Pty is { } path)
-        {
-            try
-            {
-                var device = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
-                return new MeterOutput(new DeviceOutput(new OutputStream(device, $"the pseudo-terminal {path}")), device);
-            }
-            catch (Exception problem) when (IoFailure.Is(problem))
-            {
-                await error.WriteLineAsync($"han simulate: --pty {path}: {PtyProblem(problem)}").ConfigureAwait(false);
-                return null;
-            }
-        }
-
-        // Standard output: unbuffered when paced, so each list leaves when due; buffered at full speed
-        // (the runner flushes at the end). It stays open: it is the process's, not this command's.
-        Stream stdout = request.Pace.IsMax ? new BufferedStream(streams.Output, 64 * 1024) : streams.Output;
-        return new MeterOutput(new StreamOutput(stdout), owned: null);
-    }
-
-    private static string PtyProblem(Exception problem) => problem switch
-    {
-        FileNotFoundException or DirectoryNotFoundException => "does not exist; make a pseudo-terminal pair first, e.g. socat -d -d pty,raw,echo=0,link=/tmp/meter pty,raw,echo=0,link=/tmp/han, and give one end",
-        UnauthorizedAccessException => "permission denied; the device must be writable by this user",
-        _ => problem.Message,
-    };
 
     private static FileStream? OpenLog(string? path, TextWriter error)
     {

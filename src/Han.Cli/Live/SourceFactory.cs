@@ -1,5 +1,6 @@
 using Han.Cli.Io;
 using Han.Sources;
+using Han.Sources.Captures;
 using Han.Sources.Live;
 using Han.Sources.Serial;
 
@@ -19,9 +20,10 @@ internal static class SourceFactory
                 var detection = settings is null ? new LineAutoDetection(new LineSettingsDetector(), new LineSettingsStore(StateFolder.LineSettingsFile), time) : null;
                 return new SerialSource(address.Text, settings, new SerialSourceOptions(), time, report, detection);
             default:
-                // A file or standard input: bytes or hex text, read once.
+                // A file or standard input: bytes, hex text or a capture (with its recorded times), read once.
                 var bytes = await InputOpener.OpenAsync(await InputFiles.OpenAsync(address.Text, streams, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-                return new StreamSource(bytes, address.Kind == SourceKind.StandardInput ? "standard input" : address.Text, time);
+                var description = address.Kind == SourceKind.StandardInput ? "standard input" : address.Text;
+                return bytes is CaptureStream capture ? new CaptureSource(capture, description) : new StreamSource(bytes, description, time);
         }
     }
 }

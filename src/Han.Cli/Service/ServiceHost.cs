@@ -65,7 +65,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (SystemdWatchdog.Interval(environment) is { } interval)
         {
             builder.Services.AddHostedService(services => new SystemdWatchdog(
-                new SystemdNotifier(), interval, meters, clock));
+                new SystemdNotifier(), interval, meters, services.GetRequiredService<IHostApplicationLifetime>(), clock));
         }
 
         var host = builder.Build();

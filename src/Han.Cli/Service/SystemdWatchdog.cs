@@ -10,7 +10,7 @@ namespace Han.Cli.Service;
 /// deadlocked or starved process stops pinging and systemd restarts it. Readiness (READY=1) is sent by
 /// the host's systemd lifetime once every service has started.
 /// </summary>
-internal sealed class SystemdWatchdog(ISystemdNotifier notifier, TimeSpan interval, IReadOnlyList<MeterPipeline> meters, TimeProvider clock) : BackgroundService
+internal sealed class SystemdWatchdog(ISystemdNotifier notifier, TimeSpan interval, IReadOnlyList<MeterPipeline> meters, IHostApplicationLifetime lifetime, TimeProvider clock) : BackgroundService
 {
     private static readonly ServiceState Ping = new("WATCHDOG=1");
 
@@ -29,6 +29,13 @@ internal sealed class SystemdWatchdog(ISystemdNotifier notifier, TimeSpan interv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The first ping after READY=1, which the host sends once every service has started: a
+        // watchdog ping before readiness would tell systemd nothing, and reads oddly in a trace.
+        if (!await Started(stoppingToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(interval / 2, clock);
         do
         {
@@ -36,6 +43,22 @@ internal sealed class SystemdWatchdog(ISystemdNotifier notifier, TimeSpan interv
             notifier.Notify(new ServiceState("STATUS=" + Status()));
         }
         while (await Tick(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task<bool> Started(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var whenStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var whenStopping = stoppingToken.Register(() => started.TrySetCanceled());
+        try
+        {
+            await started.Task.ConfigureAwait(false);
+            return true;
+        }
+        catch (TaskCanceledException)
+        {
+            return false;
+        }
     }
 
     private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken stoppingToken)

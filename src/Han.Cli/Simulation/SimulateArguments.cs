@@ -8,6 +8,7 @@ using Han.Simulation;
 using Han.Simulation.Faults;
 using Han.Simulation.Vendors;
 using Han.Sources.Serving;
+using static Han.Cli.Arguments.CheckedOption;
 
 namespace Han.Cli.Simulation;
 
@@ -89,29 +90,6 @@ internal sealed class SimulateArguments
         };
         return new SimulateRequest(options, parse.GetValue(_start) is null, pace, duration, serve, parse.GetValue(_pty), parse.GetValue(_log));
     }
-
-    private static Option<string?> Text(string name, string? defaultValue, string description)
-    {
-        var option = new Option<string?>(name) { Description = description };
-        if (defaultValue is not null)
-        {
-            option.DefaultValueFactory = _ => defaultValue;
-        }
-
-        return option;
-    }
-
-    private static void Check(Option<string?> option, Func<string, bool> valid, Func<string, string> error) =>
-        CheckWith(option, value => (valid(value), error(value)));
-
-    private static void CheckWith(Option<string?> option, Func<string, (bool Valid, string Error)> check) =>
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } value && check(value) is { Valid: false } outcome)
-            {
-                result.AddError(outcome.Error);
-            }
-        });
 
     private static bool TryGrid(string? text, out Grid grid)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using Han.Simulation;
+using Han.Sources.Serving;
 
 namespace Han.Cli.Simulation;
 

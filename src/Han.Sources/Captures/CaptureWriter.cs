@@ -27,11 +27,18 @@ public sealed class CaptureWriter : IDisposable
             throw new IOException($"{path} exists and is not a han capture, so han will not write into it; give a new file name");
         }
 
+        var cutShort = existing && !EndsWithLineEnd(path);
         var stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.Read);
         var writer = new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" };
         if (!existing)
         {
             writer.WriteLine(CaptureFormat.Header);
+        }
+        else if (cutShort)
+        {
+            // A recording that was killed mid-line: the new session starts on a line of its own, so that
+            // only the cut line is damaged and not the comment that follows it.
+            writer.WriteLine();
         }
 
         writer.WriteLine($"# {ReceiveTime.ToText(now)} recording {source}");
@@ -55,6 +62,13 @@ public sealed class CaptureWriter : IDisposable
     }
 
     public void Dispose() => _writer.Dispose();
+
+    private static bool EndsWithLineEnd(string path)
+    {
+        using var file = File.OpenRead(path);
+        file.Seek(-1, SeekOrigin.End);
+        return file.ReadByte() == '\n';
+    }
 
     private static bool StartsAsCapture(string path)
     {

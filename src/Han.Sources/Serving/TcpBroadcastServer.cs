@@ -7,10 +7,9 @@ namespace Han.Sources.Serving;
 /// Serves one byte stream to every TCP client connected, as ser2net serves a serial line: what is
 /// written goes to all current clients; a client that connects later gets what is written from then
 /// on; a client that disconnects, or cannot keep up for <see cref="WriteTimeout"/>, is dropped and the
-/// others go on. Nothing is read from clients. Used by <c>han simulate --serve</c> (and meant for
-/// <c>han replay --serve</c>).
+/// others go on. Nothing is read from clients. Used by <c>han simulate --serve</c> and <c>han replay --serve</c>.
 /// </summary>
-public sealed class TcpBroadcastServer : IAsyncDisposable
+public sealed class TcpBroadcastServer : IByteOutput, IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
@@ -69,6 +68,15 @@ public sealed class TcpBroadcastServer : IAsyncDisposable
         }
 
         await Task.WhenAll(clients.Select(client => WriteToAsync(client, bytes, cancellationToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>Each write goes out as it is made (the sockets do not delay small writes).</summary>
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask DropConnectionsAsync(CancellationToken cancellationToken)
+    {
+        DropClients();
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>Closes every connection (they may reconnect).</summary>

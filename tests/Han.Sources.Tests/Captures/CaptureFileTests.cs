@@ -61,6 +61,34 @@ public sealed class CaptureFileTests : IDisposable
     }
 
     [Fact]
+    public async Task Open_CaptureWhoseLastLineWasCutShort_StartsTheNewSessionOnALineOfItsOwn()
+    {
+        var path = Path.Combine(_folder, "killed.han");
+        File.WriteAllText(path, CaptureFormat.Header + "\n2026-12-01T20:00:00.000Z 0102\n2026-12-01T20:00:01.000Z 7EA");
+
+        using (var writer = CaptureWriter.Open(path, "tcp://pi:3001", Start.AddHours(1)))
+        {
+            writer.Write(new ReceivedChunk(new byte[] { 3 }, Start.AddHours(1)));
+        }
+
+        var read = new List<ReceivedChunk>();
+        var failure = await Assert.ThrowsAsync<InvalidDataException>(async () =>
+        {
+            await using var file = File.OpenRead(path);
+            await foreach (var chunk in CaptureReader.ReadAsync(file, CancellationToken.None))
+            {
+                read.Add(chunk);
+            }
+        });
+
+        // Only the cut line is damaged: deleting it, as the message says, gives every other piece.
+        Assert.StartsWith("capture, line 3: the bytes after the receive time are not an even number of hex digits", failure.Message, StringComparison.Ordinal);
+        Assert.Equal("2026-12-01T20:00:01.000Z 7EA", File.ReadAllLines(path)[2]);
+        Assert.Equal("# 2026-12-01T21:00:00.000Z recording tcp://pi:3001", File.ReadAllLines(path)[3]);
+        Assert.Equal([1, 2], read.SelectMany(c => c.Bytes.ToArray()));
+    }
+
+    [Fact]
     public void Open_ExistingFileThatIsNotACapture_IsRefusedAndLeftAsItWas()
     {
         var path = Path.Combine(_folder, "capture.hex");

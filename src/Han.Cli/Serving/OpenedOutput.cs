@@ -1,9 +1,9 @@
-using Han.Simulation;
+using Han.Sources.Serving;
 
-namespace Han.Cli.Simulation;
+namespace Han.Cli.Serving;
 
-/// <summary>An output for the simulated meter together with what must be closed when the run ends.</summary>
-internal sealed class MeterOutput(IMeterOutput output, IAsyncDisposable? owned) : IMeterOutput, IAsyncDisposable
+/// <summary>An output for a meter's bytes together with what must be closed when the run ends.</summary>
+internal sealed class OpenedOutput(IByteOutput output, IAsyncDisposable? owned) : IByteOutput, IAsyncDisposable
 {
     public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) => output.WriteAsync(bytes, cancellationToken);
 

@@ -1,13 +1,13 @@
-using Han.Simulation;
+using Han.Sources.Serving;
 
-namespace Han.Cli.Simulation;
+namespace Han.Cli.Serving;
 
 /// <summary>
-/// The simulated meter written to a device (a pseudo-terminal). A write to a terminal nobody reads
+/// A meter's bytes written to a device (a pseudo-terminal). A write to a terminal nobody reads
 /// blocks in the system once its buffer is full, and no token reaches into it; so each write runs on
 /// the thread pool and Ctrl-C stops the waiting (as <c>CancellableInput</c> does for reads).
 /// </summary>
-internal sealed class DeviceOutput(Stream device) : IMeterOutput
+internal sealed class DeviceOutput(Stream device) : IByteOutput
 {
     public ValueTask WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
         new(Task.Run(() => device.Write(bytes.Span), CancellationToken.None).WaitAsync(cancellationToken));

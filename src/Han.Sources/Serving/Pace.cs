@@ -1,10 +1,10 @@
 using System.Globalization;
 
-namespace Han.Simulation;
+namespace Han.Sources.Serving;
 
 /// <summary>
-/// How fast simulated time runs: <c>--speed N</c> makes a simulated second last 1/N real seconds;
-/// <c>--speed max</c> waits for nothing (weeks of history in seconds).
+/// How fast simulated or recorded time is played: <c>--speed N</c> makes a second of it last 1/N real
+/// seconds; <c>--speed max</c> waits for nothing (weeks of history in seconds).
 /// </summary>
 public readonly record struct Pace(double? Speed)
 {
@@ -14,8 +14,8 @@ public readonly record struct Pace(double? Speed)
 
     public bool IsMax => Speed is null;
 
-    /// <summary>The real time that <paramref name="simulated"/> of meter time takes.</summary>
-    public TimeSpan RealTimeFor(TimeSpan simulated) => Speed is { } speed ? simulated / speed : TimeSpan.Zero;
+    /// <summary>The real time that <paramref name="played"/> of meter (or recorded) time takes.</summary>
+    public TimeSpan RealTimeFor(TimeSpan played) => Speed is { } speed ? played / speed : TimeSpan.Zero;
 
     /// <summary>Reads <c>max</c> or a positive number; <paramref name="error"/> names the option, the value and what would be valid.</summary>
     public static bool TryParse(string? text, out Pace pace, out string error)

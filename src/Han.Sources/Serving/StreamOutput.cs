@@ -1,7 +1,7 @@
-namespace Han.Simulation;
+namespace Han.Sources.Serving;
 
-/// <summary>A meter output over a stream (standard output, a pseudo-terminal): no connections to drop.</summary>
-public sealed class StreamOutput : IMeterOutput
+/// <summary>An output over a stream (standard output, a pseudo-terminal): no connections to drop.</summary>
+public sealed class StreamOutput : IByteOutput
 {
     private readonly Stream _stream;
 
