@@ -181,7 +181,7 @@ internal static class DiagnoseCommand
     {
         await foreach (var chunk in capture.ReadChunksAsync(cancellation).ConfigureAwait(false))
         {
-            diagnoser.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+            diagnoser.Add(chunk);
         }
     }
 

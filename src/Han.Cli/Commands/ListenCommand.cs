@@ -80,12 +80,7 @@ internal static class ListenCommand
                 await foreach (var chunk in source.ReadAsync(cancellation).ConfigureAwait(false))
                 {
                     _recording?.Write(chunk);
-                    if (chunk.AfterBreak)
-                    {
-                        decoder.Break();
-                    }
-
-                    decoder.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+                    decoder.Add(chunk);
                     Show(view, decoder);
                 }
 

@@ -75,12 +75,7 @@ internal sealed class LiveWatch
                 {
                     lock (_gate)
                     {
-                        if (chunk.AfterBreak)
-                        {
-                            diagnoser.Break();
-                        }
-
-                        diagnoser.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+                        diagnoser.Add(chunk);
                     }
 
                     ShowStatus(diagnoser, window);

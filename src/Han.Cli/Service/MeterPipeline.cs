@@ -70,12 +70,7 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
         await foreach (var chunk in source.ReadAsync(stoppingToken).ConfigureAwait(false))
         {
             fanOut.Publish(new BytesReceived(meter.Name, chunk.ReceivedAt, chunk.Bytes));
-            if (chunk.AfterBreak)
-            {
-                decoder.Break(); // a frame the lost line cut must not hold back the lists after it
-            }
-
-            decoder.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+            decoder.Add(chunk);
             Count(decoder);
         }
 
