@@ -87,9 +87,9 @@ internal sealed class DecodeContext : IDisposable
         }
     }
 
-    /// <summary>Reports an APDU still waiting for pieces when the input ended.</summary>
+    /// <summary>Reports an APDU still waiting for pieces when the input ended or the line broke off.</summary>
     public void ReportUnfinished(DecodeLayer layer, long firstOffset, int count, string pieces) =>
-        Report(DecodeError.IncompleteSegments, layer, firstOffset, $"the input ended after {count} of the {pieces} of an APDU whose last one never came");
+        Report(DecodeError.IncompleteSegments, layer, firstOffset, $"the input ended, or a live line broke off, after {count} of the {pieces} of an APDU whose last one never came");
 
     public void Report(DecodeError error, DecodeLayer layer, long offset, string detail)
     {

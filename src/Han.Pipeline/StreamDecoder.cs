@@ -58,6 +58,22 @@ public sealed class StreamDecoder : IDisposable
         _pending.Consume((int)(before - sequence.Length));
     }
 
+    /// <summary>
+    /// The live source lost its line and has it back (a bridge reconnected, an adapter plugged in again):
+    /// the bytes held get no continuation. They are decoded as at an input's end (a frame cut short is
+    /// reported and its bytes counted), and decoding goes on with the bytes that come next, remembering
+    /// the meter. Without this, a cut frame's declared length would swallow the next bytes and hold back
+    /// the lists in them until enough had come to fill it. Before the input's kind is known, the held
+    /// bytes stay for the detection, which the next bytes help.
+    /// </summary>
+    public void Break()
+    {
+        if (_input is not null)
+        {
+            End();
+        }
+    }
+
     /// <summary>The live source has ended (or the watch is over): what is held is decoded as the input's end.</summary>
     public void End()
     {

@@ -119,6 +119,31 @@ public sealed class CaptureInputTests : IDisposable
         Assert.Equal(["2026-12-01T20:00:00.350Z", "2026-12-01T20:00:10.125Z"], decoded.Readings.Select(reading => reading.GetProperty("received").GetString()));
     }
 
+    [Theory]
+    [InlineData("decode")]
+    [InlineData("listen")]
+    public async Task Read_SessionThatEndedMidFrame_DoesNotHoldBackTheNextSessionsLists(string command)
+    {
+        // The first recording was stopped 20 bytes into Aidon's 396-byte list; the next one brings two
+        // whole Kamstrup lists of 228 bytes each: together more than the cut list lacked.
+        var kamstrup = Convert.ToHexString(RealFrames.KamstrupList2);
+        var capture = Write("sessions.han", $"""
+            # han capture 1
+            # 2026-12-01T20:00:00.000Z recording /dev/ttyUSB0 (2400 8E1)
+            2026-12-01T20:00:00.100Z {Convert.ToHexString(RealFrames.KaifaList3)}
+            2026-12-01T20:00:02.500Z {Convert.ToHexString(RealFrames.AidonList3.AsSpan(0, 20))}
+            # 2026-12-01T21:00:00.000Z recording /dev/ttyUSB0 (2400 8E1)
+            2026-12-01T21:00:00.100Z {kamstrup}
+            2026-12-01T21:00:10.100Z {kamstrup}
+
+            """);
+
+        var result = await HanRunner.Run(command, "--format", "json", capture);
+
+        Assert.Equal(["2026-12-01T20:00:00.100Z", "2026-12-01T21:00:00.100Z", "2026-12-01T21:00:10.100Z"], result.Readings.Select(reading => reading.GetProperty("received").GetString()));
+        Assert.Equal(RealFrames.KaifaList3.Length, result.Errors[0].GetProperty("offset").GetInt32()); // the cut list, reported
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private string Write(string name, string text)

@@ -169,7 +169,7 @@ public sealed partial class HostileEnvironmentTests : IDisposable
 
     [Theory]
     [InlineData("decode \"\"", "han decode: : an empty file name was given")]
-    [InlineData("diagnose --no-bundle \"\"", "han diagnose: : an empty file name was given")]
+    [InlineData("diagnose --no-bundle \"\"", "han diagnose: an empty source; use a serial device")]
     [InlineData("diagnose --bundle \"\" \"$CAPTURE\"", "han diagnose: --bundle : an empty path")]
     [InlineData("decode \"$FOLDER\"", "this is a folder, not a capture file")]
     [InlineData("diagnose --bundle \"$CAPTURE/report.zip\" \"$CAPTURE\"", "is a file, not a folder")]

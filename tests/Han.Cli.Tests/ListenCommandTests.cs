@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Han.Sources.Captures;
 using Han.TestCorpus;
@@ -18,7 +16,7 @@ public sealed class ListenCommandTests : IDisposable
         using var pair = new PseudoTerminalPair();
         var started = DateTimeOffset.UtcNow;
 
-        var listening = Shell.Start($"timeout -s INT 6 \"$HAN\" listen --format json --baud 2400 --parity none '{pair.ReaderEnd}'", _folder);
+        var listening = Shell.Start($"timeout --foreground -s INT 6 \"$HAN\" listen --format json --baud 2400 --parity none '{pair.ReaderEnd}'", _folder);
         await listening.WaitForErrorAsync($"han listen: reading {pair.ReaderEnd}");
         pair.Send(RealFrames.KamstrupList2);
         await Task.Delay(300);
@@ -50,7 +48,7 @@ public sealed class ListenCommandTests : IDisposable
             },
             stop.Token);
 
-        var result = await Shell.Run($"STATE_DIRECTORY='{state}' timeout -s INT 6 \"$HAN\" listen --format json '{pair.ReaderEnd}'", _folder);
+        var result = await Shell.Run($"STATE_DIRECTORY='{state}' timeout --foreground -s INT 6 \"$HAN\" listen --format json '{pair.ReaderEnd}'", _folder);
         await stop.CancelAsync();
 
         Assert.Contains($"han listen: {pair.ReaderEnd}: 2400 8E1: HDLC frames with good checksums", result.Stderr, StringComparison.Ordinal);
@@ -63,22 +61,61 @@ public sealed class ListenCommandTests : IDisposable
     [Fact]
     public async Task Listen_BridgeRestartsMidStream_ReconnectsAndDecodesEveryFrameThatArrivedWhole()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var bridge = new ScriptedBridge();
         var capture = Path.Combine(_folder, "session.han");
 
-        var listening = Shell.Run($"timeout -s INT 8 \"$HAN\" listen --format json --record '{capture}' tcp://127.0.0.1:{port}", _folder);
-        await ServeAsync(listener, [RealFrames.KamstrupList2, RealFrames.AidonList3]);
-        await ServeAsync(listener, [RealFrames.KaifaList3]);
+        var listening = Shell.Run($"timeout --foreground -s INT 8 \"$HAN\" listen --format json --record '{capture}' {bridge.Address}", _folder);
+        await bridge.ServeAndCloseAsync(RealFrames.KamstrupList2, RealFrames.AidonList3);
+        await bridge.ServeAndCloseAsync(RealFrames.KaifaList3);
         var result = await listening;
 
         var ids = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("list_version").GetString());
         Assert.Equal(["Kamstrup_V0001", "AIDON_V0001", "KFM_001"], ids);
         Assert.Contains("the bridge closed the connection; trying again in", result.Stderr, StringComparison.Ordinal);
-        Assert.True(result.Stderr.Split('\n').Count(line => line.StartsWith($"han listen: connected to tcp://127.0.0.1:{port}", StringComparison.Ordinal)) >= 2);
+        Assert.True(result.Stderr.Split('\n').Count(line => line.StartsWith($"han listen: connected to {bridge.Address}", StringComparison.Ordinal)) >= 2);
         Assert.Equal(CaptureFormat.Header, File.ReadLines(capture).First());
         Assert.Contains(File.ReadLines(capture), line => line.StartsWith("# ", StringComparison.Ordinal) && line.Contains("the bridge closed the connection", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Listen_BridgeDropsMidFrame_ReportsTheCutFrameAndReadsTheNextConnectionsFirstListAtOnce()
+    {
+        using var bridge = new ScriptedBridge();
+        var output = Path.Combine(_folder, "listen.jsonl");
+
+        var listening = Shell.Start($"exec \"$HAN\" listen --format json {bridge.Address} > '{output}'", _folder);
+        await bridge.DropMidFrameAndComeBackWithOneListAsync();
+        var printed = await PrintedLines.WaitForAsync(output, 4, timeoutSeconds: 10);
+        listening.Signal("INT");
+        await listening.Completion;
+
+        var readings = printed.Where(line => line.TryGetProperty("list_version", out _)).Select(line => line.GetProperty("list_version").GetString());
+        Assert.Equal(["KFM_001", "Kamstrup_V0001"], readings);
+        var problems = printed.Where(line => line.TryGetProperty("error", out _)).ToList();
+        Assert.Equal(RealFrames.KaifaList3.Length, problems[0].GetProperty("offset").GetInt64()); // where the cut list began
+        Assert.Equal(20, problems.Sum(problem => ProblemBytes(problem))); // all of it, and nothing of the next list
+    }
+
+    [Fact]
+    public async Task Listen_CtrlCWhileAFrameIsHalfIn_ReportsItSoEveryByteIsAccountedFor()
+    {
+        using var bridge = new ScriptedBridge();
+        var output = Path.Combine(_folder, "listen.jsonl");
+
+        var listening = Shell.Start($"exec \"$HAN\" listen --format json {bridge.Address} > '{output}'", _folder);
+        await bridge.ServeAndHoldAsync([.. RealFrames.KaifaList3, .. RealFrames.KamstrupList2[..50]]);
+        await PrintedLines.WaitForAsync(output, 1);
+        await Task.Delay(300); // the half frame is in too
+        listening.Signal("INT");
+        var result = await listening.Completion;
+
+        var printed = PrintedLines.Read(output);
+        var problems = printed.Where(line => line.TryGetProperty("error", out _)).ToList();
+        Assert.NotEmpty(problems);
+        Assert.Equal("truncated", problems[0].GetProperty("error").GetString());
+        Assert.Equal(RealFrames.KaifaList3.Length, problems[0].GetProperty("offset").GetInt64());
+        Assert.Equal(50, problems.Sum(problem => ProblemBytes(problem)));
+        Assert.Contains("han listen: stopped by Ctrl-C (SIGINT)", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,16 +178,9 @@ public sealed class ListenCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>Accepts one client, sends the frames a little apart, and closes (the bridge restarts).</summary>
-    private static async Task ServeAsync(TcpListener listener, byte[][] frames)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        using var client = await listener.AcceptTcpClientAsync(timeout.Token);
-        var stream = client.GetStream();
-        foreach (var frame in frames)
-        {
-            await stream.WriteAsync(frame, timeout.Token);
-            await Task.Delay(200, timeout.Token);
-        }
-    }
+    /// <summary>How many bytes a problem line gives up: its flag, or the run of skipped bytes its detail counts.</summary>
+    private static int ProblemBytes(JsonElement problem) =>
+        problem.GetProperty("error").GetString() == "skipped_bytes"
+            ? int.Parse(problem.GetProperty("detail").GetString()!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
+            : 1;
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Han.Sources.Captures;
 using Han.TestCorpus;
 
@@ -13,20 +11,11 @@ public sealed class RecordCommandTests : IDisposable
     [Fact]
     public async Task Record_TcpBridgeForADuration_WritesEveryPieceWithItsTimeAndWhatTheBridgeDid()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        using var bridge = new ScriptedBridge();
         var capture = Path.Combine(_folder, "session.han");
 
-        var recording = Shell.Run($"\"$HAN\" record tcp://127.0.0.1:{port} --output '{capture}' --duration 3s", _folder);
-        using (var client = await listener.AcceptTcpClientAsync())
-        {
-            await client.GetStream().WriteAsync(RealFrames.KamstrupList2);
-            await Task.Delay(300);
-            await client.GetStream().WriteAsync(RealFrames.AidonList3);
-            await Task.Delay(300);
-        }
-
+        var recording = Shell.Run($"\"$HAN\" record {bridge.Address} --output '{capture}' --duration 3s", _folder);
+        await bridge.ServeAndCloseAsync(RealFrames.KamstrupList2, RealFrames.AidonList3);
         var result = await recording;
 
         Assert.Equal(0, result.ExitCode);
@@ -72,7 +61,7 @@ public sealed class RecordCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("10", "--duration: '10' is not a duration; write it as 90s, 15m, 2h, 1d, 1w or 1h30m")]
+    [InlineData("10", "--duration: '10' is not a duration; use a number and a unit, e.g. 90s, 15m, 2h, 1d, 1w or 1h30m")]
     [InlineData("0s", "--duration: '0s' is not a duration")]
     public async Task Record_DurationThatIsNotOne_SaysHowToWriteIt(string duration, string expected)
     {

@@ -37,19 +37,30 @@ internal sealed class RunningShell
         kill.WaitForExit();
     }
 
-    /// <summary>Waits until standard error holds <paramref name="text"/> (or the command ends).</summary>
-    public async Task WaitForErrorAsync(string text, int timeoutSeconds = 30)
+    /// <summary>Waits until standard error holds <paramref name="text"/> (or the command ends), <paramref name="times"/> times over.</summary>
+    public async Task WaitForErrorAsync(string text, int timeoutSeconds = 30, int times = 1)
     {
         var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (!Stderr.Contains(text, StringComparison.Ordinal))
+        while (Occurrences(Stderr, text) < times)
         {
             if (Completion.IsCompleted || DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"'{text}' did not appear on standard error; it holds: {Stderr}");
+                throw new TimeoutException($"'{text}' did not appear {times} times on standard error; it holds: {Stderr}");
             }
 
             await Task.Delay(25);
         }
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private string Stderr

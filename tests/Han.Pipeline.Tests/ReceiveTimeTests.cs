@@ -61,4 +61,36 @@ public sealed class ReceiveTimeTests
         Assert.Equal(Han.Protocol.DecodeError.Truncated, observer.Problems[0].Error);
         Assert.Equal(50, decoder.Counters.Bytes);
     }
+
+    [Fact]
+    public void Break_FrameCutByALostLine_IsReportedAtOnceAndTheNextBytesAreReadAsTheyCome()
+    {
+        var observer = new RecordingObserver();
+        using var decoder = new StreamDecoder(observer, Country.Norway);
+        decoder.Add([.. RealFrames.KaifaList3, .. RealFrames.AidonList3.AsSpan(0, 20)], Noon);
+
+        decoder.Break();
+        Assert.Equal(RealFrames.KaifaList3.Length, observer.Problems[0].Offset);
+        Assert.Equal(RealFrames.KaifaList3.Length + 20, decoder.Counters.Bytes);
+        // 228 bytes: fewer than the 376 the cut frame lacked, which would have held them back.
+        decoder.Add(RealFrames.KamstrupList2, Noon.AddSeconds(10));
+
+        Assert.Equal(["Kaifa", "Kamstrup"], observer.Readings.Select(reading => reading.MeterManufacturer));
+        Assert.Equal(Noon.AddSeconds(10), observer.Readings[1].Received);
+        Assert.Equal(20, decoder.Counters.Framing.DiscardedBytes);
+    }
+
+    [Fact]
+    public void Break_BeforeTheKindOfInputIsKnown_KeepsTheBytesForItsDetection()
+    {
+        var observer = new RecordingObserver();
+        using var decoder = new StreamDecoder(observer, Country.Norway);
+        decoder.Add(RealFrames.KamstrupList2.AsSpan(0, 2), Noon);
+
+        decoder.Break();
+        decoder.Add(RealFrames.KamstrupList2.AsSpan(2), Noon.AddSeconds(1));
+
+        Assert.Single(observer.Readings);
+        Assert.Empty(observer.Problems);
+    }
 }

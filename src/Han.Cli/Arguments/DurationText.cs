@@ -47,6 +47,14 @@ internal static partial class DurationText
         return total > TimeSpan.Zero;
     }
 
+    /// <summary>A duration for a sentence: <c>30 s</c>, <c>61 min</c>, <c>2.5 h</c>.</summary>
+    public static string Describe(TimeSpan duration) => duration.TotalSeconds switch
+    {
+        < 120 => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalSeconds:0.#} s"),
+        < 7200 => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMinutes:0.#} min"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{duration.TotalHours:0.#} h"),
+    };
+
     [GeneratedRegex(@"^(?<part>\d+(\.\d+)?(w|d|h|ms|m|s))+$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }

@@ -6,6 +6,7 @@ using Han.Pipeline;
 using Han.Readings;
 using Han.Sources;
 using Han.Sources.Captures;
+using Han.Sources.Live;
 
 namespace Han.Cli.Commands;
 
@@ -111,7 +112,7 @@ internal static class DecodeCommand
         {
             await foreach (var chunk in capture.ReadChunksAsync(cancellation).ConfigureAwait(false))
             {
-                decoder.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+                decoder.Add(chunk); // a new recording session does not continue the last one
             }
         }
         catch (Exception problem) when (IoFailure.Is(problem) || problem is InvalidDataException)

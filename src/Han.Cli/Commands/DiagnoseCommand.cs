@@ -9,25 +9,30 @@ using Han.Pipeline.Diagnosis;
 using Han.Protocol;
 using Han.Sources;
 using Han.Sources.Captures;
+using Han.Sources.Live;
+using Han.Sources.Serial;
 
 namespace Han.Cli.Commands;
 
 /// <summary>
-/// <c>han diagnose [FILE|-] [--country ...] [--key HEX] [--auth-key HEX] [--bundle PATH | --no-bundle]</c>:
-/// what am I receiving, and what is wrong with it? Reads a capture (a live source arrives with the
-/// live-input issue and feeds the same <see cref="Diagnoser"/>), prints the findings in plain language
-/// with the next step to take, and writes a bug-report bundle. Exit code 0 when the input could be read
-/// and the bundle written; 1 otherwise, with one line on standard error saying what was not done.
+/// <c>han diagnose [SOURCE] [--duration TIME] [serial options] [--country ...] [--key HEX] [--auth-key HEX]
+/// [--bundle PATH | --no-bundle]</c>: what am I receiving, and what is wrong with it? Reads a capture to its
+/// end, or listens to a serial device or TCP bridge for a while (<see cref="LiveWatch"/>), through one
+/// <see cref="Diagnoser"/>; prints the findings in plain language with the next step to take, and writes
+/// a bug-report bundle. Exit code 0 when the input could be read (a live watch ended by its duration or
+/// Ctrl-C included) and the bundle written; 1 otherwise, with one line on standard error saying what was
+/// not done.
 /// </summary>
 internal static class DiagnoseCommand
 {
     public static Command Create(StandardStreams streams, TimeProvider clock)
     {
-        var input = new Argument<string>("FILE")
+        var input = new Argument<string>("SOURCE")
         {
-            Description = "The capture to examine: raw bytes, hex text or a han capture, any format han reads. '-' or nothing reads standard input.",
+            Description = "What to examine: a capture file (raw bytes, hex text or a han capture, any format han reads), '-' or nothing for standard input, or a live source listened to for --duration: a serial device (/dev/ttyUSB0, better /dev/serial/by-id/...) or tcp://HOST:PORT (ser2net, socat, an ESP bridge).",
             Arity = ArgumentArity.ZeroOrOne,
         };
+        var duration = DurationOption.Create($"How long to listen to a serial device or TCP bridge once it is open (a device after its line setting is found), e.g. {DurationText.Examples}. Default {DurationText.Describe(DefaultDuration)}: a Norwegian meter's list 1 (every 2 to 2.5 s) and list 2 (every 10 s) several times over; the hourly list comes only just after each full hour, so 61m sees one. Ctrl-C ends it sooner. A file is read to its end.");
         var bundle = new Option<string?>("--bundle")
         {
             Description = "Where to write the bug-report bundle (a zip with the start of the capture, the decoded output, this report and versions; never the keys). A folder gets the default name inside it. An existing file is replaced only if it is a bundle han wrote. Default: han-diagnose-<date>-<time>.zip here.",
@@ -36,12 +41,15 @@ internal static class DiagnoseCommand
         {
             Description = "Do not write a bug-report bundle.",
         };
+        var serial = new SerialArguments();
         var decoding = new DecoderArguments();
-        var command = new Command("diagnose", "Tell what a capture holds (format, meter, lists, encryption, line quality) and what to do when something is wrong; write a bug-report bundle.");
+        var command = new Command("diagnose", "Tell what a capture or a live source holds (format, meter, lists, encryption, line quality, line setting) and what to do when something is wrong; write a bug-report bundle.");
         command.Arguments.Add(input);
         UnknownOptions.Check(command, input);
+        command.Options.Add(duration);
         command.Options.Add(bundle);
         command.Options.Add(noBundle);
+        serial.AddTo(command);
         decoding.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -54,25 +62,43 @@ internal static class DiagnoseCommand
         {
             var request = new Request(
                 parse.GetValue(input),
+                DurationOption.Read(parse, duration),
+                serial.Read(parse),
                 decoding.Read(parse),
                 !parse.GetValue(noBundle),
                 parse.GetValue(bundle),
                 DefaultBundleName(clock));
-            return await RunAsync(request, streams, cancellation).ConfigureAwait(false);
+            return await RunAsync(request, streams, clock, cancellation).ConfigureAwait(false);
         });
         return command;
     }
 
+    /// <summary>A live source is listened to this long by default: list 1 a dozen times, list 2 three times (norway-lists.md §2).</summary>
+    internal static readonly TimeSpan DefaultDuration = TimeSpan.FromSeconds(30);
+
     internal static string DefaultBundleName(TimeProvider clock) =>
         "han-diagnose-" + clock.GetLocalNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".zip";
 
-    private static async Task<int> RunAsync(Request request, StandardStreams streams, CancellationToken cancellation)
+    private static async Task<int> RunAsync(Request request, StandardStreams streams, TimeProvider clock, CancellationToken cancellation)
     {
         var path = request.Input ?? "-";
         var error = streams.Error;
+        if (!SourceAddress.TryParse(path, out var address, out var notASource))
+        {
+            await error.WriteLineAsync($"han diagnose: {notASource}").ConfigureAwait(false);
+            return 1;
+        }
+
+        var live = address.Kind is SourceKind.Serial or SourceKind.Tcp;
+        if (!live && request.Duration is not null)
+        {
+            await error.WriteLineAsync("han diagnose: --duration is for a serial device or tcp://HOST:PORT, which are listened to; a file or standard input is read to its end, so leave --duration out").ConfigureAwait(false);
+            return 1;
+        }
+
         if (request.Input is null && streams.Input == InputState.Terminal)
         {
-            await error.WriteLineAsync("han diagnose: no input: name a capture file, or pipe one in (han diagnose - reads hex typed or pasted here; end it with Ctrl-D)").ConfigureAwait(false);
+            await error.WriteLineAsync("han diagnose: no input: name a capture file, or pipe one in (han diagnose - reads hex typed or pasted here; end it with Ctrl-D), or name a live source: a serial device or tcp://HOST:PORT").ConfigureAwait(false);
             return 1;
         }
 
@@ -97,6 +123,11 @@ internal static class DiagnoseCommand
         }
 
         using var bundleScope = bundle;
+        if (live)
+        {
+            return await DiagnoseLiveAsync(request, address, bundle, streams, clock, cancellation).ConfigureAwait(false);
+        }
+
         Stream bytes;
         try
         {
@@ -135,7 +166,7 @@ internal static class DiagnoseCommand
             report += $"\nThe input could not be read to its end: {PrintableText.Escape(readError)}\n";
         }
 
-        var outcome = await ReportAsync(report, bundle, diagnoser, request.Options, streams, cancellation).ConfigureAwait(false);
+        var outcome = await ReportAsync(report, bundle, diagnoser, Settings(request.Options), streams, cancellation).ConfigureAwait(false);
         if (readError is not null)
         {
             await error.WriteLineAsync($"han diagnose: {path}: {readError}").ConfigureAwait(false);
@@ -150,15 +181,42 @@ internal static class DiagnoseCommand
     {
         await foreach (var chunk in capture.ReadChunksAsync(cancellation).ConfigureAwait(false))
         {
-            diagnoser.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+            diagnoser.Add(chunk);
         }
+    }
+
+    /// <summary>
+    /// Listens to a serial device or TCP bridge, then reports as for a file, with how it was listened to.
+    /// The report is written after a Ctrl-C too: ending the watch early is what Ctrl-C is for here.
+    /// </summary>
+    private static async Task<int> DiagnoseLiveAsync(Request request, SourceAddress address, BugReportBundle? bundle, StandardStreams streams, TimeProvider clock, CancellationToken cancellation)
+    {
+        var watch = new LiveWatch(address, request.Settings, request.Duration ?? DefaultDuration, streams, clock);
+        using var json = bundle is null ? null : new JsonLinesView(bundle.Decoded);
+        using var diagnoser = new Diagnoser(request.Options, json is null ? watch.Progress : new FanOutObserver(json, watch.Progress));
+        WatchResult watched;
+        try
+        {
+            watched = await watch.RunAsync(diagnoser, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception problem) when (problem is SourceUnavailableException || IoFailure.Is(problem))
+        {
+            // Nothing to listen to (no such device, no permission): the reason is the whole answer.
+            await streams.Error.WriteLineAsync($"han diagnose: {address.Text}: {problem.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        var diagnosis = WatchReport.Findings(watched, diagnoser.Complete());
+        json?.Flush();
+        var report = $"han diagnose: {PrintableText.Escape(address.Text)}\n" + WatchReport.Describe(watched, diagnosis) + diagnosis.ToText();
+        return await ReportAsync(report, bundle, diagnoser, [$"source {watched.Source}", .. Settings(request.Options)], streams, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Prints the report and finishes the bundle, each whatever becomes of the other: a full disk under
     /// standard output still leaves the bundle with the whole report, and the user is told where it is.
     /// </summary>
-    private static async Task<int> ReportAsync(string report, BugReportBundle? bundle, Diagnoser diagnoser, DecoderOptions options, StandardStreams streams, CancellationToken cancellation)
+    private static async Task<int> ReportAsync(string report, BugReportBundle? bundle, Diagnoser diagnoser, IEnumerable<string> settings, StandardStreams streams, CancellationToken cancellation)
     {
         await using var writer = new StreamWriter(streams.Output, leaveOpen: true) { NewLine = "\n" };
         OutputFailedException? printing = null;
@@ -172,7 +230,7 @@ internal static class DiagnoseCommand
             printing = failure;
         }
 
-        var bundled = bundle is not null && await TryCompleteAsync(bundle, diagnoser, report, options, streams.Error).ConfigureAwait(false);
+        var bundled = bundle is not null && await TryCompleteAsync(bundle, diagnoser, report, settings, streams.Error).ConfigureAwait(false);
         if (printing is not null)
         {
             var where = bundled ? $"; the report is in the bug-report bundle {bundle!.Path}" : string.Empty;
@@ -197,14 +255,8 @@ internal static class DiagnoseCommand
     }
 
     /// <summary>Finishes the bundle; false (with the reason on standard error) when it could not be written.</summary>
-    private static async Task<bool> TryCompleteAsync(BugReportBundle bundle, Diagnoser diagnoser, string report, DecoderOptions options, TextWriter error)
+    private static async Task<bool> TryCompleteAsync(BugReportBundle bundle, Diagnoser diagnoser, string report, IEnumerable<string> settings, TextWriter error)
     {
-        string[] settings =
-        [
-            $"country {options.Country}",
-            $"encryption key given: {(options.Key is null ? "no" : "yes")}",
-            $"authentication key given: {(options.AuthenticationKey is null ? "no" : "yes")}",
-        ];
         try
         {
             bundle.Complete(diagnoser.Capture.Span, diagnoser.InputBytes, report, settings);
@@ -218,5 +270,14 @@ internal static class DiagnoseCommand
         }
     }
 
-    private sealed record Request(string? Input, DecoderOptions Options, bool WriteBundle, string? BundlePath, string DefaultBundleName);
+    /// <summary>The settings the bundle's versions file records: whether keys were given, never the keys.</summary>
+    private static string[] Settings(DecoderOptions options) =>
+    [
+        $"country {options.Country}",
+        $"encryption key given: {(options.Key is null ? "no" : "yes")}",
+        $"authentication key given: {(options.AuthenticationKey is null ? "no" : "yes")}",
+    ];
+
+    /// <param name="Settings">The serial line setting given; null for auto-detection (and for sources that have none).</param>
+    private sealed record Request(string? Input, TimeSpan? Duration, LineSettings? Settings, DecoderOptions Options, bool WriteBundle, string? BundlePath, string DefaultBundleName);
 }

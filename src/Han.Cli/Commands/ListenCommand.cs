@@ -60,8 +60,7 @@ internal static class ListenCommand
     /// <summary>One run of <c>han listen</c>: the source, the decoder, the view, the status line and the recording.</summary>
     private sealed class Listening(string sourceText, OutputFormat format, string? recordPath, LineSettings? settings, DecoderOptions options, StandardStreams streams, TimeProvider clock)
     {
-        private readonly LiveStatus _status = new();
-        private readonly StatusLine? _statusLine = streams.ErrorTerminal is { } terminal ? new StatusLine(terminal, clock) : null;
+        private readonly LiveConsole _console = new("han listen", streams, clock);
         private CaptureWriter? _recording;
 
         public async Task<int> RunAsync(CancellationToken cancellation)
@@ -73,7 +72,7 @@ internal static class ListenCommand
             }
 
             using var view = OutputView.Create(format, streams.Output);
-            using var decoder = new StreamDecoder(new FanOutObserver(view, _status), options);
+            using var decoder = new StreamDecoder(new FanOutObserver(view, _console.Status), options);
             try
             {
                 var source = await SourceFactory.CreateAsync(address, settings, streams, clock, Report, cancellation).ConfigureAwait(false);
@@ -81,29 +80,26 @@ internal static class ListenCommand
                 await foreach (var chunk in source.ReadAsync(cancellation).ConfigureAwait(false))
                 {
                     _recording?.Write(chunk);
-                    decoder.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+                    decoder.Add(chunk);
                     Show(view, decoder);
                 }
 
                 // A file or standard input has ended: what is held is its end.
-                decoder.End();
-                Show(view, decoder, final: true);
-                _statusLine?.Close();
-                view.EndInput(decoder.Counters);
+                Finish(view, decoder);
                 return 0;
             }
             catch (Exception problem) when (problem is SourceUnavailableException || IoFailure.Is(problem) || problem is InvalidDataException)
             {
-                _statusLine?.Close();
+                _console.Close();
                 view.Flush();
                 await streams.Error.WriteLineAsync($"han listen: {sourceText}: {problem.Message}").ConfigureAwait(false);
                 return 1;
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
-                // Ctrl-C is how a listen ends: what was decoded is shown, with the totals.
-                _statusLine?.Close();
-                view.EndInput(decoder.Counters);
+                // Ctrl-C is how a listen ends, and so it ends the input: a frame half in is reported (every
+                // byte is in a frame or counted), and what was decoded is shown, with the totals.
+                Finish(view, decoder);
                 view.Flush();
                 throw;
             }
@@ -113,43 +109,29 @@ internal static class ListenCommand
             }
         }
 
+        /// <summary>The input is over: decodes what is held as its end, shows the rest and the totals, and removes the status line.</summary>
+        private void Finish(OutputView view, StreamDecoder decoder)
+        {
+            decoder.End();
+            Show(view, decoder, final: true);
+            _console.Close();
+            view.EndInput(decoder.Counters);
+        }
+
         /// <summary>Hands what the view holds to standard output, above the status line, and redraws the status.</summary>
         private void Show(OutputView view, StreamDecoder decoder, bool final = false)
         {
-            if (_statusLine is null)
+            _console.Above(view.Flush);
+            if (_console.OnTerminal)
             {
-                view.Flush();
-                return;
+                _console.ShowStatus(_console.Status.Describe(decoder.Counters, clock.GetUtcNow()), now: final);
             }
-
-            _statusLine.Above(view.Flush);
-            _statusLine.Show(_status.Describe(decoder.Counters, clock.GetUtcNow()), now: final);
         }
 
         private void Report(SourceEvent change)
         {
-            _status.SourceState = change.State switch
-            {
-                Han.Sources.Live.SourceState.Connected => "connected",
-                Han.Sources.Live.SourceState.Connecting => "connecting",
-                Han.Sources.Live.SourceState.Detecting => "finding the line setting",
-                _ => "disconnected",
-            };
             _recording?.Note(clock.GetUtcNow(), change.Message);
-            if (change.State == Han.Sources.Live.SourceState.Connecting)
-            {
-                return; // the status line says it; a line per attempt would flood the log
-            }
-
-            var line = $"han listen: {change.Message}";
-            if (_statusLine is null)
-            {
-                streams.Error.WriteLine(line);
-            }
-            else
-            {
-                _statusLine.Above(() => streams.Error.WriteLine(line));
-            }
+            _console.Report(change);
         }
     }
 }

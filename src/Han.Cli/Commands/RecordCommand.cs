@@ -28,14 +28,7 @@ internal static class RecordCommand
             Required = true,
         };
         var raw = new Option<bool>("--raw") { Description = "Write the bytes only, without receive times (a new file; an existing one is refused)." };
-        var duration = new Option<string?>("--duration") { Description = $"Stop after this long: {DurationText.Examples}. Default: until Ctrl-C." };
-        duration.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } text && !DurationText.TryParse(text, out _))
-            {
-                result.AddError($"--duration: '{text}' is not a duration; write it as {DurationText.Examples}");
-            }
-        });
+        var duration = DurationOption.Create($"Stop after this long: {DurationText.Examples}. Default: until Ctrl-C.");
         var serial = new SerialArguments();
         var command = new Command("record", "Record what a source sends, with receive times, for decoding and replay later.");
         command.Arguments.Add(source);
@@ -46,7 +39,7 @@ internal static class RecordCommand
         UnknownOptions.Check(command, source);
         command.SetAction(async (parse, cancellation) =>
         {
-            var limit = DurationText.TryParse(parse.GetValue(duration), out var given) ? given : null;
+            var limit = DurationOption.Read(parse, duration);
             return await RunAsync(parse.GetValue(source)!, parse.GetValue(output)!, parse.GetValue(raw), limit, serial.Read(parse), streams, clock, cancellation).ConfigureAwait(false);
         });
         return command;

@@ -15,6 +15,7 @@ internal sealed class StatusLine
     private readonly object _gate = new();
     private string _shown = string.Empty;
     private DateTimeOffset _drawnAt;
+    private bool _closed;
 
     public StatusLine(TextWriter terminal, TimeProvider time)
     {
@@ -22,13 +23,13 @@ internal sealed class StatusLine
         _time = time;
     }
 
-    /// <summary>Shows <paramref name="text"/>, at most four times a second unless <paramref name="now"/> says it must.</summary>
+    /// <summary>Shows <paramref name="text"/>, at most four times a second unless <paramref name="now"/> says it must; never once closed.</summary>
     public void Show(string text, bool now = false)
     {
         lock (_gate)
         {
             var at = _time.GetUtcNow();
-            if (!now && at - _drawnAt < Interval)
+            if (_closed || (!now && at - _drawnAt < Interval))
             {
                 return;
             }
@@ -60,11 +61,12 @@ internal sealed class StatusLine
         }
     }
 
-    /// <summary>Removes the line for good (the command ends).</summary>
+    /// <summary>Removes the line for good (the command ends): a timer's redraw still under way does not bring it back.</summary>
     public void Close()
     {
         lock (_gate)
         {
+            _closed = true;
             if (_shown.Length > 0)
             {
                 _terminal.Write(ClearLine);

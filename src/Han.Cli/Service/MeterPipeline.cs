@@ -70,7 +70,7 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
         await foreach (var chunk in source.ReadAsync(stoppingToken).ConfigureAwait(false))
         {
             fanOut.Publish(new BytesReceived(meter.Name, chunk.ReceivedAt, chunk.Bytes));
-            decoder.Add(chunk.Bytes.Span, chunk.ReceivedAt);
+            decoder.Add(chunk);
             Count(decoder);
         }
 
@@ -85,13 +85,7 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
 
     private void Report(SourceEvent change)
     {
-        stats.State = change.State switch
-        {
-            SourceState.Connected => "connected",
-            SourceState.Connecting => "connecting",
-            SourceState.Detecting => "finding the line setting",
-            _ => "disconnected",
-        };
+        stats.State = SourceStateText.Of(change.State);
         if (change.State != SourceState.Connecting)
         {
             // Connecting is in the state; a line per attempt would fill the journal during a long outage.

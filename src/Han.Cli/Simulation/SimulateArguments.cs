@@ -24,7 +24,7 @@ internal sealed class SimulateArguments
     private readonly Option<string?> _speed = Text("--speed", "1", "How fast the meter's clock runs: N times real time (1: real time; 3600: an hour a second) or max (no waiting: days of lists in seconds).");
     private readonly Option<string?> _start = Text("--start", null, $"The meter's clock at the start, ISO 8601 ({MeterTimeText.Examples}). Default: now.");
     private readonly Option<string?> _seed = Text("--seed", null, "A number (0 or more) that fixes the meter and its household: the same seed and options give the same bytes. Default: a random seed, printed at the start.");
-    private readonly Option<string?> _duration = Text("--duration", null, $"How much meter time to simulate (e.g. {DurationText.Examples}); the run ends then. Default: until Ctrl-C.");
+    private readonly Option<string?> _duration = DurationOption.Create($"How much meter time to simulate (e.g. {DurationText.Examples}); the run ends then. Default: until Ctrl-C.");
     private readonly Option<string?> _faults = Text("--faults", null, $"Faults to inject: {FaultPlan.Syntax}. bad-crc: a flipped bit (FCS fails); truncated: a frame cut short; garbage: noise before a frame; disconnect: a frame cut off and 5-60 s of silence (TCP clients are disconnected); missing-hour: an hourly list not sent; repeated-hour: the previous hour's list sent again. Rates are per list (per hourly list for the last two).");
     private readonly Option<string?> _solar = Text("--solar", null, "Peak power of rooftop solar behind the meter, in kW (e.g. 6): the meter exports when the panels make more than the house uses. Default: none.");
     private readonly Option<string?> _key = Text("--key", null, "Send every list encrypted with this AES-128 key (general-glo-ciphering, security 0x20): 32 hex digits. han decode --key reads it. Never printed.");
@@ -46,7 +46,6 @@ internal sealed class SimulateArguments
         CheckWith(_speed, value => (Pace.TryParse(value, out _, out var error), error));
         CheckWith(_start, value => (MeterTimeText.TryParse(value, out _, out var error), error));
         Check(_seed, value => ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out _), value => $"--seed: '{value}' is not a seed; use a whole number from 0 to {ulong.MaxValue}.");
-        Check(_duration, value => DurationText.TryParse(value, out _), value => $"--duration: '{value}' is not a duration; use a number and a unit, e.g. {DurationText.Examples}.");
         CheckWith(_faults, value => (FaultPlan.TryParse(value, out _, out var error), error));
         Check(_solar, value => TrySolar(value, out _), value => $"--solar: '{value}' is not a peak power; use kilowatts from 0 to 1000, e.g. 6 or 10.5.");
         CheckWith(_key, value => (EncryptionKey.TryFromHex(value, out _, out var error), error));
@@ -74,8 +73,7 @@ internal sealed class SimulateArguments
         _ = Pace.TryParse(parse.GetValue(_speed), out var pace, out _);
         FaultPlan? faults = null;
         _ = parse.GetValue(_faults) is { } faultText && FaultPlan.TryParse(faultText, out faults, out _);
-        TimeSpan? duration = null;
-        _ = parse.GetValue(_duration) is { } durationText && DurationText.TryParse(durationText, out duration);
+        var duration = DurationOption.Read(parse, _duration);
         System.Net.IPEndPoint? serve = null;
         _ = parse.GetValue(_serve) is { } serveText && TcpEndpoint.TryParse(serveText, out serve, out _);
         var options = new SimulationOptions

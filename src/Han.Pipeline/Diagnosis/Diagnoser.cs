@@ -31,6 +31,9 @@ public sealed class Diagnoser : IDisposable
     /// <summary>How many bytes have arrived.</summary>
     public long InputBytes => _profile.Total;
 
+    /// <summary>The decoder's running totals (for a live watch's progress).</summary>
+    public DecodeCounters Counters => _decoder.Counters;
+
     /// <summary>The start of the input, as received (at most <see cref="MaxCapture"/> bytes).</summary>
     public ReadOnlyMemory<byte> Capture => _capture.WrittenMemory;
 
@@ -41,6 +44,9 @@ public sealed class Diagnoser : IDisposable
         _capture.Write(bytes[..Math.Min(bytes.Length, MaxCapture - _capture.WrittenCount)]);
         _decoder.Add(bytes, receivedAt);
     }
+
+    /// <summary>A live source lost its line and has it back: the bytes before do not continue (<see cref="StreamDecoder.Break"/>).</summary>
+    public void Break() => _decoder.Break();
 
     /// <summary>Reads a whole stream through <see cref="Add"/>.</summary>
     public async Task AddAsync(Stream input, CancellationToken cancellationToken = default)

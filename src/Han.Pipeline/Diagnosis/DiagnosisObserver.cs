@@ -19,6 +19,9 @@ public sealed class DiagnosisObserver : DecodeObserver
 
     public long Readings { get; private set; }
 
+    /// <summary>Readings that carry an energy register: the hourly list of a Norwegian meter, sent just after each full hour.</summary>
+    public long RegisterReadings { get; private set; }
+
     public long CipheredApdus { get; private set; }
 
     public long Decrypted { get; private set; }
@@ -75,6 +78,7 @@ public sealed class DiagnosisObserver : DecodeObserver
     public override void OnReading(MeterReading reading, long offset)
     {
         Readings++;
+        RegisterReadings += reading.Has(ReadingField.ActiveEnergyImport) || reading.Has(ReadingField.ActiveEnergyExport) ? 1 : 0;
         AddIfSet(Manufacturers, reading.MeterManufacturer);
         AddIfSet(MeterTypes, reading.MeterType);
         AddIfSet(ListVersions, reading.ListVersion);

@@ -16,7 +16,7 @@ internal static class DiscardText
         DecodeError.BadChecksum => $"{unit} of {discard.DeclaredLength} bytes failed its checksum",
         DecodeError.MissingClosingFlag => $"{unit} of declared length {discard.DeclaredLength} does not end on a flag (cut short or damaged)",
         DecodeError.MissingStopByte => $"{unit} of declared length {discard.DeclaredLength} does not end with its stop byte 0x16 (cut short or damaged)",
-        DecodeError.Truncated => $"the input ends inside a {unit} of declared length {discard.DeclaredLength}",
+        DecodeError.Truncated => $"the input ends, or a live line broke off, inside a {unit} of declared length {discard.DeclaredLength}",
         _ => $"{unit} rejected: {discard.Reason.Name()}",
     };
 

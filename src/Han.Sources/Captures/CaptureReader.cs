@@ -70,11 +70,18 @@ public sealed class CaptureReader
         }
     }
 
+    /// <summary>
+    /// The pieces as a source's chunks. A recording session after the first does not continue the one
+    /// before (the recording was stopped, perhaps in the middle of a frame), so its first piece comes
+    /// after a break (<see cref="ReceivedChunk.AfterBreak"/>).
+    /// </summary>
     public async IAsyncEnumerable<ReceivedChunk> ReadChunksAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var first = true;
         while (await ReadPieceAsync(cancellationToken).ConfigureAwait(false) is { } piece)
         {
-            yield return piece.Chunk;
+            yield return piece.StartsSession && !first ? piece.Chunk with { AfterBreak = true } : piece.Chunk;
+            first = false;
         }
     }
 

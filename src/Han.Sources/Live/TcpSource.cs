@@ -32,6 +32,7 @@ public sealed class TcpSource : IByteSource
     public async IAsyncEnumerable<ReceivedChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
+        var broken = false;
         while (true)
         {
             using var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
@@ -52,9 +53,12 @@ public sealed class TcpSource : IByteSource
                 }
 
                 _backoff.Reset();
-                yield return new ReceivedChunk(buffer.AsMemory(0, read).ToArray(), _time.GetUtcNow());
+                yield return new ReceivedChunk(buffer.AsMemory(0, read).ToArray(), _time.GetUtcNow(), broken);
+                broken = false;
             }
 
+            // Whatever the next connection brings does not continue what this one brought.
+            broken = true;
             await WaitAfterAsync($"{Description}: {ended}", cancellationToken).ConfigureAwait(false);
         }
     }

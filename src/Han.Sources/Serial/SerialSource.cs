@@ -38,12 +38,16 @@ public sealed class SerialSource : IByteSource
 
     public string Description => $"{_device} ({_settings?.ToString() ?? "line setting auto-detected"})";
 
+    /// <summary>What the last search for the line setting found (<c>--baud auto</c>); null when the setting was given or no search has ended yet.</summary>
+    public LineDetection? Detection { get; private set; }
+
     public async IAsyncEnumerable<ReceivedChunk> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
         var detected = _settings is null;
         _settings ??= await DetectAsync(cancellationToken).ConfigureAwait(false);
         var port = detected ? await OpenAfterDetectionAsync(_settings, cancellationToken).ConfigureAwait(false) : OpenFirst(_settings);
+        var broken = false;
         while (true)
         {
             using (port)
@@ -60,9 +64,12 @@ public sealed class SerialSource : IByteSource
                         break;
                     }
 
-                    yield return new ReceivedChunk(buffer.AsMemory(0, read).ToArray(), _time.GetUtcNow());
+                    yield return new ReceivedChunk(buffer.AsMemory(0, read).ToArray(), _time.GetUtcNow(), broken);
+                    broken = false;
                 }
 
+                // What the device brings once it is back does not continue these bytes.
+                broken = true;
                 _report(new SourceEvent(SourceState.Disconnected, $"{_device}: {lost}; waiting for it to come back", _options.ReopenInterval));
             }
 
@@ -108,7 +115,7 @@ public sealed class SerialSource : IByteSource
         while (true)
         {
             _report(new SourceEvent(SourceState.Detecting, $"finding the line setting of {_device} (each setting is listened to for up to 12 s)"));
-            var detection = await _autoDetection!.DetectAsync(_device, new SerialPortProbe(_device, _time), cancellationToken).ConfigureAwait(false);
+            var detection = Detection = await _autoDetection!.DetectAsync(_device, new SerialPortProbe(_device, _time), cancellationToken).ConfigureAwait(false);
             if (detection.Settings is { } found && detection.Certainty >= LineDetectionCertainty.Readable)
             {
                 _report(new SourceEvent(SourceState.Detecting, $"{_device}: {detection.Describe()} (remembered for the next start)"));

@@ -37,6 +37,19 @@ public sealed class CaptureReaderTests
     }
 
     [Fact]
+    public async Task ReadChunksAsync_LaterSession_ItsFirstPieceFollowsABreak()
+    {
+        var chunks = new List<ReceivedChunk>();
+        await foreach (var chunk in CaptureReader.ReadAsync(new MemoryStream(Encoding.ASCII.GetBytes(Capture)), CancellationToken.None))
+        {
+            chunks.Add(chunk);
+        }
+
+        // The first session's start follows nothing; a bridge's reconnect inside a session is only a comment.
+        Assert.Equal([false, false, false, true], chunks.Select(chunk => chunk.AfterBreak));
+    }
+
+    [Fact]
     public async Task ReadPiecesAsync_WindowsLineEndsAndNoLastLineEnd_AreRead()
     {
         var pieces = await ReadAllAsync(new MemoryStream(Encoding.UTF8.GetBytes("\uFEFF# han capture 1\r\n2026-12-01T20:00:00Z 7E\r\n2026-12-01T20:00:01Z 7F")));

@@ -50,6 +50,7 @@ public sealed class TcpSourceTests
         var received = await SourceReading.TakeAsync(source, 4, timeout.Token);
 
         Assert.Equal([1, 2, 3, 4], received.SelectMany(chunk => chunk.Bytes.ToArray()));
+        Assert.Equal([3], received.Where(chunk => chunk.AfterBreak).Select(chunk => chunk.Bytes.Span[0])); // only the new connection's first bytes
         Assert.Contains(events, e => e.State == SourceState.Disconnected && e.Message.Contains("the bridge closed the connection", StringComparison.Ordinal) && e.RetryIn > TimeSpan.Zero);
         Assert.Equal(2, events.Count(e => e.State == SourceState.Connected));
         await serve;

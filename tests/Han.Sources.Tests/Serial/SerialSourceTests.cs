@@ -71,6 +71,7 @@ public sealed class SerialSourceTests
         var chunks = await reading;
 
         Assert.Equal([1, 2, 3, 4], chunks.SelectMany(chunk => chunk.Bytes.ToArray()));
+        Assert.Equal([3], chunks.Where(chunk => chunk.AfterBreak).Select(chunk => chunk.Bytes.Span[0])); // only the first bytes after the adapter came back
         Assert.Contains(events, e => e.State == SourceState.Disconnected && e.Message.EndsWith("; waiting for it to come back", StringComparison.Ordinal));
     }
 
