@@ -35,12 +35,14 @@ internal sealed class ServiceHost : IAsyncDisposable
     public static ServiceHost Build(RunConfiguration configuration, StandardStreams streams, TimeProvider clock, Func<string, string?> environment)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        ReadinessNotifier? readiness = null;
         if (environment("NOTIFY_SOCKET") is { Length: > 0 })
         {
             // A Type=notify unit (deploy/han.service): READY=1 once started, STOPPING=1 when stopping. Set
             // up by hand because AddSystemd() also insists that the parent process is systemd, and
             // sd_notify(3) itself goes by NOTIFY_SOCKET alone (a test's socket, or a container's runner).
-            builder.Services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+            readiness = new ReadinessNotifier(new SystemdNotifier());
+            builder.Services.AddSingleton<ISystemdNotifier>(readiness);
             builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
         }
         var journal = environment("JOURNAL_STREAM") is { Length: > 0 };
@@ -65,7 +67,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (SystemdWatchdog.Interval(environment) is { } interval)
         {
             builder.Services.AddHostedService(services => new SystemdWatchdog(
-                new SystemdNotifier(), interval, meters, services.GetRequiredService<IHostApplicationLifetime>(), clock));
+                new SystemdNotifier(), interval, meters, readiness?.Ready ?? Started(services.GetRequiredService<IHostApplicationLifetime>()), clock));
         }
 
         var host = builder.Build();
@@ -97,6 +99,14 @@ internal sealed class ServiceHost : IAsyncDisposable
         }
 
         _host.Dispose();
+    }
+
+    /// <summary>Completes when the host has started (every service is running).</summary>
+    private static Task Started(IHostApplicationLifetime lifetime)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        return started.Task;
     }
 
     private static MeterFanOut FanOut(MeterConfiguration meter, OutputsConfiguration outputs, ILogger log, TimeProvider clock)

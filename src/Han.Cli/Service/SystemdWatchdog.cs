@@ -10,7 +10,8 @@ namespace Han.Cli.Service;
 /// deadlocked or starved process stops pinging and systemd restarts it. Readiness (READY=1) is sent by
 /// the host's systemd lifetime once every service has started.
 /// </summary>
-internal sealed class SystemdWatchdog(ISystemdNotifier notifier, TimeSpan interval, IReadOnlyList<MeterPipeline> meters, IHostApplicationLifetime lifetime, TimeProvider clock) : BackgroundService
+/// <param name="ready">Completes once READY=1 has gone out (<see cref="ReadinessNotifier"/>), or the host has started when there is no notify socket.</param>
+internal sealed class SystemdWatchdog(ISystemdNotifier notifier, TimeSpan interval, IReadOnlyList<MeterPipeline> meters, Task ready, TimeProvider clock) : BackgroundService
 {
     private static readonly ServiceState Ping = new("WATCHDOG=1");
 
@@ -47,15 +48,12 @@ internal sealed class SystemdWatchdog(ISystemdNotifier notifier, TimeSpan interv
 
     private async Task<bool> Started(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var whenStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        using var whenStopping = stoppingToken.Register(() => started.TrySetCanceled());
         try
         {
-            await started.Task.ConfigureAwait(false);
+            await ready.WaitAsync(stoppingToken).ConfigureAwait(false);
             return true;
         }
-        catch (TaskCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             return false;
         }
