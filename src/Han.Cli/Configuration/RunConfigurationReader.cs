@@ -166,8 +166,9 @@ internal sealed class RunConfigurationReader
             Fail(setting, "is one file for several meters; put {meter} in it, as in /var/lib/han/{meter}.jsonl");
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(setting.Value.Replace("{meter}", "meter", StringComparison.Ordinal)));
-        if (folder is not null && !setting.Value[..Math.Max(0, setting.Value.LastIndexOf('/'))].Contains('{', StringComparison.Ordinal) && !_folderExists(folder))
+        // A folder named by {meter} differs per meter and is made by no one yet: only a fixed folder is checked.
+        var folder = Path.GetDirectoryName(Path.GetFullPath(setting.Value));
+        if (folder is not null && !folder.Contains('{', StringComparison.Ordinal) && !_folderExists(folder))
         {
             Fail(setting, $"is in a folder that does not exist ({folder}); create it for the service's user (the .deb makes /var/lib/han), or choose another");
         }

@@ -44,7 +44,7 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
             {
                 await ReadAsync(options, stoppingToken).ConfigureAwait(false);
                 Tell($"{meter.Source.Text} has ended; nothing more will be read for this meter", NoteLevel.Warning);
-                stats.State = "ended";
+                stats.MarkEnded();
                 return;
             }
             catch (Exception problem) when (problem is SourceUnavailableException || IoFailure.Is(problem) || problem is InvalidDataException)

@@ -15,6 +15,7 @@ internal sealed class MeterStats
     private long _skippedBytes;
     private long _problems;
     private long _lastReadingTicks;
+    private bool _ended;
 
     public long Readings => Interlocked.Read(ref _readings);
 
@@ -34,6 +35,15 @@ internal sealed class MeterStats
 
     /// <summary>The line's state in words (connected, waiting for the device...).</summary>
     public string State { get; set; } = "starting";
+
+    /// <summary>True once the source has ended for good (a file read to its end): silence is then expected.</summary>
+    public bool Ended => Volatile.Read(ref _ended);
+
+    public void MarkEnded()
+    {
+        State = "ended";
+        Volatile.Write(ref _ended, true);
+    }
 
     public void CountReading(DateTimeOffset received)
     {

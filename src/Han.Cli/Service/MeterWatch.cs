@@ -35,7 +35,7 @@ internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFac
                     WatchSilence(meter, now);
                 }
 
-                if (meters.All(m => m.Stats.State == "ended"))
+                if (meters.All(m => m.Stats.Ended))
                 {
                     ServiceLog.Information(_log, "every source has ended; stopping");
                     lifetime.StopApplication();
@@ -58,7 +58,7 @@ internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFac
     {
         var since = meter.Stats.LastReading ?? _started;
         var quiet = now - since;
-        if (quiet >= Silence && meter.Stats.State != "ended" && _silent.Add(meter.Name))
+        if (quiet >= Silence && !meter.Stats.Ended && _silent.Add(meter.Name))
         {
             var what = meter.Stats.LastReading is null ? "no reading yet" : "no reading";
             meter.FanOut.Publish(new LineNote(meter.Name, now, $"{what} for {Minutes(quiet)} (the line is {meter.Stats.State}); check the cable and that the meter's HAN port is open (the grid company opens it)", NoteLevel.Warning));

@@ -8,7 +8,7 @@ namespace Han.Cli.Service;
 /// (sd_watchdog_enabled(3): systemd passes the interval as <c>WATCHDOG_USEC</c>) and keeps the status
 /// line of <c>systemctl status han</c> current. The ping comes from a timer on the thread pool, so a
 /// deadlocked or starved process stops pinging and systemd restarts it. Readiness (READY=1) is sent by
-/// the host's systemd lifetime once every service has started.
+/// the host's systemd lifetime once every service has started; the first ping waits for it.
 /// </summary>
 /// <param name="ready">Completes once READY=1 has gone out (<see cref="ReadinessNotifier"/>), or the host has started when there is no notify socket.</param>
 internal sealed class SystemdWatchdog(ISystemdNotifier notifier, TimeSpan interval, IReadOnlyList<MeterPipeline> meters, Task ready, TimeProvider clock) : BackgroundService
@@ -30,8 +30,7 @@ internal sealed class SystemdWatchdog(ISystemdNotifier notifier, TimeSpan interv
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The first ping after READY=1, which the host sends once every service has started: a
-        // watchdog ping before readiness would tell systemd nothing, and reads oddly in a trace.
+        // A watchdog ping before readiness would tell systemd nothing, and reads oddly in a trace.
         if (!await Started(stoppingToken).ConfigureAwait(false))
         {
             return;
