@@ -30,11 +30,7 @@ internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFac
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
                 var now = clock.GetUtcNow();
-                foreach (var meter in meters)
-                {
-                    WatchSilence(meter, now);
-                }
-
+                WatchSilence(now);
                 if (meters.All(m => m.Stats.Ended))
                 {
                     ServiceLog.Information(_log, "every source has ended; stopping");
@@ -51,6 +47,15 @@ internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFac
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: the final summary follows once the outputs are drained.
+        }
+    }
+
+    /// <summary>Tells each meter that has just gone quiet, or has just come back, at <paramref name="now"/>.</summary>
+    internal void WatchSilence(DateTimeOffset now)
+    {
+        foreach (var meter in meters)
+        {
+            WatchSilence(meter, now);
         }
     }
 
