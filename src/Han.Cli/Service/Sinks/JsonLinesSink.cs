@@ -12,23 +12,32 @@ namespace Han.Cli.Service.Sinks;
 /// empty. A file whose last line was cut (a full disk, a crash) gets a line end before the next line,
 /// so one damaged line never spoils the one after it.
 /// </summary>
-internal sealed class JsonLinesSink(string path, string meter) : IMeterSink
+internal sealed class JsonLinesSink : IMeterSink
 {
+    private readonly string _path;
+    private readonly string _meter;
     private readonly ArrayBufferWriter<byte> _line = new(1024);
+    private readonly Utf8JsonWriter _writer;
     private readonly LiveReadingJsonWriter _json = new();
     private FileStream? _file;
 
-    public string Name => $"json_lines {path}";
+    public JsonLinesSink(string path, string meter)
+    {
+        _path = path;
+        _meter = meter;
+        _writer = new Utf8JsonWriter(_line, ReadingJsonWriter.Options); // one for every line: reset, not remade
+    }
+
+    public string Name => $"json_lines {_path}";
 
     public bool Accepts(MeterEvent item) => item is ReadingMade;
 
     public async ValueTask WriteAsync(MeterEvent item, CancellationToken cancellationToken)
     {
         _line.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_line, ReadingJsonWriter.Options))
-        {
-            _json.Write(writer, meter, ((ReadingMade)item).Reading);
-        }
+        _writer.Reset(_line);
+        _json.Write(_writer, _meter, ((ReadingMade)item).Reading);
+        _writer.Flush();
 
         _line.GetSpan(1)[0] = (byte)'\n';
         _line.Advance(1);
@@ -60,11 +69,15 @@ internal sealed class JsonLinesSink(string path, string meter) : IMeterSink
         }
     }
 
-    public ValueTask DisposeAsync() => CloseAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync().ConfigureAwait(false);
+        await CloseAsync().ConfigureAwait(false);
+    }
 
     private FileStream Open()
     {
-        var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 16 * 1024);
+        var file = new FileStream(_path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 16 * 1024);
         try
         {
             if (file.Length > 0)
