@@ -5,6 +5,8 @@
 # on (capture, JSON lines). RSS is sampled from /proc every 5 s; the first sample after the first
 # readings, the last and the peak (from /usr/bin/time -v) are printed, with the final totals.
 # Usage: benchmarks/run-day.sh [speed, default 360] [meter time, default 1d]
+# HAN=PATH measures that han instead of the Release build, e.g. the trimmed single file users install:
+#   deploy/release.sh linux-x64 && HAN=artifacts/release-build/publish/linux-x64/han benchmarks/run-day.sh
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/capture.sh"
 speed="${1:-360}"
@@ -12,7 +14,7 @@ span="${2:-1d}"
 work="$(mktemp -d)"
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
-exe=$(build_han)
+exe="${HAN:-$(build_han)}"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 socat pty,raw,echo=0,link="$work/meter" pty,raw,echo=0,link="$work/ttyHAN" 2>/dev/null & pids+=($!)
@@ -48,7 +50,7 @@ sleep 2
 kill -TERM "$han"
 wait "$timer" || true
 
-echo "han run, two meters, $span of meter time at speed $speed"
+echo "$exe run, two meters, $span of meter time at speed $speed"
 echo "RSS samples (MiB, every 5 s): $(for s in "${samples[@]}"; do printf '%d ' $((s / 1024)); done)"
 echo "RSS first: $((${samples[0]} / 1024)) MiB, last: $((${samples[-1]} / 1024)) MiB, peak: $(($(peak_rss_kb "$work/run.log") / 1024)) MiB"
 echo "CPU: user $(sed -n 's/.*User time (seconds): //p' "$work/run.log") s, system $(sed -n 's/.*System time (seconds): //p' "$work/run.log") s"
