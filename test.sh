@@ -11,8 +11,11 @@ cd "$here"
 # coreutils. socat makes the pseudo-terminal pairs of the serial tests and of han simulate --pty;
 # ser2net bridges one to TCP and runs deploy/'s examples. systemd brings systemd-analyze, which checks
 # deploy/han.service; nothing starts it. dpkg-deb, which builds and reads the .deb, comes with dpkg.
-# MQTT, database and browser tests will add mosquitto, postgresql and chromium here.)
-required_packages=(xxd bsdextrautils socat ser2net systemd)
+# mosquitto is the real MQTT broker the MQTT, Home Assistant and Domoticz tests start on a free port,
+# mosquitto-clients its mosquitto_sub and mosquitto_pub, the independent clients that check han's
+# messages and send it frames; openssl makes the certificates of the TLS tests. Database and browser
+# tests will add postgresql and chromium here.)
+required_packages=(xxd bsdextrautils socat ser2net systemd mosquitto mosquitto-clients openssl)
 
 missing=()
 for package in "${required_packages[@]}"; do
