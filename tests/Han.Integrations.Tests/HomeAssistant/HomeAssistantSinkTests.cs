@@ -163,6 +163,25 @@ public sealed class HomeAssistantSinkTests
         Assert.Single(subscriber.Messages);
     }
 
+    [Fact]
+    public async Task WriteAsync_AnotherMeterIdOnTheSameLine_ClearsTheOldDeviceAndAnnouncesTheNew()
+    {
+        using var broker = new MosquittoBroker();
+        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        using var subscriber = new MosquittoSubscriber(broker, [Configs]);
+        var house = new MeterFeed("house");
+        await using var sink = new HomeAssistantSink("house", new HomeAssistantOptions(), publisher);
+
+        await sink.WriteAsync(house.Reading("amshan-aidon-no-list2", 0), default);
+        await sink.WriteAsync(house.Reading("amsreader-aidon-no-gh1119-1-list3", 10), default);
+        await subscriber.WaitForTopicAsync("homeassistant/device/han_7359992890497997/config");
+
+        Assert.Equal(
+            [("homeassistant/device/han_7359992892587665/config", true), ("homeassistant/device/han_7359992892587665/config", false), ("homeassistant/device/han_7359992890497997/config", true)],
+            subscriber.Messages.Select(m => (m.Topic, m.Payload.Length > 0)));
+        Assert.Equal("homeassistant/device/han_7359992890497997/config", sink.AnnouncedTopic);
+    }
+
     internal static void PublishWithMosquittoPub(MosquittoBroker broker, string topic, string payload, bool retain = false)
     {
         var start = new ProcessStartInfo("mosquitto_pub") { UseShellExecute = false, RedirectStandardError = true };
