@@ -28,6 +28,7 @@ public sealed class HomeAssistantSink : IMeterSink
 
     private MeterIdentity _identity = MeterIdentity.Unknown;
     private MeterIdentity? _announcedIdentity;
+    private string? _announcedKey;
     private DateTimeOffset? _firstReading;
     private MqttOutgoing? _announcement;
 
@@ -97,17 +98,19 @@ public sealed class HomeAssistantSink : IMeterSink
             return; // wait for the meter id: Aidon and Kaifa send it in their 10-second list only
         }
 
-        MqttOutgoing? previous;
-        lock (_gate)
+        if (!appeared && key == _announcedKey && _identity == _announcedIdentity)
         {
-            previous = _announcement;
+            return; // the common case, every few seconds: nothing new, nothing built
         }
 
         var device = new DiscoveredDevice(_meter, key, _identity.Manufacturer, _identity.MeterType, _identity.MeterId, _identity.ListVersion, _sent.Entities);
         var topic = DiscoveryTopics.Config(_options.DiscoveryPrefix, device.DeviceId);
-        if (!appeared && previous?.Topic == topic && _identity == _announcedIdentity)
+        var announcement = new MqttOutgoing(topic, DiscoveryPayloadWriter.Write(device, _options, _publisher.TopicPrefix, _publisher.StatusTopic), Retain: true);
+        MqttOutgoing? previous;
+        lock (_gate)
         {
-            return;
+            previous = _announcement;
+            _announcement = announcement;
         }
 
         if (previous is not null && previous.Topic != topic)
@@ -115,12 +118,7 @@ public sealed class HomeAssistantSink : IMeterSink
             _publisher.Publish(MqttOutgoing.Clear(previous.Topic)); // another meter on this line now, or its id came after all
         }
 
-        var announcement = new MqttOutgoing(topic, DiscoveryPayloadWriter.Write(device, _options, _publisher.TopicPrefix, _publisher.StatusTopic), Retain: true);
-        lock (_gate)
-        {
-            _announcement = announcement;
-        }
-
+        _announcedKey = key;
         _announcedIdentity = _identity;
         _publisher.Publish(announcement);
         _janitor?.Announced(_meter, topic);

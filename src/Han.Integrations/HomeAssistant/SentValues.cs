@@ -24,9 +24,9 @@ public sealed class SentValues
         ArgumentNullException.ThrowIfNull(live);
         var reading = live.Reading;
         var added = false;
-        foreach (var (field, _) in reading.Values())
+        for (var field = (ReadingField)0; (int)field < ReadingFieldInfo.Count; field++)
         {
-            added |= Mark(EntityCatalog.Of(field));
+            added |= reading.Has(field) && Mark(EntityCatalog.Of(field));
         }
 
         added |= MarkIf(live.ImportEstimate is not null, EntityCatalog.ImportEstimate);
@@ -43,8 +43,10 @@ public sealed class SentValues
     {
         ArgumentNullException.ThrowIfNull(status);
         var added = false;
-        foreach (var entity in EntityCatalog.Line)
+        var line = EntityCatalog.Line;
+        for (var i = 0; i < line.Count; i++)
         {
+            var entity = line[i];
             var present = entity.Key switch
             {
                 "line_settings" => status.LineSettings is not null,
