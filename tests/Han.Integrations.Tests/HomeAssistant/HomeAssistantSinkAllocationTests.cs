@@ -33,26 +33,4 @@ public sealed class HomeAssistantSinkAllocationTests
 
     /// <summary>The sink finished the write at once (it never waits: publishing only queues).</summary>
     private static void Completed(ValueTask write) => Assert.True(write.IsCompletedSuccessfully);
-
-    /// <summary>Keeps what is published; only for counting bytes (the MQTT behaviour is tested on a real broker).</summary>
-    private sealed class KeepingPublisher : IMqttPublisher
-    {
-        public List<MqttOutgoing> Published { get; } = [];
-
-        public string TopicPrefix => "han";
-
-        public string StatusTopic => "han/status";
-
-        public event Action? Connected
-        {
-            add { }
-            remove { }
-        }
-
-        public void Publish(MqttOutgoing message) => Published.Add(message);
-
-        public void Subscribe(string topicFilter, Func<MqttIncoming, ValueTask> handler)
-        {
-        }
-    }
 }
