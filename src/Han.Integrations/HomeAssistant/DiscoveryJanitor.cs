@@ -11,24 +11,31 @@ namespace Han.Integrations.HomeAssistant;
 /// topic is under this han's topic prefix belong to this han, and the state topic names the meter.
 /// One per service; the meters' sinks tell it what they announce.
 /// </summary>
-public sealed class DiscoveryJanitor
+public sealed class DiscoveryJanitor : IDisposable
 {
     private readonly HomeAssistantOptions _options;
     private readonly IMqttPublisher _publisher;
     private readonly HashSet<string> _configured;
+    private readonly ITimer _removal;
     private readonly Lock _gate = new();
 
     /// <summary>Configs of configured meters seen on the broker: topic to meter.</summary>
     private readonly Dictionary<string, string> _seen = [];
 
+    /// <summary>Configs of meters no longer configured, removed when <see cref="HomeAssistantOptions.RemovalDelay"/> has passed.</summary>
+    private readonly HashSet<string> _unconfigured = [];
+
     /// <summary>What each meter announced in this run: meter to topic.</summary>
     private readonly Dictionary<string, string> _announced = [];
 
-    public DiscoveryJanitor(HomeAssistantOptions options, IMqttPublisher publisher)
+    private readonly List<string> _removed = [];
+
+    public DiscoveryJanitor(HomeAssistantOptions options, IMqttPublisher publisher, TimeProvider? time = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
         _configured = [.. options.ConfiguredMeters];
+        _removal = (time ?? TimeProvider.System).CreateTimer(_ => RemoveUnconfigured(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _publisher.Subscribe(DiscoveryTopics.AllConfigs(options.DiscoveryPrefix), OnConfigAsync);
     }
 
@@ -44,8 +51,6 @@ public sealed class DiscoveryJanitor
         }
     }
 
-    private readonly List<string> _removed = [];
-
     /// <summary>A meter was announced on <paramref name="topic"/>: any other config of that meter is a device of its own past.</summary>
     public void Announced(string meter, string topic)
     {
@@ -53,6 +58,7 @@ public sealed class DiscoveryJanitor
         lock (_gate)
         {
             _announced[meter] = topic;
+            _unconfigured.Remove(topic); // a meter renamed in the configuration: the same device, now under its new name
             stale = [.. _seen.Where(pair => pair.Value == meter && pair.Key != topic).Select(pair => pair.Key)];
         }
 
@@ -62,6 +68,8 @@ public sealed class DiscoveryJanitor
         }
     }
 
+    public void Dispose() => _removal.Dispose();
+
     private ValueTask OnConfigAsync(MqttIncoming message)
     {
         if (message.Payload.IsEmpty)
@@ -69,6 +77,7 @@ public sealed class DiscoveryJanitor
             lock (_gate)
             {
                 _seen.Remove(message.Topic); // removed (by us or by hand)
+                _unconfigured.Remove(message.Topic);
             }
 
             return ValueTask.CompletedTask;
@@ -79,23 +88,49 @@ public sealed class DiscoveryJanitor
             return ValueTask.CompletedTask; // not ours: another program's device, or another han's prefix
         }
 
-        bool stale;
+        var replaced = false;
         lock (_gate)
         {
-            stale = !_configured.Contains(meter)
-                || (_announced.TryGetValue(meter, out var current) && current != message.Topic);
-            if (!stale)
+            if (!_configured.Contains(meter))
+            {
+                // Not at once: a meter renamed in the configuration announces the same device under its new
+                // name once it has sent its id; removing first would make Home Assistant drop the entities' settings.
+                if (!_announced.ContainsValue(message.Topic) && _unconfigured.Add(message.Topic) && _unconfigured.Count == 1)
+                {
+                    _removal.Change(_options.RemovalDelay, Timeout.InfiniteTimeSpan);
+                }
+            }
+            else if (_announced.TryGetValue(meter, out var current) && current != message.Topic)
+            {
+                replaced = true;
+            }
+            else
             {
                 _seen[message.Topic] = meter;
             }
         }
 
-        if (stale)
+        if (replaced)
         {
             Remove(message.Topic);
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    private void RemoveUnconfigured()
+    {
+        List<string> due;
+        lock (_gate)
+        {
+            due = [.. _unconfigured.Where(topic => !_announced.ContainsValue(topic))];
+            _unconfigured.Clear();
+        }
+
+        foreach (var topic in due)
+        {
+            Remove(topic);
+        }
     }
 
     private void Remove(string topic)
@@ -125,7 +160,8 @@ public sealed class DiscoveryJanitor
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
                 || !root.TryGetProperty("o", out var origin) || origin.ValueKind != JsonValueKind.Object
-                || !origin.TryGetProperty("name", out var name) || name.GetString() != DiscoveryPayloadWriter.OriginName
+                || !origin.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String
+                || name.GetString() != DiscoveryPayloadWriter.OriginName
                 || !root.TryGetProperty("stat_t", out var stateTopic) || stateTopic.ValueKind != JsonValueKind.String)
             {
                 return null;

@@ -27,6 +27,12 @@ public sealed record HomeAssistantOptions
     /// </summary>
     public TimeSpan IdentityPatience { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long after han connects a device of a meter no longer configured is removed: time for a meter
+    /// that was only renamed in the configuration to announce the same device under its new name.
+    /// </summary>
+    public TimeSpan RemovalDelay { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The origin block's version and support link (Home Assistant logs them with each discovery).</summary>
     public string OriginVersion { get; init; } = typeof(HomeAssistantOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 

@@ -26,7 +26,10 @@ public sealed class DiscoveryJanitorTests
         await witness.WaitForTopicAsync(OtherHanTopic);
 
         await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
-        var janitor = new DiscoveryJanitor(new HomeAssistantOptions { ConfiguredMeters = ["house"] }, publisher);
+        var timers = new ManualTimers();
+        using var janitor = new DiscoveryJanitor(new HomeAssistantOptions { ConfiguredMeters = ["house"] }, publisher, timers);
+        await WaitUntilAsync(() => timers.Armed == 1); // set once the cabin's config came back
+        timers.FireAll(); // the removal delay has passed
         var cleared = await witness.WaitForAsync(m => m.Topic == CabinTopic && !m.Retained);
 
         Assert.Equal(string.Empty, cleared.Payload);
@@ -50,7 +53,7 @@ public sealed class DiscoveryJanitorTests
 
         await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
         var options = new HomeAssistantOptions { ConfiguredMeters = ["house"] };
-        var janitor = new DiscoveryJanitor(options, publisher);
+        using var janitor = new DiscoveryJanitor(options, publisher);
         await using var sink = new HomeAssistantSink("house", options, publisher, janitor: janitor);
         await sink.WriteAsync(new MeterFeed("house").Reading("amsreader-aidon-no-gh1119-1-list3", 0), default);
         await witness.WaitForAsync(m => m.Topic == HouseTopic && m.Payload.Length == 0);
@@ -59,6 +62,30 @@ public sealed class DiscoveryJanitorTests
         Assert.True((await afterwards.WaitForTopicAsync("homeassistant/device/han_7359992890497997/config")).Retained);
         Assert.DoesNotContain(afterwards.Messages, m => m.Topic == HouseTopic);
         Assert.Equal([HouseTopic], janitor.Removed);
+    }
+
+    [Fact]
+    public async Task Janitor_MeterRenamedInTheConfiguration_KeepsItsDevice()
+    {
+        using var broker = new MosquittoBroker();
+        await AnnounceInAnEarlierRunAsync(broker, ("house", "amshan-aidon-no-list2"));
+        using var witness = new MosquittoSubscriber(broker, [Configs]);
+        await witness.WaitForTopicAsync(HouseTopic);
+
+        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        var options = new HomeAssistantOptions { ConfiguredMeters = ["home"] };
+        var timers = new ManualTimers();
+        using var janitor = new DiscoveryJanitor(options, publisher, timers);
+        await WaitUntilAsync(() => timers.Armed == 1); // the old config under "house" came back
+        await using var sink = new HomeAssistantSink("home", options, publisher, janitor: janitor);
+        await sink.WriteAsync(new MeterFeed("home").Reading("amshan-aidon-no-list2", 0), default);
+        var renamed = await witness.WaitForAsync(m => m.Topic == HouseTopic && m.Payload.Contains("han/home/state", StringComparison.Ordinal));
+        Assert.Equal(1, timers.FireAll()); // the removal delay has passed
+        await publisher.DrainAsync();
+
+        Assert.Empty(janitor.Removed);
+        using var afterwards = new MosquittoSubscriber(broker, [Configs]);
+        Assert.Equal(renamed.Payload, (await afterwards.WaitForTopicAsync(HouseTopic)).Payload);
     }
 
     private static async Task AnnounceInAnEarlierRunAsync(MosquittoBroker broker, params (string Meter, string Vector)[] meters)
@@ -71,5 +98,15 @@ public sealed class DiscoveryJanitorTests
         }
 
         await publisher.DrainAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not come true within 20 s");
+            await Task.Delay(20);
+        }
     }
 }
