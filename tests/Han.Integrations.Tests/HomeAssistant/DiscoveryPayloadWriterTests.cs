@@ -135,6 +135,23 @@ public sealed class DiscoveryPayloadWriterTests
         Assert.Equal("homeassistant/device/han_AB_12_3__/config", DiscoveryTopics.Config("homeassistant", device.DeviceId));
     }
 
+    /// <summary>Home Assistant's own topic matcher, applied after the prefix (integrations.md §1.1, [HA4]).</summary>
+    [Theory]
+    [InlineData("7359992890497997")]
+    [InlineData("AB 12/3+#")]
+    [InlineData("garage")]
+    public void Config_Topic_MatchesHomeAssistantsDiscoveryTopicMatcher(string deviceKey)
+    {
+        var device = new DiscoveredDevice("house", deviceKey, null, null, null, null, []);
+        var topic = DiscoveryTopics.Config("homeassistant", device.DeviceId);
+
+        var match = System.Text.RegularExpressions.Regex.Match(topic["homeassistant/".Length..], @"^(?<component>\w+)/(?:(?<node_id>[a-zA-Z0-9_-]+)/)?(?<object_id>[a-zA-Z0-9_-]+)/config$");
+
+        Assert.True(match.Success, topic);
+        Assert.Equal("device", match.Groups["component"].Value);
+        Assert.Equal(device.DeviceId, match.Groups["object_id"].Value);
+    }
+
     internal static DiscoveredDevice Device(params MeterEvent[] events)
     {
         var sent = new SentValues();
