@@ -31,6 +31,9 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
 
     public MeterFanOut FanOut => fanOut;
 
+    /// <summary>The configured serial line setting (<c>2400 8E1</c>); null for auto-detection and for sources without one.</summary>
+    public string? LineSettings => meter.Line?.ToString();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Leave the host's start at once: the first read may wait for a device for a long time.
