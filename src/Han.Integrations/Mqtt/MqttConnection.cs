@@ -177,14 +177,16 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
 
     private async Task ConnectAsync(CancellationToken stopping)
     {
+        // Cancelled when this connection is lost; renewed first, so that a late signal of an older
+        // connection's end cannot leave a live connection marked as lost.
+        var previous = _connection;
+        _connection = new CancellationTokenSource();
+        previous.Dispose();
         if (_client.IsConnected)
         {
             return;
         }
 
-        var previous = _connection;
-        _connection = new CancellationTokenSource(); // cancelled when this connection is lost
-        previous.Dispose();
         var result = await _client.ConnectAsync(_clientOptions, stopping).ConfigureAwait(false);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
