@@ -59,6 +59,31 @@ public sealed class RunMqttTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_SerialMeterWithAutoDetection_StateNamesTheLineSettingFound()
+    {
+        using var broker = new MosquittoBroker();
+        using var pty = new PseudoTerminalPair();
+        var config = await WriteConfigAsync($"meters:\n  - name: cabin\n    source: {pty.ReaderEnd}\nmqtt:\n  host: {broker.Host}\n  port: {broker.Port}\n");
+        using var subscriber = new MosquittoSubscriber(broker, ["han/cabin/state"]);
+        var service = Shell.Start($"STATE_DIRECTORY={_folder} exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 180);
+        await service.WaitForErrorAsync("MQTT: connected to");
+        var simulator = Shell.Start($"exec \"$HAN\" simulate --meter kamstrup --speed 10 --duration 1h --start {Start} --seed 7 --pty {pty.MeterEnd}", _folder, timeoutSeconds: 180);
+
+        var found = await subscriber.WaitForAsync(m => Json(m.Payload)["line_settings"] is not null, TimeSpan.FromSeconds(120));
+        simulator.Signal("TERM");
+        service.Signal("TERM");
+        await simulator.Completion;
+        var result = await service.Completion;
+
+        // On a pseudo-terminal any parity reads alike, so the setting is the one han's detection settled
+        // on, as its log says: the state names the same.
+        var logged = System.Text.RegularExpressions.Regex.Match(result.Stderr, $@"reading {System.Text.RegularExpressions.Regex.Escape(pty.ReaderEnd)} \((?<settings>2400 8[NEO]1)\)");
+        Assert.True(logged.Success, result.Stderr);
+        Assert.Equal(logged.Groups["settings"].Value, Json(found.Payload)["line_settings"]!.GetValue<string>());
+        Assert.Contains(subscriber.Messages, m => Json(m.Payload)["meter_manufacturer"] is not null);
+    }
+
+    [Fact]
     public async Task Run_KilledWithSigkill_BrokerPublishesOfflineAsTheLastWill()
     {
         using var broker = new MosquittoBroker();
