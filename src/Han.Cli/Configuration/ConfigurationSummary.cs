@@ -33,6 +33,11 @@ internal static class ConfigurationSummary
         }
 
         text.Append($"; each holds up to {outputs.QueueSize} items while slow\n");
+        if (configuration.Domoticz is { } domoticz)
+        {
+            text.Append(domoticz.Describe()).Append('\n');
+        }
+
         foreach (var warning in configuration.Warnings)
         {
             text.Append($"warning: {warning}\n");

@@ -18,10 +18,13 @@ internal sealed class RunConfigurationReader
     private static readonly string[] OutputKeys = ["capture", "json_lines", "log_readings", "queue_size"];
 
     /// <summary>The settings of each section read by its own reader, as paths below the section (<c>tls:ca_file</c>).</summary>
-    private static readonly Dictionary<string, string[]> SectionKeys = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string[]> SectionKeys = new(StringComparer.Ordinal)
+    {
+        ["domoticz"] = DomoticzConfigurationReader.Keys,
+    };
 
     /// <summary>Sections of DESIGN.md §2.4 that han does not act on yet: read, and said to be ignored.</summary>
-    private static readonly string[] LaterSections = ["mqtt", "homeassistant", "domoticz", "storage", "web", "prices", "grid"];
+    private static readonly string[] LaterSections = ["mqtt", "homeassistant", "storage", "web", "prices", "grid"];
 
     private readonly ConfigurationChecker _check;
 
@@ -63,7 +66,9 @@ internal sealed class RunConfigurationReader
             _check.Error($"meters: the name '{duplicate.Key}' is given to {duplicate.Count()} meters; each needs its own (it names their files and entities)");
         }
 
-        return new RunConfiguration(meters, ReadOutputs(meters.Count), _check.Warnings);
+        var outputs = ReadOutputs(meters.Count);
+        var domoticz = DomoticzConfigurationReader.Read(_check, [.. meters.Select(m => m.Name)]);
+        return new RunConfiguration(meters, outputs, _check.Warnings) { Domoticz = domoticz };
     }
 
     private MeterConfiguration? ReadMeter(int index)
@@ -194,11 +199,17 @@ internal sealed class RunConfigurationReader
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> is one of <paramref name="keys"/>, where a <c>*</c> part stands for
+    /// any one name (a meter's); the suggestion for a typo fills the <c>*</c> with the name given.
+    /// </summary>
     private void CheckKnown(Setting setting, string key, string[] keys)
     {
-        if (!keys.Contains(key))
+        var parts = key.Split(':');
+        var filled = keys.Select(known => string.Join(':', known.Split(':').Select((part, i) => part == "*" && i < parts.Length ? parts[i] : part))).Distinct().ToList();
+        if (!filled.Contains(key))
         {
-            _check.ReportUnknown(setting, key, keys);
+            _check.ReportUnknown(setting, key, filled);
         }
     }
 }

@@ -53,7 +53,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         var sinkLog = logging.CreateLogger("han");
 
         var meters = configuration.Meters
-            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration.Outputs, sinkLog, clock), new MeterStats(), streams, clock))
+            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration.Outputs, configuration.Domoticz, sinkLog, clock), new MeterStats(), streams, clock))
             .ToList();
         foreach (var meter in meters)
         {
@@ -109,7 +109,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         return started.Task;
     }
 
-    private static MeterFanOut FanOut(MeterConfiguration meter, OutputsConfiguration outputs, ILogger log, TimeProvider clock)
+    private static MeterFanOut FanOut(MeterConfiguration meter, OutputsConfiguration outputs, DomoticzConfiguration? domoticz, ILogger log, TimeProvider clock)
     {
         var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
         if (outputs.CapturePath is { } capture)
@@ -120,6 +120,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (outputs.JsonLinesPath is { } json)
         {
             sinks.Add(new JsonLinesSink(OutputPath.For(json, meter.Name), meter.Name));
+        }
+
+        if (DomoticzOutput.SinkFor(meter.Name, domoticz, mqtt: null, (text, level) => ServiceLog.Write(log, level, text)) is { } toDomoticz)
+        {
+            sinks.Add(toDomoticz);
         }
 
         // A sink's own trouble goes straight to the log, not through the fan-out: the log sink may be the one in trouble.

@@ -3,9 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Han.TestCorpus.Servers;
-
-namespace Han.Integrations.Tests.Domoticz;
+namespace Han.TestCorpus.Servers;
 
 /// <summary>
 /// A local HTTP server (HttpListener on a free loopback port) that answers like Domoticz' JSON API
@@ -14,7 +12,7 @@ namespace Han.Integrations.Tests.Domoticz;
 /// login. Every request is checked against the API and the svalue format of the device type its idx
 /// was created as; what does not fit is listed in <see cref="Violations"/>.
 /// </summary>
-internal sealed partial class FakeDomoticz : IDisposable
+public sealed partial class FakeDomoticz : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly Dictionary<int, Regex> _devices;
@@ -87,7 +85,7 @@ internal sealed partial class FakeDomoticz : IDisposable
             HttpListenerContext context;
             try
             {
-                context = await _listener.GetContextAsync();
+                context = await _listener.GetContextAsync().ConfigureAwait(false);
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
             {
@@ -98,7 +96,7 @@ internal sealed partial class FakeDomoticz : IDisposable
             context.Response.StatusCode = status;
             context.Response.ContentType = "application/json;charset=UTF-8";
             var bytes = Encoding.UTF8.GetBytes(body);
-            await context.Response.OutputStream.WriteAsync(bytes);
+            await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
             context.Response.Close();
         }
     }

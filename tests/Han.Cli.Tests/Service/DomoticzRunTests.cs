@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Han.TestCorpus.Servers;
+
+namespace Han.Cli.Tests.Service;
+
+/// <summary>
+/// <c>han simulate</c> -> <c>han run</c> -> a local server that answers and checks like Domoticz' JSON
+/// API: every request fits the API and its device's format, and the values are the simulated meter's.
+/// </summary>
+public sealed class DomoticzRunTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("han-domoticz-").FullName;
+
+    [Fact]
+    public async Task Run_SimulatedKamstrupOverTheHour_UpdatesDomoticzWithTheMetersValues()
+    {
+        using var domoticz = new FakeDomoticz(new()
+        {
+            [1] = FakeDomoticz.P1Format,
+            [2] = FakeDomoticz.InstantAndCounterFormat,
+            [3] = FakeDomoticz.VoltageFormat,
+            [4] = FakeDomoticz.ThreeCurrentsFormat,
+        });
+        var port = LoopbackPort.Free();
+        var config = Path.Combine(_folder, "han.yaml");
+        await File.WriteAllTextAsync(config, $"""
+            meters:
+              - name: house
+                source: tcp://127.0.0.1:{port}
+            domoticz:
+              url: {domoticz.Url}
+              interval: 1
+              idx:
+                p1: 1
+                power: 2
+                voltage_l1: 3
+                current: 4
+            """);
+        // Five minutes at 60 times real speed, over the hour: the hourly list with the registers comes at 12:00.
+        // The simulator starts its meter when han connects.
+        var simulator = Shell.Start($"exec \"$HAN\" simulate --meter kamstrup --speed 60 --duration 5m --start 2026-12-01T11:58:00+01:00 --seed 5 --log sent.log --serve tcp://127.0.0.1:{port}", _folder, timeoutSeconds: 120);
+        var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 120);
+        Assert.Equal(0, (await simulator.Completion).ExitCode);
+        await Task.Delay(1500); // the last reading through the queue
+        service.Signal("TERM");
+        var result = await service.Completion;
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(domoticz.Violations);
+        Assert.DoesNotContain("domoticz", result.Stderr.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase)));
+        var sent = File.ReadAllLines(Path.Combine(_folder, "sent.log")).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["reading"]!.AsObject()).ToList();
+        var register = sent.Select(r => r["active_energy_import"]?.GetValue<decimal>()).First(r => r is not null)!.Value;
+        var powers = sent.Select(r => r["active_power_import"]!.GetValue<decimal>().ToString("0", CultureInfo.InvariantCulture)).ToHashSet();
+        var voltages = sent.Select(r => r["voltage_l1"]!.GetValue<decimal>().ToString("0.0", CultureInfo.InvariantCulture)).ToHashSet();
+
+        var p1 = domoticz.Updates.Where(u => u.Idx == 1).Select(u => u.SValue.Split(';')).ToList();
+        Assert.True(p1.Count >= 2, $"{p1.Count} P1 updates");
+        var usage = p1.Select(f => long.Parse(f[0], CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(usage.Order(), usage); // never back
+        Assert.InRange(usage[0], (long)(register * 1000), (long)(register * 1000) + 2000); // the register, plus what the power added since
+        Assert.All(p1, f => Assert.Contains(f[4], powers));
+        var power = domoticz.Updates.Where(u => u.Idx == 2).Select(u => u.SValue.Split(';')).ToList();
+        Assert.NotEmpty(power);
+        Assert.All(power, f => Assert.Contains(f[0], powers));
+        var voltage = domoticz.Updates.Where(u => u.Idx == 3).Select(u => u.SValue).ToList();
+        Assert.True(voltage.Count >= 3, $"{voltage.Count} voltage updates"); // from the first list on, before the register
+        Assert.All(voltage, v => Assert.Contains(v, voltages));
+        Assert.Contains(domoticz.Updates, u => u.Idx == 4);
+        // At most one update per device per second (the interval), give or take the process's start.
+        Assert.True(voltage.Count <= 9, $"{voltage.Count} voltage updates in about 6 s");
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
