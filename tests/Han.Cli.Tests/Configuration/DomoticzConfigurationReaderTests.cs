@@ -1,5 +1,6 @@
 using Han.Cli.Configuration;
 using Han.Integrations.Domoticz;
+using Han.TestCorpus;
 
 namespace Han.Cli.Tests.Configuration;
 
@@ -40,6 +41,22 @@ public sealed class DomoticzConfigurationReaderTests
 
         Assert.Equal(1, domoticz.Meters["house"].All.Single().Value);
         Assert.Equal([2, 3], domoticz.Meters["cabin"].All.Select(d => d.Value));
+    }
+
+    [Fact]
+    public void Read_TheExampleInTheRepositoryUncommented_GivesItsDevices()
+    {
+        // deploy/han.yaml carries the section commented out; the example must work once a user uncomments it.
+        var lines = File.ReadAllLines(Path.Combine(Vectors.RepositoryRoot(), "deploy", "han.yaml")).ToList();
+        var start = lines.IndexOf("# domoticz:");
+        var example = lines.Take(start).Concat(lines.Skip(start).TakeWhile(l => l.StartsWith('#')).Select(l => l[2..]));
+
+        var domoticz = Read(string.Join('\n', example)).Domoticz!;
+
+        Assert.Equal(DomoticzVia.Http, domoticz.Via);
+        Assert.Equal(
+            [(DomoticzDevice.P1, 12), (DomoticzDevice.Power, 13), (DomoticzDevice.VoltageL1, 14), (DomoticzDevice.VoltageL2, 15), (DomoticzDevice.VoltageL3, 16), (DomoticzDevice.Current, 17)],
+            domoticz.Meters["house"].All.Select(d => (d.Key, d.Value)));
     }
 
     [Fact]
