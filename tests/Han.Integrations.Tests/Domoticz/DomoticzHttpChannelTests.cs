@@ -139,6 +139,23 @@ public sealed class DomoticzHttpChannelTests : IDisposable
     }
 
     [Fact]
+    public async Task SendAsync_NoAnswer_ReportsOnceThatDomoticzDidNotAnswerInTime()
+    {
+        // A server that takes the connection and never answers (a Domoticz hung on its database).
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((System.Net.IPEndPoint)silent.LocalEndpoint).Port;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        var channel = new DomoticzHttpChannel(http, new Uri($"http://127.0.0.1:{port}"), null, null, (text, level) => _reports.Add((text, level)));
+
+        await channel.SendAsync(Voltage(5), CancellationToken.None);
+        await channel.SendAsync(Voltage(5), CancellationToken.None);
+
+        var report = Assert.Single(_reports);
+        Assert.Contains("did not answer within 1 s", report.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendAsync_NotDomoticz_ReportsOnceToCheckTheUrl()
     {
         using var domoticz = new FakeDomoticz([]);
