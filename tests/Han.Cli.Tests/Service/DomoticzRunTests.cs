@@ -71,5 +71,34 @@ public sealed class DomoticzRunTests : IDisposable
         Assert.True(voltage.Count <= 9, $"{voltage.Count} voltage updates in about 6 s");
     }
 
+    [Fact]
+    public async Task Run_DevicesDomoticzDoesNotHave_SaysSoOncePerDevice()
+    {
+        using var domoticz = new FakeDomoticz([]); // answers ERR to every idx, as Domoticz does to an unknown one
+        var port = LoopbackPort.Free();
+        var config = Path.Combine(_folder, "han.yaml");
+        await File.WriteAllTextAsync(config, $"""
+            meters:
+              - name: house
+                source: tcp://127.0.0.1:{port}
+            domoticz:
+              url: {domoticz.Url}
+              interval: 1
+              idx:
+                voltage_l1: 3
+                current: 4
+            """);
+        var simulator = Shell.Start($"exec \"$HAN\" simulate --meter kamstrup --speed 60 --duration 5m --seed 6 --serve tcp://127.0.0.1:{port}", _folder, timeoutSeconds: 120);
+        var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 120);
+        Assert.Equal(0, (await simulator.Completion).ExitCode);
+        await Task.Delay(1500);
+        service.Signal("TERM");
+        var log = (await service.Completion).Stderr;
+
+        Assert.True(domoticz.AuthorizationHeaders.Count >= 6, $"{domoticz.AuthorizationHeaders.Count} updates tried");
+        Assert.Single(log.Split('\n'), l => l.Contains("refused the update of voltage_l1 (idx 3) (status ERR): check that idx 3 is a 'Voltage' device", StringComparison.Ordinal));
+        Assert.Single(log.Split('\n'), l => l.Contains("refused the update of current (idx 4) (status ERR)", StringComparison.Ordinal));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
