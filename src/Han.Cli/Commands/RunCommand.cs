@@ -32,7 +32,7 @@ internal static class RunCommand
         {
             Description = "Check the configuration, say what han understood or every problem (setting, value, what would be valid), and stop.",
         };
-        var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines). Stops cleanly on SIGTERM or Ctrl-C.");
+        var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines, Domoticz). Stops cleanly on SIGTERM or Ctrl-C.");
         command.Options.Add(config);
         command.Options.Add(check);
         command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(config)!, parse.GetValue(check), streams, clock, environment, cancellation));

@@ -141,6 +141,11 @@ public sealed partial class FakeDomoticz : IDisposable
         }
 
         var svalue = query["svalue"] ?? string.Empty;
+        if (request.RawUrl?.Contains("%3B", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            Violations.Enqueue($"svalue's ; escaped in {request.RawUrl}, unlike Domoticz' documented svalue=USAGE1;USAGE2;...");
+        }
+
         if (!format.IsMatch(svalue))
         {
             Violations.Enqueue($"idx {idx}: svalue '{svalue}' does not match {format}");
