@@ -14,7 +14,7 @@ namespace Han.TestCorpus.Servers;
 /// </summary>
 public sealed partial class FakeDomoticz : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Dictionary<int, Regex> _devices;
     private readonly Task _serving;
 
@@ -22,9 +22,7 @@ public sealed partial class FakeDomoticz : IDisposable
     public FakeDomoticz(Dictionary<int, Regex> devices)
     {
         _devices = devices;
-        Port = LoopbackPort.Free();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = Listen();
         _serving = Task.Run(ServeAsync);
     }
 
@@ -63,6 +61,29 @@ public sealed partial class FakeDomoticz : IDisposable
         catch (AggregateException)
         {
             // The listener was closed under the serving loop, as intended.
+        }
+    }
+
+    /// <summary>
+    /// Listens on a free port; again on another when a server started by a test running alongside
+    /// (a broker) took the port between <see cref="LoopbackPort.Free"/> and here.
+    /// </summary>
+    private static (HttpListener Listener, int Port) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = LoopbackPort.Free();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return (listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
         }
     }
 
