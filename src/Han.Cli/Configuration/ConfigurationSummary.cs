@@ -34,6 +34,11 @@ internal static class ConfigurationSummary
 
         text.Append($"; each holds up to {outputs.QueueSize} items while slow\n");
         text.Append(MqttSummary.Describe(configuration.Mqtt));
+        if (configuration.Domoticz is { } domoticz)
+        {
+            text.Append(domoticz.Describe()).Append('\n');
+        }
+
         foreach (var warning in configuration.Warnings)
         {
             text.Append($"warning: {warning}\n");
