@@ -1,0 +1,99 @@
+using System.Globalization;
+using Han.Readings;
+
+namespace Han.Integrations.HomeAssistant.Statistics;
+
+/// <summary>
+/// Turns one register of one meter (active energy import, say) into hourly statistic rows (integrations.md
+/// §1.9, the one-hour offset problem): the register at meter clock hh:00 closes the hour (hh−1):00, whose
+/// energy is the difference to the register at (hh−1):00. Pure: no clock, no I/O; decimal throughout.
+/// <list type="bullet">
+/// <item>The first register only starts the count: the hour before it has no start register.</item>
+/// <item>A repeat (another list, or a P1 telegram, in the same first minute of the hour) closes nothing twice.</item>
+/// <item>A gap (hourly lists lost for up to <see cref="MaxSpreadHours"/> hours): the difference is shared
+/// out evenly over the hours of the gap, to the watt-hour, the last hour taking the remainder, so the sum
+/// stays exact and no single hour shows the whole gap's energy at one hour's price. Longer gaps, a register
+/// that goes down (a new meter) or a clock that goes back start the count again: their energy is left out.</item>
+/// </list>
+/// </summary>
+public sealed class HourlyStatisticsBuilder(TimeZoneInfo zone)
+{
+    /// <summary>The longest gap whose energy is shared out over its hours; a day, beyond which an even share says too little.</summary>
+    public const int MaxSpreadHours = 24;
+
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    private readonly TimeZoneInfo _zone = zone ?? throw new ArgumentNullException(nameof(zone));
+    private DateTimeOffset? _lastBoundary;
+    private decimal _lastRegister;
+    private decimal _sum;
+
+    /// <summary>The running total of every hour closed so far (kWh).</summary>
+    public decimal Sum => _sum;
+
+    /// <summary>Takes a register reading with the meter's clock and the time han received it.</summary>
+    public HourlyStep Add(MeterClock clock, decimal register, DateTimeOffset received)
+    {
+        if (MeterHour.BoundaryOf(clock, _zone, received) is not { } boundary)
+        {
+            return HourlyStep.Nothing;
+        }
+
+        if (_lastBoundary is not { } last)
+        {
+            Restart(boundary, register);
+            return HourlyStep.Nothing;
+        }
+
+        if (boundary == last)
+        {
+            return HourlyStep.Nothing; // the same hour again: its row was made by the first
+        }
+
+        var hours = (int)((boundary - last).Ticks / Hour.Ticks);
+        var difference = register - _lastRegister;
+        string? problem = null;
+        if (boundary < last)
+        {
+            problem = $"the meter clock went back from {Local(last)} to {Local(boundary)}";
+        }
+        else if (difference < 0)
+        {
+            problem = $"the register went down from {Text(_lastRegister)} to {Text(register)} (a new or reset meter?)";
+        }
+        else if (hours > MaxSpreadHours)
+        {
+            problem = $"no hourly register came for {hours} hours (from {Local(last)} to {Local(boundary)}); the {Text(difference)} of that time are left out";
+        }
+
+        if (problem is not null)
+        {
+            Restart(boundary, register);
+            return new HourlyStep([], problem + "; the hourly statistics count on from here");
+        }
+
+        var rows = new List<StatisticRow>(hours);
+        var share = hours == 1 ? difference : Math.Round(difference / hours, 3, MidpointRounding.ToZero);
+        for (var i = 0; i < hours; i++)
+        {
+            var state = i == hours - 1 ? difference - (share * (hours - 1)) : share;
+            _sum += state;
+            rows.Add(new StatisticRow(TimeZoneInfo.ConvertTime(last + (Hour * i), _zone), state, _sum, hours > 1));
+        }
+
+        _lastBoundary = boundary;
+        _lastRegister = register;
+        return new HourlyStep(rows, null);
+    }
+
+    private void Restart(DateTimeOffset boundary, decimal register)
+    {
+        _lastBoundary = boundary;
+        _lastRegister = register;
+    }
+
+    private string Local(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, _zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+
+    private static string Text(decimal kilowattHours) => kilowattHours.ToString(CultureInfo.InvariantCulture) + " kWh";
+}
