@@ -18,10 +18,13 @@ internal sealed class RunConfigurationReader
     private static readonly string[] OutputKeys = ["capture", "json_lines", "log_readings", "queue_size"];
 
     /// <summary>The settings of each section read by its own reader, as paths below the section (<c>tls:ca_file</c>).</summary>
-    private static readonly Dictionary<string, string[]> SectionKeys = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string[]> SectionKeys = new(StringComparer.Ordinal)
+    {
+        [HomeAssistantSectionReader.Section] = HomeAssistantSectionReader.Keys,
+    };
 
     /// <summary>Sections of DESIGN.md §2.4 that han does not act on yet: read, and said to be ignored.</summary>
-    private static readonly string[] LaterSections = ["mqtt", "homeassistant", "domoticz", "storage", "web", "prices", "grid"];
+    private static readonly string[] LaterSections = ["mqtt", "domoticz", "storage", "web", "prices", "grid"];
 
     private readonly ConfigurationChecker _check;
 
@@ -63,7 +66,8 @@ internal sealed class RunConfigurationReader
             _check.Error($"meters: the name '{duplicate.Key}' is given to {duplicate.Count()} meters; each needs its own (it names their files and entities)");
         }
 
-        return new RunConfiguration(meters, ReadOutputs(meters.Count), _check.Warnings);
+        var homeAssistant = HomeAssistantSectionReader.Read(_check);
+        return new RunConfiguration(meters, ReadOutputs(meters.Count), _check.Warnings, homeAssistant);
     }
 
     private MeterConfiguration? ReadMeter(int index)
@@ -179,6 +183,8 @@ internal sealed class RunConfigurationReader
                 case ["meters" or "outputs", ..]:
                     _check.Error($"{setting.Name} ({setting.Origin}): not where han expects a setting; the example deploy/han.yaml shows the layout");
                     break;
+                case [var section] when SectionKeys.ContainsKey(section) && setting.Value.Length == 0:
+                    break; // an empty section: every setting in it at its default
                 case [var section, .. var rest] when SectionKeys.TryGetValue(section, out var keys):
                     CheckKnown(setting, string.Join(':', rest), keys);
                     break;

@@ -1,6 +1,7 @@
 using Han.Cli.Configuration;
 using Han.Cli.Io;
 using Han.Cli.Service.Sinks;
+using Han.Integrations.HomeAssistant.Statistics;
 using Han.Live.Fanout;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,7 +54,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         var sinkLog = logging.CreateLogger("han");
 
         var meters = configuration.Meters
-            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration.Outputs, sinkLog, clock), new MeterStats(), streams, clock))
+            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock), new MeterStats(), streams, clock))
             .ToList();
         foreach (var meter in meters)
         {
@@ -109,8 +110,9 @@ internal sealed class ServiceHost : IAsyncDisposable
         return started.Task;
     }
 
-    private static MeterFanOut FanOut(MeterConfiguration meter, OutputsConfiguration outputs, ILogger log, TimeProvider clock)
+    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock)
     {
+        var outputs = configuration.Outputs;
         var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
         if (outputs.CapturePath is { } capture)
         {
@@ -120,6 +122,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (outputs.JsonLinesPath is { } json)
         {
             sinks.Add(new JsonLinesSink(OutputPath.For(json, meter.Name), meter.Name));
+        }
+
+        if (configuration.HomeAssistant?.Statistics is { } statistics)
+        {
+            sinks.Add(new StatisticsSink(statistics, (text, level) => ServiceLog.Write(log, level, text), clock));
         }
 
         // A sink's own trouble goes straight to the log, not through the fan-out: the log sink may be the one in trouble.
