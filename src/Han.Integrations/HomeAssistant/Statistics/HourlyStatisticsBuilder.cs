@@ -8,6 +8,12 @@ namespace Han.Integrations.HomeAssistant.Statistics;
 /// §1.9, the one-hour offset problem): the register at meter clock hh:00 closes the hour (hh−1):00, whose
 /// energy is the difference to the register at (hh−1):00. Pure: no clock, no I/O; decimal throughout.
 /// <list type="bullet">
+/// <item>The hour comes from the meter's clock and the zone (<see cref="MeterHour"/>); the hour that comes
+/// twice when summer time ends is told apart by following the clock through the lists between the hourly
+/// ones that carry it (<see cref="See"/>; Kamstrup, Kaifa), and by the register itself: an Aidon sends its
+/// clock only in the hourly list, and a second 02:00 with a register that moved is the next hour, not the
+/// list sent again. (An hour without any consumption there looks like a repeat; the next register then
+/// shares its two hours out evenly, the gap rule below.)</item>
 /// <item>The first register only starts the count: the hour before it has no start register.</item>
 /// <item>A repeat (another list, or a P1 telegram, in the same first minute of the hour) closes nothing twice.</item>
 /// <item>A gap (hourly lists lost for up to <see cref="MaxSpreadHours"/> hours): the difference is shared
@@ -24,6 +30,7 @@ public sealed class HourlyStatisticsBuilder(TimeZoneInfo zone)
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
     private readonly TimeZoneInfo _zone = zone ?? throw new ArgumentNullException(nameof(zone));
+    private DateTimeOffset? _lastSeen;
     private DateTimeOffset? _lastBoundary;
     private decimal _lastRegister;
     private decimal _sum;
@@ -31,13 +38,29 @@ public sealed class HourlyStatisticsBuilder(TimeZoneInfo zone)
     /// <summary>The running total of every hour closed so far (kWh).</summary>
     public decimal Sum => _sum;
 
+    /// <summary>
+    /// Follows the meter's clock in a reading without the register (list 1 and 2), so that the hour that
+    /// comes twice when summer time ends is told apart from a list sent twice.
+    /// </summary>
+    public void See(MeterClock clock, DateTimeOffset received) => Follow(clock, _lastSeen - MeterHour.RepeatAllowance, received);
+
     /// <summary>Takes a register reading with the meter's clock and the time han received it.</summary>
     public HourlyStep Add(MeterClock clock, decimal register, DateTimeOffset received)
     {
-        if (MeterHour.BoundaryOf(clock, _zone, received) is not { } boundary)
+        // A register that moved is a new hour's, not the last one's sent again: it comes after the last boundary.
+        var notBefore = _lastSeen - MeterHour.RepeatAllowance;
+        if (_lastBoundary is { } previous && register != _lastRegister && (notBefore is null || previous >= notBefore))
         {
-            return HourlyStep.Nothing;
+            notBefore = previous.AddTicks(1);
         }
+
+        var instant = Follow(clock, notBefore, received);
+        if (clock.Local.Minute != 0)
+        {
+            return HourlyStep.Nothing; // read later in the hour: not the end of an hour
+        }
+
+        var boundary = instant - (clock.Local.TimeOfDay - TimeSpan.FromHours(clock.Local.Hour));
 
         if (_lastBoundary is not { } last)
         {
@@ -84,6 +107,13 @@ public sealed class HourlyStatisticsBuilder(TimeZoneInfo zone)
         _lastBoundary = boundary;
         _lastRegister = register;
         return new HourlyStep(rows, null);
+    }
+
+    private DateTimeOffset Follow(MeterClock clock, DateTimeOffset? notBefore, DateTimeOffset received)
+    {
+        var instant = MeterHour.InstantOf(clock, _zone, notBefore, received);
+        _lastSeen = instant;
+        return instant;
     }
 
     private void Restart(DateTimeOffset boundary, decimal register)

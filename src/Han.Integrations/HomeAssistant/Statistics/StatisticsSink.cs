@@ -31,9 +31,8 @@ public sealed class StatisticsSink : IMeterSink
     /// <summary>The uploader's counters (delivered, dropped).</summary>
     public StatisticsUploader Uploader => _uploader;
 
-    public bool Accepts(MeterEvent item) =>
-        item is ReadingMade { Reading.Reading: { MeterTime: not null } reading }
-        && (reading.Has(ReadingField.ActiveEnergyImport) || reading.Has(ReadingField.ActiveEnergyExport));
+    /// <summary>Every reading with the meter's clock: those without registers let the builders follow the clock (see <see cref="HourlyStatisticsBuilder.See"/>).</summary>
+    public bool Accepts(MeterEvent item) => item is ReadingMade { Reading.Reading.MeterTime: not null };
 
     public ValueTask WriteAsync(MeterEvent item, CancellationToken cancellationToken)
     {
@@ -45,15 +44,16 @@ public sealed class StatisticsSink : IMeterSink
         var reading = made.Reading.Reading;
         foreach (var (register, _, _) in StatisticSeries.Registers)
         {
-            if (reading[register] is not { } value)
-            {
-                continue;
-            }
-
             if (!_builders.TryGetValue(register, out var builder))
             {
                 builder = new HourlyStatisticsBuilder(_options.TimeZone);
                 _builders.Add(register, builder);
+            }
+
+            if (reading[register] is not { } value)
+            {
+                builder.See(clock, made.At);
+                continue;
             }
 
             var step = builder.Add(clock, value, made.At);

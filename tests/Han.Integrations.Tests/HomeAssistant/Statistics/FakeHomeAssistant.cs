@@ -5,15 +5,12 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Han.TestCorpus.Servers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Han.Integrations.Tests.HomeAssistant.Statistics;
 
 /// <summary>
-/// A real WebSocket server (Kestrel on a free loopback port) that stands in for Home Assistant's
+/// A real WebSocket server (System.Net.HttpListener on a free loopback port; not Kestrel, whose shared
+/// framework would displace the packages next to the han executable in Han.Cli.Tests) that stands in for Home Assistant's
 /// <c>/api/websocket</c> as integrations.md §1.9 describes it: <c>auth_required</c>, the token, then
 /// <c>auth_ok</c> or <c>auth_invalid</c> and close; every later message with an increasing id gets a
 /// <c>result</c>. Each import is checked against <see cref="ImportStatisticsSchema"/> and kept per statistic
@@ -29,7 +26,8 @@ internal sealed class FakeHomeAssistant : IAsyncDisposable
     private readonly List<JsonElement> _messages = [];
     private readonly Dictionary<string, SortedDictionary<DateTimeOffset, (decimal State, decimal Sum)>> _stored = new(StringComparer.Ordinal);
     private readonly List<WebSocket> _open = [];
-    private WebApplication? _app;
+    private HttpListener? _listener;
+    private Task? _accepting;
     private int _authentications;
 
     public FakeHomeAssistant(int port)
@@ -111,45 +109,66 @@ internal sealed class FakeHomeAssistant : IAsyncDisposable
         }
     }
 
-    public async Task StartAsync()
+    public Task StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port));
-        var app = builder.Build();
-        app.UseWebSockets();
-        app.Map("/api/websocket", ServeAsync);
-        await app.StartAsync();
-        _app = app;
+        var listener = new HttpListener();
+        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        listener.Start();
+        _listener = listener;
+        _accepting = AcceptAllAsync(listener);
+        return Task.CompletedTask;
     }
 
     public async Task StopAsync()
     {
-        if (_app is { } app)
+        if (_listener is { } listener)
         {
-            _app = null;
+            _listener = null;
             lock (_gate)
             {
                 // Gone at once, as when Home Assistant restarts: no close handshake.
                 _open.ForEach(socket => socket.Abort());
+                _open.Clear();
             }
 
-            await app.StopAsync();
-            await app.DisposeAsync();
+            listener.Close();
+            await _accepting!;
         }
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private async Task ServeAsync(HttpContext context)
+    private async Task AcceptAllAsync(HttpListener listener)
     {
-        if (!context.WebSockets.IsWebSocketRequest)
+        var serving = new List<Task>();
+        while (true)
         {
-            context.Response.StatusCode = 400;
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception stopped) when (stopped is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                break;
+            }
+
+            serving.Add(ServeAsync(context));
+        }
+
+        await Task.WhenAll(serving);
+    }
+
+    private async Task ServeAsync(HttpListenerContext context)
+    {
+        if (!context.Request.IsWebSocketRequest || context.Request.Url?.AbsolutePath != "/api/websocket")
+        {
+            context.Response.StatusCode = 404;
+            context.Response.Close();
             return;
         }
 
-        using var socket = await context.WebSockets.AcceptWebSocketAsync();
+        using var socket = (await context.AcceptWebSocketAsync(subProtocol: null)).WebSocket;
         lock (_gate)
         {
             _open.Add(socket);
@@ -170,7 +189,15 @@ internal sealed class FakeHomeAssistant : IAsyncDisposable
         if (Text(auth, "access_token") != GoodToken)
         {
             await SendAsync(socket, new JsonObject { ["type"] = "auth_invalid", ["message"] = "Invalid access token or password" });
-            await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            try
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+            catch (WebSocketException)
+            {
+                // han may hang up first on hearing auth_invalid
+            }
+
             return;
         }
 
@@ -302,8 +329,17 @@ internal sealed class FakeHomeAssistant : IAsyncDisposable
     private static string? Text(JsonElement message, string name) =>
         message.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static async Task SendAsync(WebSocket socket, JsonObject message) =>
-        await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+    private static async Task SendAsync(WebSocket socket, JsonObject message)
+    {
+        try
+        {
+            await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
+        }
+        catch (Exception gone) when (gone is WebSocketException or ObjectDisposedException)
+        {
+            // the client or the server went away; the read that follows ends the conversation
+        }
+    }
 
     private static async Task<JsonElement?> ReceiveAsync(WebSocket socket)
     {

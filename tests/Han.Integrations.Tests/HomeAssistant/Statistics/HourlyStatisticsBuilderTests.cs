@@ -161,19 +161,77 @@ public sealed class HourlyStatisticsBuilderTests
         Assert.Contains("the meter clock went back", step.Note, StringComparison.Ordinal);
     }
 
-    private static List<StatisticRow> Day(DateTime from, DateTime until)
+    [Fact]
+    public void Add_AutumnNightWithOnlyHourlyLists_TheMovedRegisterTellsTheSecondTwoOClock()
     {
-        // Registers at every real hour boundary of the day, as the meter's wall clock shows them, 1 kWh an hour.
+        // An Aidon sends its clock only in the hourly list: the register moving says it is a new hour.
+        var rows = Day(new DateTime(2026, 10, 25), new DateTime(2026, 10, 26), between: false);
+
+        Assert.Equal(25, rows.Count);
+        Assert.DoesNotContain(rows, r => r.Spread);
+        Assert.Equal(new[] { TimeSpan.FromHours(2), TimeSpan.FromHours(1) }, rows.Where(r => r.Start.Hour == 2).Select(r => r.Start.Offset));
+        Assert.Equal(25m, rows[^1].Sum);
+    }
+
+    [Fact]
+    public void Add_AutumnNightSecondTwoOClockSentTwice_MakesNoSecondRow()
+    {
+        var builder = new HourlyStatisticsBuilder(Oslo);
+        var at = Received("2026-10-25T01:00:10Z");
+        builder.Add(Clock("2026-10-25T01:00:00"), 10m, at);
+        builder.Add(Clock("2026-10-25T02:00:00"), 11m, at);
+        builder.Add(Clock("2026-10-25T02:00:00"), 12m, at);
+
+        var again = builder.Add(Clock("2026-10-25T02:00:00"), 12m, at);
+        var three = Assert.Single(builder.Add(Clock("2026-10-25T03:00:00"), 13m, at).Rows);
+
+        Assert.Empty(again.Rows);
+        Assert.Equal(new DateTimeOffset(2026, 10, 25, 2, 0, 0, TimeSpan.FromHours(1)), three.Start);
+        Assert.Equal(3m, three.Sum);
+    }
+
+    [Fact]
+    public void Add_ReceivedLongAfterTheMeterClock_TheClockDecides()
+    {
+        // A replayed or simulated meter: its clock says October, han's clock says December.
+        var builder = new HourlyStatisticsBuilder(Oslo);
+        var december = Received("2026-12-02T03:00:00Z");
+
+        builder.Add(Clock("2026-10-25T01:00:00"), 10m, december);
+        builder.See(Clock("2026-10-25T01:50:00"), december);
+        var first = Assert.Single(builder.Add(Clock("2026-10-25T02:00:00"), 11m, december).Rows); // still summer time: 01:50 came before
+        builder.See(Clock("2026-10-25T02:00:10"), december);
+        builder.See(Clock("2026-10-25T02:50:00"), december);
+        var second = Assert.Single(builder.Add(Clock("2026-10-25T02:00:00"), 12m, december).Rows);
+
+        Assert.Equal(Received("2026-10-24T23:00:00Z"), first.Start);
+        Assert.Equal(Received("2026-10-25T00:00:00Z"), second.Start);
+        Assert.Equal(TimeSpan.FromHours(2), second.Start.Offset);
+    }
+
+    /// <summary>
+    /// Registers at every real hour boundary of the day as the meter's wall clock shows them, 1 kWh an
+    /// hour, and (<paramref name="between"/>) a list without registers every ten minutes, as meters send.
+    /// </summary>
+    private static List<StatisticRow> Day(DateTime from, DateTime until, bool between = true)
+    {
         var builder = new HourlyStatisticsBuilder(Oslo);
         var rows = new List<StatisticRow>();
         var start = TimeZoneInfo.ConvertTimeToUtc(from, Oslo);
         var end = TimeZoneInfo.ConvertTimeToUtc(until, Oslo);
         var register = 1000m;
-        for (var instant = start; instant <= end; instant = instant.AddHours(1))
+        for (var instant = start; instant <= end; instant = instant.AddMinutes(10))
         {
-            var wall = TimeZoneInfo.ConvertTimeFromUtc(instant, Oslo);
+            var wall = new MeterClock(DateTime.SpecifyKind(TimeZoneInfo.ConvertTimeFromUtc(instant, Oslo), DateTimeKind.Unspecified), null);
             var received = new DateTimeOffset(instant, TimeSpan.Zero).AddSeconds(10);
-            rows.AddRange(builder.Add(new MeterClock(DateTime.SpecifyKind(wall, DateTimeKind.Unspecified), null), register++, received).Rows);
+            if (instant.Minute == 0)
+            {
+                rows.AddRange(builder.Add(wall, register++, received).Rows);
+            }
+            else if (between)
+            {
+                builder.See(wall, received);
+            }
         }
 
         return rows;
