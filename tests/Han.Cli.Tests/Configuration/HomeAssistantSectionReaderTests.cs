@@ -93,6 +93,17 @@ public sealed class HomeAssistantSectionReaderTests
         Assert.Equal("from-env", configuration.HomeAssistant!.Statistics!.Token);
     }
 
+    [Fact]
+    public void Describe_Statistics_SaysWhereWithoutTheToken()
+    {
+        var configuration = Read(Meter + "homeassistant:\n  statistics:\n    url: http://ha:8123\n    token: secret-token\n    time_zone: Europe/Oslo\n");
+
+        var summary = ConfigurationSummary.Describe("han.yaml", configuration);
+
+        Assert.Contains("homeassistant: discovery under homeassistant/, birth message on homeassistant/status; hourly energy into long-term statistics at ws://ha:8123/api/websocket (meter clocks in Europe/Oslo)", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-token", summary, StringComparison.Ordinal);
+    }
+
     private static RunConfiguration Read(string yaml, Func<string, string>? readFile = null, KeyValuePair<string, string>[]? environment = null)
     {
         var document = SettingsDocument.Load("/etc/han/han.yaml", new StringReader(yaml), environment ?? []);

@@ -125,5 +125,6 @@ public sealed class HourlyStatisticsBuilder(TimeZoneInfo zone)
     private string Local(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, _zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
-    private static string Text(decimal kilowattHours) => kilowattHours.ToString(CultureInfo.InvariantCulture) + " kWh";
+    /// <summary>kWh without the trailing zeros of the register's scale (1000 kWh, not 1000.000 kWh).</summary>
+    private static string Text(decimal kilowattHours) => (kilowattHours / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) + " kWh";
 }

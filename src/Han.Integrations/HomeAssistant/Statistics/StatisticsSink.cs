@@ -57,14 +57,15 @@ public sealed class StatisticsSink : IMeterSink
             }
 
             var step = builder.Add(clock, value, made.At);
+            var series = StatisticSeries.For(register, made.Reading.Identity.MeterId, made.Meter);
             if (step.Note is { } note)
             {
-                _report($"{made.Meter}: Home Assistant statistics of {register}: {note}", NoteLevel.Warning);
+                _report($"{made.Meter}: Home Assistant statistic {series.StatisticId}: {note}", NoteLevel.Warning);
             }
 
             if (step.Rows.Count > 0)
             {
-                _uploader.Add(StatisticSeries.For(register, made.Reading.Identity.MeterId, made.Meter), step.Rows);
+                _uploader.Add(series, step.Rows);
             }
         }
 
