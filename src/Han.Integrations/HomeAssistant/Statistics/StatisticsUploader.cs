@@ -9,7 +9,7 @@ namespace Han.Integrations.HomeAssistant.Statistics;
 /// Delivers hourly statistic rows to Home Assistant over its WebSocket API, on its own task: rows wait in
 /// a bounded queue per statistic (<see cref="HomeAssistantStatisticsOptions.QueueHours"/>, oldest dropped
 /// and counted) while Home Assistant is away, and go out when it answers; the connection is made again
-/// with a doubling wait. Rows are keyed by their hour, so a row sent twice just overwrites itself there.
+/// with a doubling wait, and closed when nothing is left to send (rows come once an hour). Rows are keyed by their hour, so a row sent twice just overwrites itself there.
 /// <para>The running sum goes on from what Home Assistant holds: before the first rows of a statistic are
 /// sent, han asks for its sums in the 30 days before (<c>recorder/statistics_during_period</c>) and raises
 /// its own sums by the last one, so a restart of han never makes the total go back (the Energy dashboard
@@ -35,6 +35,7 @@ public sealed class StatisticsUploader : IAsyncDisposable
     private volatile bool _finishing;
     private bool _legacyMetadata;
     private bool _droppingSaid;
+    private bool _connectedBefore;
     private string? _troubleSaid;
     private long _delivered;
     private long _dropped;
@@ -173,6 +174,12 @@ public sealed class StatisticsUploader : IAsyncDisposable
                     connection ??= await ConnectAsync().ConfigureAwait(false);
                     await DeliverAllAsync(connection).ConfigureAwait(false);
                     wait = _options.RetryFirst;
+                    if (!HasPending())
+                    {
+                        // Nothing more for an hour: no idle connection for a proxy to cut (nginx does after 60 s).
+                        await connection.DisposeAsync().ConfigureAwait(false);
+                        connection = null;
+                    }
                 }
 #pragma warning disable CA1031 // whatever goes wrong with Home Assistant, the loop goes on: it is reported, and tried again
                 catch (Exception problem) when (problem is not OperationCanceledException || !_stop.IsCancellationRequested)
@@ -211,9 +218,15 @@ public sealed class StatisticsUploader : IAsyncDisposable
     private async Task<HomeAssistantConnection> ConnectAsync()
     {
         var connection = await HomeAssistantConnection.OpenAsync(_options.WebSocketUrl, _options.Token, _options.AnswerPatience, _stop.Token).ConfigureAwait(false);
-        var again = _troubleSaid is not null ? " again" : string.Empty;
+        if (!_connectedBefore || _troubleSaid is not null)
+        {
+            // Said the first time and after trouble, not at each hour's connection.
+            var again = _troubleSaid is not null ? " again" : string.Empty;
+            _report($"Home Assistant statistics: connected{again} to Home Assistant {connection.Version} at {_options.WebSocketUrl}", NoteLevel.Information);
+        }
+
+        _connectedBefore = true;
         _troubleSaid = null;
-        _report($"Home Assistant statistics: connected{again} to Home Assistant {connection.Version} at {_options.WebSocketUrl}", NoteLevel.Information);
         return connection;
     }
 

@@ -47,6 +47,18 @@ internal sealed class FakeHomeAssistant : IAsyncDisposable
 
     public int Authentications => Volatile.Read(ref _authentications);
 
+    /// <summary>Connections han holds open now.</summary>
+    public int OpenConnections
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _open.Count(socket => socket.State == WebSocketState.Open);
+            }
+        }
+    }
+
     public IReadOnlyList<string> Violations
     {
         get
