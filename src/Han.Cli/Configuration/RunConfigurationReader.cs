@@ -22,10 +22,11 @@ internal sealed class RunConfigurationReader
     {
         ["mqtt"] = MqttConfigurationReader.Keys,
         ["domoticz"] = DomoticzConfigurationReader.Keys,
+        [HomeAssistantSectionReader.Section] = HomeAssistantSectionReader.Keys,
     };
 
     /// <summary>Sections of DESIGN.md §2.4 that han does not act on yet: read, and said to be ignored.</summary>
-    private static readonly string[] LaterSections = ["homeassistant", "storage", "web", "prices", "grid"];
+    private static readonly string[] LaterSections = ["storage", "web", "prices", "grid"];
 
     private readonly ConfigurationChecker _check;
     private readonly Func<string, string> _readFile;
@@ -72,7 +73,8 @@ internal sealed class RunConfigurationReader
         var mqtt = new MqttConfigurationReader(_check, _readFile).Read(System.Net.Dns.GetHostName());
         var outputs = ReadOutputs(meters.Count);
         var domoticz = DomoticzConfigurationReader.Read(_check, [.. meters.Select(m => m.Name)]);
-        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt) { Domoticz = domoticz };
+        var homeAssistant = HomeAssistantSectionReader.Read(_check);
+        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz };
     }
 
     private MeterConfiguration? ReadMeter(int index)
@@ -188,6 +190,8 @@ internal sealed class RunConfigurationReader
                 case ["meters" or "outputs", ..]:
                     _check.Error($"{setting.Name} ({setting.Origin}): not where han expects a setting; the example deploy/han.yaml shows the layout");
                     break;
+                case [var section] when SectionKeys.ContainsKey(section) && setting.Value.Length == 0:
+                    break; // an empty section: every setting in it at its default
                 case [var section, .. var rest] when SectionKeys.TryGetValue(section, out var keys):
                     CheckKnown(setting, string.Join(':', rest), keys);
                     break;

@@ -2,6 +2,7 @@ using Han.Cli.Configuration;
 using Han.Cli.Io;
 using Han.Cli.Service.Sinks;
 using Han.Integrations.Mqtt;
+using Han.Integrations.HomeAssistant.Statistics;
 using Han.Live.Fanout;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -155,6 +156,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (DomoticzOutput.SinkFor(meter.Name, configuration.Domoticz, mqtt, (text, level) => ServiceLog.Write(log, level, text)) is { } toDomoticz)
         {
             sinks.Add(toDomoticz);
+        }
+
+        if (configuration.HomeAssistant?.Statistics is { } statistics)
+        {
+            sinks.Add(new StatisticsSink(statistics, (text, level) => ServiceLog.Write(log, level, text), clock));
         }
 
         // A sink's own trouble goes straight to the log, not through the fan-out: the log sink may be the one in trouble.
