@@ -7,7 +7,7 @@ using Han.Cli.Service;
 namespace Han.Cli.Commands;
 
 /// <summary>
-/// <c>han run [--config FILE] [--check] [--mqtt HOST[:PORT]]</c> (DESIGN.md §2.3, §2.4): the service that reads every
+/// <c>han run [--config FILE] [--check] [--mqtt HOST[:PORT]] [--homeassistant]</c> (DESIGN.md §2.3, §2.4): the service that reads every
 /// configured meter around the clock and feeds its outputs, until SIGTERM or Ctrl-C, when it writes
 /// what its outputs still hold and stops with exit code 0. <c>--check</c> reads the configuration, says
 /// what han understood or every problem, and stops. A configuration problem ends with exit code 78
@@ -40,8 +40,20 @@ internal static class RunCommand
         var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines, MQTT, Domoticz). Stops cleanly on SIGTERM or Ctrl-C.");
         command.Options.Add(config);
         command.Options.Add(check);
+        var homeAssistant = new Option<bool>("--homeassistant")
+        {
+            Description = "Announce every meter to Home Assistant by MQTT discovery (with --mqtt or the mqtt: section): one device per meter, an entity per value it sends. Sets homeassistant.enabled over the file's.",
+        };
         command.Options.Add(mqtt);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(config)!, parse.GetValue(check), [.. MqttOption.Settings(parse.GetValue(mqtt))], streams, clock, environment, cancellation));
+        command.Options.Add(homeAssistant);
+        command.SetAction((parse, cancellation) => RunAsync(
+            parse.GetValue(config)!,
+            parse.GetValue(check),
+            [.. MqttOption.Settings(parse.GetValue(mqtt)), .. HomeAssistantOption.Settings(parse.GetValue(homeAssistant))],
+            streams,
+            clock,
+            environment,
+            cancellation));
         return command;
     }
 

@@ -1,6 +1,7 @@
 using Han.Cli.Configuration;
 using Han.Cli.Io;
 using Han.Cli.Service.Sinks;
+using Han.Integrations.HomeAssistant;
 using Han.Integrations.Mqtt;
 using Han.Integrations.HomeAssistant.Statistics;
 using Han.Live.Fanout;
@@ -19,10 +20,12 @@ namespace Han.Cli.Service;
 internal sealed class ServiceHost : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly DiscoveryJanitor? _janitor;
 
-    private ServiceHost(IHost host, IReadOnlyList<MeterPipeline> meters, MeterWatch watch, ILogger log, MqttConnection? mqtt)
+    private ServiceHost(IHost host, IReadOnlyList<MeterPipeline> meters, MeterWatch watch, ILogger log, MqttConnection? mqtt, DiscoveryJanitor? janitor)
     {
         _host = host;
+        _janitor = janitor;
         Mqtt = mqtt;
         Meters = meters;
         Watch = watch;
@@ -61,8 +64,9 @@ internal sealed class ServiceHost : IAsyncDisposable
         var mqtt = configuration.Mqtt is { } mqttOptions
             ? new MqttConnection(mqttOptions, (text, level) => ServiceLog.Write(sinkLog, level, text), clock)
             : null;
+        var homeAssistant = HomeAssistantDiscovery(configuration, mqtt, clock);
         var meters = configuration.Meters
-            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock, mqtt), new MeterStats(), streams, clock))
+            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant), new MeterStats(), streams, clock))
             .ToList();
         foreach (var meter in meters)
         {
@@ -80,7 +84,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         }
 
         var host = builder.Build();
-        return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog, mqtt);
+        return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog, mqtt, homeAssistant?.Janitor);
     }
 
     /// <summary>Runs until <paramref name="stopping"/> (SIGTERM, Ctrl-C) or every source has ended; then writes what the outputs hold.</summary>
@@ -123,6 +127,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             await Mqtt.DisposeAsync().ConfigureAwait(false);
         }
 
+        _janitor?.Dispose();
         _host.Dispose();
     }
 
@@ -134,7 +139,29 @@ internal sealed class ServiceHost : IAsyncDisposable
         return started.Task;
     }
 
-    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt)
+    /// <summary>
+    /// Home Assistant's MQTT discovery when both a broker and the <c>homeassistant:</c> section (or
+    /// <c>--homeassistant</c>) are configured: its options and the one janitor of the service, which
+    /// removes the devices of meters no longer configured.
+    /// </summary>
+    private static (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? HomeAssistantDiscovery(RunConfiguration configuration, MqttConnection? mqtt, TimeProvider clock)
+    {
+        if (mqtt is null || configuration.HomeAssistant is not { Discovery: var discovery })
+        {
+            return null;
+        }
+
+        var options = new HomeAssistantOptions
+        {
+            DiscoveryPrefix = discovery.DiscoveryPrefix,
+            BirthTopic = discovery.BirthTopic,
+            DashboardUrl = discovery.DashboardUrl,
+            ConfiguredMeters = [.. configuration.Meters.Select(m => m.Name)],
+        };
+        return (options, new DiscoveryJanitor(options, mqtt, clock));
+    }
+
+    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt, (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? homeAssistant)
     {
         var outputs = configuration.Outputs;
         var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
@@ -151,6 +178,12 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (mqtt is not null)
         {
             sinks.Add(new MqttStateSink(meter.Name, mqtt));
+            if (homeAssistant is var (options, janitor))
+            {
+                // The state sink publishes the retained, merged state on every reading and reconnect, so
+                // after Home Assistant's birth message it needs no extra nudge.
+                sinks.Add(new HomeAssistantSink(meter.Name, options, mqtt, republishState: null, janitor, clock));
+            }
         }
 
         if (DomoticzOutput.SinkFor(meter.Name, configuration.Domoticz, mqtt, (text, level) => ServiceLog.Write(log, level, text)) is { } toDomoticz)

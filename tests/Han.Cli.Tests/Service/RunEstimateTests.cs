@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Han.Cli.Tests.Service;
@@ -22,7 +20,7 @@ public sealed class RunEstimateTests : IDisposable
     [InlineData("aidon")]
     public async Task Run_ADayWithFaults_EstimateBeforeEachRegisterIsWithinOnePercentOfTheHour(string vendor)
     {
-        var capture = await SimulatedDay(vendor);
+        var (capture, _) = await SimulatedCapture.WriteAsync(_folder, vendor, "1d", "2026-11-30", 5, "bad-crc:0.02,truncated:0.02,garbage:0.02");
         var config = Path.Combine(_folder, "han.yaml");
         await File.WriteAllTextAsync(config, $"meters:\n  - name: {vendor}\n    source: {capture}\noutputs:\n  json_lines: {_folder}/{{meter}}.jsonl\n");
 
@@ -64,35 +62,4 @@ public sealed class RunEstimateTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-    /// <summary>
-    /// A day of the simulated meter as a han capture (docs/capture-format.md): each list's bytes on a
-    /// line with the time the simulator's log says it was sent.
-    /// </summary>
-    private async Task<string> SimulatedDay(string vendor)
-    {
-        var bytes = Path.Combine(_folder, $"{vendor}.bin");
-        var log = Path.Combine(_folder, $"{vendor}.log");
-        var simulated = await Shell.Run($"exec \"$HAN\" simulate --meter {vendor} --speed max --duration 1d --start 2026-11-30 --seed 5 --faults bad-crc:0.02,truncated:0.02,garbage:0.02 --log {log} > {bytes}", _folder);
-        Assert.Equal(0, simulated.ExitCode);
-
-        var stream = await File.ReadAllBytesAsync(bytes);
-        var capture = new StringBuilder("# han capture 1\n");
-        var written = 0;
-        foreach (var line in File.ReadLines(log))
-        {
-            var list = JsonNode.Parse(line)!.AsObject();
-            var at = DateTimeOffset.Parse(list["time"]!.GetValue<string>(), CultureInfo.InvariantCulture);
-            var offset = list["offset"]!.GetValue<int>();
-            var end = offset + list["bytes"]!.GetValue<int>();
-            capture.Append(at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
-                .Append(' ').Append(Convert.ToHexString(stream, written, end - written)).Append('\n');
-            written = end;
-        }
-
-        Assert.Equal(stream.Length, written); // every byte the simulator sent is in the capture
-        var path = Path.Combine(_folder, $"{vendor}.han");
-        await File.WriteAllTextAsync(path, capture.ToString());
-        return path;
-    }
 }
