@@ -1,6 +1,7 @@
 using Han.Protocol.Dlms.Security;
 using Han.Readings;
 using Han.Sources.Live;
+using Han.Sources.Mqtt;
 using Han.Sources.Serial;
 
 namespace Han.Cli.Configuration;
@@ -74,11 +75,19 @@ internal sealed class RunConfigurationReader
         SourceAddress? source = null;
         if (_check.Get(prefix + "source") is not { } sourceSetting)
         {
-            _check.Error($"{Setting.Display(prefix + "source")}: missing; give the serial device (/dev/serial/by-id/...), tcp://HOST:PORT, or a capture file");
+            _check.Error($"{Setting.Display(prefix + "source")}: missing; give the serial device (/dev/serial/by-id/...), tcp://HOST:PORT, mqtt://[USER[:PASS]@]HOST[:PORT]/TOPIC, or a capture file");
         }
         else if (!SourceAddress.TryParse(sourceSetting.Value, out source, out var problem))
         {
-            _check.Fail(sourceSetting, problem);
+            if (MqttSourceAddress.HasScheme(sourceSetting.Value))
+            {
+                // The problem names the source itself, without its password.
+                _check.Error($"{sourceSetting.Name} ({sourceSetting.Origin}): {problem}");
+            }
+            else
+            {
+                _check.Fail(sourceSetting, problem);
+            }
         }
 
         var line = ReadLine(prefix, source);
