@@ -163,7 +163,7 @@ internal sealed class MqttConnection
         if (failure != _lastFailure)
         {
             _lastFailure = failure;
-            await TellAsync(new SourceEvent(SourceState.Disconnected, $"{failure}; trying again in {wait.TotalSeconds:0.#} s, then with growing waits up to {_options.LongestRetry.TotalSeconds:0} s", wait), cancellationToken).ConfigureAwait(false);
+            await TellAsync(new SourceEvent(SourceState.Disconnected, $"{failure}; trying again in {wait.TotalSeconds:0.#} s, then with growing waits up to {_options.LongestRetry.TotalSeconds:0.#} s", wait), cancellationToken).ConfigureAwait(false);
         }
         else
         {

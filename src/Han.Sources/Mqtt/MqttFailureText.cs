@@ -39,6 +39,16 @@ internal static class MqttFailureText
             : failure.Message;
     }
 
-    public static string OfDisconnection(MqttClientDisconnectedEventArgs disconnected) =>
-        disconnected.Exception is { } failure ? $"{disconnected.Reason} ({failure.GetBaseException().Message})" : disconnected.Reason.ToString();
+    public static string OfDisconnection(MqttClientDisconnectedEventArgs disconnected)
+    {
+        var reason = disconnected.Reason switch
+        {
+            MqttClientDisconnectReason.NormalDisconnection => "the broker closed the connection",
+            MqttClientDisconnectReason.ServerShuttingDown => "the broker is shutting down",
+            MqttClientDisconnectReason.SessionTakenOver => "another client connected with the same client id",
+            MqttClientDisconnectReason.KeepAliveTimeout => "the broker stopped answering",
+            _ => $"the connection ended ({disconnected.Reason})",
+        };
+        return disconnected.Exception is { } failure ? $"{reason}: {failure.GetBaseException().Message}" : reason;
+    }
 }
