@@ -92,7 +92,7 @@ internal static class ListenCommand
             {
                 _console.Close();
                 view.Flush();
-                await streams.Error.WriteLineAsync($"han listen: {sourceText}: {problem.Message}").ConfigureAwait(false);
+                await streams.Error.WriteLineAsync($"han listen: {address.Text}: {problem.Message}").ConfigureAwait(false);
                 return 1;
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

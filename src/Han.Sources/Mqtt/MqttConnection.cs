@@ -109,7 +109,7 @@ internal sealed class MqttConnection
             if (granted is not (MqttClientSubscribeResultCode.GrantedQoS0 or MqttClientSubscribeResultCode.GrantedQoS1 or MqttClientSubscribeResultCode.GrantedQoS2))
             {
                 throw new SourceUnavailableException(
-                    $"{Display}: the broker refused the subscription to '{_address.Topic}' ({granted?.ToString() ?? "no answer"}); check the topic and that this user may read it (the broker's ACL)");
+                    $"the broker refused the subscription to '{_address.Topic}' ({granted?.ToString() ?? "no answer"}); check the topic and that this user may read it (the broker's ACL)");
             }
         }
         catch (MqttConnectingFailedException) when (_refusal is { } code && Refused(code) is { } refused)
@@ -129,7 +129,7 @@ internal sealed class MqttConnection
 
     /// <summary>The end of reading when the broker refused the user name or password; null for a refusal a retry may overcome.</summary>
     private SourceUnavailableException? Refused(MqttClientConnectResultCode code) =>
-        MqttFailureText.IsAboutCredentials(code) ? new SourceUnavailableException($"{Display}: {MqttFailureText.OfCredentials(code, _address.User)}") : null;
+        MqttFailureText.IsAboutCredentials(code) ? new SourceUnavailableException(MqttFailureText.OfCredentials(code, _address.User)) : null;
 
     private MqttClientOptions ClientOptions()
     {

@@ -179,7 +179,6 @@ public sealed class MqttSourceTests
         var refused = await Assert.ThrowsAsync<SourceUnavailableException>(() => run.Reading);
 
         Assert.Contains("the broker refused the user name 'han' or its password", refused.Message, StringComparison.Ordinal);
-        Assert.Contains("mqtt://han:***@127.0.0.1:", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-one", refused.Message + string.Join('\n', run.Events.Select(e => e.Message)), StringComparison.Ordinal);
     }
 
