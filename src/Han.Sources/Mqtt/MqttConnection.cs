@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Security.Cryptography.X509Certificates;
 using System.Threading.Channels;
 using Han.Sources.Live;
 using MQTTnet;
@@ -24,6 +25,7 @@ internal sealed class MqttConnection
     private readonly ChannelWriter<Delivery> _inbox;
     private string? _lastFailure;
     private MqttClientConnectResultCode? _refusal;
+    private string? _certificateProblem;
 
     public MqttConnection(MqttSourceAddress address, MqttSourceOptions options, TimeProvider time, Backoff backoff, ChannelWriter<Delivery> inbox)
     {
@@ -96,6 +98,7 @@ internal sealed class MqttConnection
         try
         {
             _refusal = null;
+            _certificateProblem = null;
             var connected = await client.ConnectAsync(ClientOptions(), linked.Token).ConfigureAwait(false);
             _refusal ??= connected.ResultCode;
             if (_refusal is { } code && code != MqttClientConnectResultCode.Success)
@@ -118,7 +121,7 @@ internal sealed class MqttConnection
         }
         catch (Exception failure) when (failure is MqttCommunicationException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return $"cannot connect to {Display}: {MqttFailureText.OfConnecting(failure, _address, _options.ConnectTimeout)}";
+            return $"cannot connect to {Display}: {_certificateProblem ?? MqttFailureText.OfConnecting(failure, _address, _options.ConnectTimeout)}";
         }
 
         _backoff.Reset();
@@ -146,8 +149,15 @@ internal sealed class MqttConnection
 
         if (_address.Tls)
         {
-            // The system's trust store checks the broker's certificate.
-            builder.WithTlsOptions(tls => tls.UseTls());
+            // The system's trust store checks the broker's certificate, and its name. Revocation is not
+            // checked: a home broker's CA publishes no revocation list, as mosquitto_sub does not ask for one.
+            builder.WithTlsOptions(tls => tls.UseTls()
+                .WithRevocationMode(X509RevocationMode.NoCheck)
+                .WithCertificateValidationHandler(check =>
+                {
+                    _certificateProblem = MqttFailureText.OfCertificate(check.SslPolicyErrors, check.Chain);
+                    return _certificateProblem is null;
+                }));
         }
 
         return builder.Build();

@@ -1,5 +1,7 @@
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
 using MQTTnet.Exceptions;
 
@@ -37,6 +39,23 @@ internal static class MqttFailureText
         return failure is OperationCanceledException or MqttCommunicationTimedOutException
             ? $"no answer within {timeout.TotalSeconds:0} s (is the host on and the port open{(address.Tls ? string.Empty : ", and is it not a TLS-only port")}?)"
             : failure.Message;
+    }
+
+    /// <summary>Why the broker's certificate is not accepted, or null when it is.</summary>
+    public static string? OfCertificate(SslPolicyErrors errors, X509Chain? chain)
+    {
+        if (errors == SslPolicyErrors.None)
+        {
+            return null;
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            return "the broker's TLS certificate is not made out to the host name in the source (use the name the certificate names)";
+        }
+
+        var status = chain?.ChainStatus.Select(s => s.Status.ToString()).Distinct() ?? [];
+        return $"the broker's TLS certificate is not trusted by this system ({string.Join(", ", status.DefaultIfEmpty(errors.ToString()))}); add its CA to the system's trust store (/usr/local/share/ca-certificates, then update-ca-certificates)";
     }
 
     public static string OfDisconnection(MqttClientDisconnectedEventArgs disconnected)

@@ -93,6 +93,31 @@ public sealed class MqttInputTests : IDisposable
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal); // no stack trace
     }
 
+    [Fact]
+    public async Task Listen_MqttsSource_ChecksTheBrokerAgainstTheTrustStoreAndReads()
+    {
+        using var broker = new MosquittoBroker(tls: true);
+        var source = $"mqtts://127.0.0.1:{broker.TlsPort}/pulse/publish";
+
+        // Not trusted by this system: refused with the reason, and retried.
+        var untrusted = Shell.Start($"exec \"$HAN\" listen {source}", _folder);
+        await untrusted.WaitForErrorAsync("the broker's TLS certificate is not trusted by this system (UntrustedRoot)");
+        untrusted.Signal("INT");
+        await untrusted.Completion;
+
+        // Trusted through OpenSSL's SSL_CERT_FILE, as a system's own CA would be.
+        var listen = Shell.Start($"SSL_CERT_FILE={broker.Certificates!.CaFile} exec \"$HAN\" listen {source} --format json", _folder);
+        await listen.WaitForErrorAsync("subscribed to 'pulse/publish'");
+        var published = await Shell.Run($"mosquitto_pub -h 127.0.0.1 -p {broker.Port} -q 1 -t pulse/publish -m {PulseKaifaList1}", _folder);
+        Assert.Equal(0, published.ExitCode);
+        await listen.WaitForErrorAsync("reading HDLC frames written as hex text");
+        await Task.Delay(500);
+        listen.Signal("INT");
+        var result = await listen.Completion;
+
+        Assert.Equal(4406m, JsonDocument.Parse(result.Stdout.Split('\n')[0]).RootElement.GetProperty("active_power_import").GetDecimal());
+    }
+
     public void Dispose()
     {
         _broker.Dispose();
