@@ -15,7 +15,7 @@ namespace Han.Cli.Configuration;
 /// </summary>
 internal sealed class RunConfigurationReader
 {
-    private static readonly string[] MeterKeys = ["name", "source", "baud", "parity", "data_bits", "stop_bits", "country", "scale", "key", "key_file", "auth_key", "auth_key_file"];
+    private static readonly string[] MeterKeys = ["name", "source", "baud", "parity", "data_bits", "stop_bits", "country", "scale", "key", "key_file", "auth_key", "auth_key_file", "password", "password_file"];
     private static readonly string[] OutputKeys = ["capture", "json_lines", "log_readings", "queue_size"];
 
     /// <summary>The settings of each section read by its own reader, as paths below the section (<c>tls:ca_file</c>).</summary>
@@ -90,6 +90,7 @@ internal sealed class RunConfigurationReader
             }
         }
 
+        source = MqttSourcePassword.Apply(_check, prefix + "password", source);
         var line = ReadLine(prefix, source);
         var country = Country.Norway;
         if (_check.Get(prefix + "country") is { } countrySetting && !Country.TryParse(countrySetting.Value, out country))
