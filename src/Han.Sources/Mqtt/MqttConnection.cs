@@ -81,6 +81,12 @@ internal sealed class MqttConnection
             _inbox.TryComplete(refused);
             return;
         }
+        catch (Exception unexpected)
+        {
+            // The reader waits on the inbox: it must end with the failure rather than wait for ever.
+            _inbox.TryComplete(unexpected);
+            throw;
+        }
         finally
         {
             await LeaveAsync(client).ConfigureAwait(false);
