@@ -25,11 +25,19 @@ public sealed class LiveReadingJsonWriter
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(reading);
         writer.WriteStartObject();
+        WriteProperties(writer, meter, reading);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The keys of <see cref="Write"/>, into an object the caller has opened (and adds keys of its own to, as the MQTT state does).</summary>
+    public void WriteProperties(Utf8JsonWriter writer, string meter, LiveReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(reading);
         writer.WriteString(MeterKey, meter);
         _readings.WriteProperties(writer, reading.Reading);
         WriteEstimate(writer, ImportEstimateKey, reading.ImportEstimate);
         WriteEstimate(writer, ExportEstimateKey, reading.ExportEstimate);
-        writer.WriteEndObject();
     }
 
     private static void WriteEstimate(Utf8JsonWriter writer, JsonEncodedText key, decimal? kilowattHours)

@@ -7,7 +7,7 @@ using Han.Cli.Service;
 namespace Han.Cli.Commands;
 
 /// <summary>
-/// <c>han run [--config FILE] [--check]</c> (DESIGN.md §2.3, §2.4): the service that reads every
+/// <c>han run [--config FILE] [--check] [--mqtt HOST[:PORT]]</c> (DESIGN.md §2.3, §2.4): the service that reads every
 /// configured meter around the clock and feeds its outputs, until SIGTERM or Ctrl-C, when it writes
 /// what its outputs still hold and stops with exit code 0. <c>--check</c> reads the configuration, says
 /// what han understood or every problem, and stops. A configuration problem ends with exit code 78
@@ -32,19 +32,25 @@ internal static class RunCommand
         {
             Description = "Check the configuration, say what han understood or every problem (setting, value, what would be valid), and stop.",
         };
-        var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines). Stops cleanly on SIGTERM or Ctrl-C.");
+        var mqtt = new Option<string>("--mqtt")
+        {
+            Description = "Publish to this MQTT broker (HOST or HOST:PORT): each meter's state as JSON on han/<meter>/state, retained. Sets mqtt.host (and mqtt.port) over the file's; its other mqtt settings (user, password, TLS) apply.",
+            HelpName = "HOST[:PORT]",
+        };
+        var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines, MQTT). Stops cleanly on SIGTERM or Ctrl-C.");
         command.Options.Add(config);
         command.Options.Add(check);
-        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(config)!, parse.GetValue(check), streams, clock, environment, cancellation));
+        command.Options.Add(mqtt);
+        command.SetAction((parse, cancellation) => RunAsync(parse.GetValue(config)!, parse.GetValue(check), [.. MqttOption.Settings(parse.GetValue(mqtt))], streams, clock, environment, cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, bool check, StandardStreams streams, TimeProvider clock, Func<string, string?> environment, CancellationToken cancellation)
+    private static async Task<int> RunAsync(string path, bool check, IReadOnlyList<Setting> overrides, StandardStreams streams, TimeProvider clock, Func<string, string?> environment, CancellationToken cancellation)
     {
         RunConfiguration configuration;
         try
         {
-            configuration = ConfigurationFile.Read(path, ConfigurationFile.ProcessEnvironment());
+            configuration = ConfigurationFile.Read(path, ConfigurationFile.ProcessEnvironment(), overrides);
         }
         catch (ConfigurationException problem)
         {

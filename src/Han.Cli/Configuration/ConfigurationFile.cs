@@ -10,7 +10,8 @@ internal static class ConfigurationFile
     /// <summary>Where the .deb puts it, and where <c>han run</c> looks without <c>--config</c>.</summary>
     public const string DefaultPath = "/etc/han/han.yaml";
 
-    public static RunConfiguration Read(string path, IEnumerable<KeyValuePair<string, string>> environment)
+    /// <param name="overrides">Settings of command-line options, over the file's and the environment's (<c>--mqtt</c>).</param>
+    public static RunConfiguration Read(string path, IEnumerable<KeyValuePair<string, string>> environment, IEnumerable<Setting>? overrides = null)
     {
         string text;
         try
@@ -27,6 +28,11 @@ internal static class ConfigurationFile
         }
 
         var document = SettingsDocument.Load(path, new StringReader(text), environment);
+        foreach (var setting in overrides ?? [])
+        {
+            document.Override(setting);
+        }
+
         return RunConfigurationReader.Read(document, File.ReadAllText, Directory.Exists);
     }
 

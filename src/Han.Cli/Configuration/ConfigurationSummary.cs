@@ -33,6 +33,7 @@ internal static class ConfigurationSummary
         }
 
         text.Append($"; each holds up to {outputs.QueueSize} items while slow\n");
+        text.Append(MqttSummary.Describe(configuration.Mqtt));
         foreach (var warning in configuration.Warnings)
         {
             text.Append($"warning: {warning}\n");

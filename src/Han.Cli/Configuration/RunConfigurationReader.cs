@@ -19,16 +19,21 @@ internal sealed class RunConfigurationReader
     private static readonly string[] OutputKeys = ["capture", "json_lines", "log_readings", "queue_size"];
 
     /// <summary>The settings of each section read by its own reader, as paths below the section (<c>tls:ca_file</c>).</summary>
-    private static readonly Dictionary<string, string[]> SectionKeys = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, string[]> SectionKeys = new(StringComparer.Ordinal)
+    {
+        ["mqtt"] = MqttConfigurationReader.Keys,
+    };
 
     /// <summary>Sections of DESIGN.md §2.4 that han does not act on yet: read, and said to be ignored.</summary>
-    private static readonly string[] LaterSections = ["mqtt", "homeassistant", "domoticz", "storage", "web", "prices", "grid"];
+    private static readonly string[] LaterSections = ["homeassistant", "domoticz", "storage", "web", "prices", "grid"];
 
     private readonly ConfigurationChecker _check;
+    private readonly Func<string, string> _readFile;
 
-    private RunConfigurationReader(ConfigurationChecker check)
+    private RunConfigurationReader(ConfigurationChecker check, Func<string, string> readFile)
     {
         _check = check;
+        _readFile = readFile;
     }
 
     /// <summary>The configuration, or a <see cref="ConfigurationException"/> listing every problem.</summary>
@@ -37,7 +42,7 @@ internal sealed class RunConfigurationReader
     public static RunConfiguration Read(SettingsDocument document, Func<string, string> readFile, Func<string, bool>? folderExists = null)
     {
         var check = new ConfigurationChecker(document, readFile, folderExists ?? (_ => true));
-        var configuration = new RunConfigurationReader(check).Read();
+        var configuration = new RunConfigurationReader(check, readFile).Read();
         return check.Errors.Count == 0 ? configuration : throw new ConfigurationException(string.Join('\n', check.Errors));
     }
 
@@ -64,7 +69,8 @@ internal sealed class RunConfigurationReader
             _check.Error($"meters: the name '{duplicate.Key}' is given to {duplicate.Count()} meters; each needs its own (it names their files and entities)");
         }
 
-        return new RunConfiguration(meters, ReadOutputs(meters.Count), _check.Warnings);
+        var mqtt = new MqttConfigurationReader(_check, _readFile).Read(System.Net.Dns.GetHostName());
+        return new RunConfiguration(meters, ReadOutputs(meters.Count), _check.Warnings, mqtt);
     }
 
     private MeterConfiguration? ReadMeter(int index)

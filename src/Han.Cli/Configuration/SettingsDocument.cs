@@ -62,6 +62,13 @@ internal sealed class SettingsDocument
 
     public Setting? Get(string path) => _settings.GetValueOrDefault(path);
 
+    /// <summary>Sets a setting over what the file and the environment said (a command-line shorthand such as <c>--mqtt</c>).</summary>
+    public void Override(Setting setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        _settings[setting.Path] = setting;
+    }
+
     /// <summary>How many items the list at <paramref name="path"/> has (the highest index plus one).</summary>
     public int Count(string path)
     {

@@ -5,6 +5,7 @@ using Han.Live;
 using Han.Live.Fanout;
 using Han.Pipeline;
 using Han.Sources.Live;
+using Han.Sources.Serial;
 using Microsoft.Extensions.Hosting;
 
 namespace Han.Cli.Service;
@@ -24,12 +25,16 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
     private static readonly TimeSpan RepeatAfter = TimeSpan.FromHours(1);
 
     private readonly MeterState _state = new(new MeterStateOptions { Scale = meter.Scale });
+    private volatile IByteSource? _source;
 
     public string Name => meter.Name;
 
     public MeterStats Stats => stats;
 
     public MeterFanOut FanOut => fanOut;
+
+    /// <summary>The serial line setting in use (<c>2400 8E1</c>), configured or found by auto-detection; null before it is found and for sources without one.</summary>
+    public string? LineSettings => (meter.Line ?? (_source as SerialSource)?.Settings)?.ToString();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,6 +72,7 @@ internal sealed class MeterPipeline(MeterConfiguration meter, MeterFanOut fanOut
         var observer = new PipelineObserver(meter.Name, _state, fanOut, stats, clock);
         using var decoder = new StreamDecoder(observer, options);
         var source = await SourceFactory.CreateAsync(meter.Source, meter.Line, streams, clock, Report, stoppingToken).ConfigureAwait(false);
+        _source = source;
         await foreach (var chunk in source.ReadAsync(stoppingToken).ConfigureAwait(false))
         {
             fanOut.Publish(new BytesReceived(meter.Name, chunk.ReceivedAt, chunk.Bytes));

@@ -20,6 +20,7 @@ internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFac
     private readonly ILogger _log = logs.CreateLogger("han");
     private readonly DateTimeOffset _started = clock.GetUtcNow();
     private readonly HashSet<string> _silent = [];
+    private readonly LineStatusReporter _lineStatus = new(meters);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -31,6 +32,7 @@ internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFac
             {
                 var now = clock.GetUtcNow();
                 WatchSilence(now);
+                _lineStatus.Tick(now);
                 if (meters.All(m => m.Stats.Ended))
                 {
                     ServiceLog.Information(_log, "every source has ended; stopping");

@@ -1,6 +1,7 @@
 using Han.Cli.Configuration;
 using Han.Cli.Io;
 using Han.Cli.Service.Sinks;
+using Han.Integrations.Mqtt;
 using Han.Live.Fanout;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,9 +19,10 @@ internal sealed class ServiceHost : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private ServiceHost(IHost host, IReadOnlyList<MeterPipeline> meters, MeterWatch watch, ILogger log)
+    private ServiceHost(IHost host, IReadOnlyList<MeterPipeline> meters, MeterWatch watch, ILogger log, MqttConnection? mqtt)
     {
         _host = host;
+        Mqtt = mqtt;
         Meters = meters;
         Watch = watch;
         Log = log;
@@ -31,6 +33,9 @@ internal sealed class ServiceHost : IAsyncDisposable
     public MeterWatch Watch { get; }
 
     public ILogger Log { get; }
+
+    /// <summary>The connection to the MQTT broker, null when none is configured.</summary>
+    public MqttConnection? Mqtt { get; }
 
     public static ServiceHost Build(RunConfiguration configuration, StandardStreams streams, TimeProvider clock, Func<string, string?> environment)
     {
@@ -52,8 +57,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Information);
         var sinkLog = logging.CreateLogger("han");
 
+        var mqtt = configuration.Mqtt is { } mqttOptions
+            ? new MqttConnection(mqttOptions, (text, level) => ServiceLog.Write(sinkLog, level, text), clock)
+            : null;
         var meters = configuration.Meters
-            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration.Outputs, sinkLog, clock), new MeterStats(), streams, clock))
+            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration.Outputs, sinkLog, clock, mqtt), new MeterStats(), streams, clock))
             .ToList();
         foreach (var meter in meters)
         {
@@ -71,12 +79,13 @@ internal sealed class ServiceHost : IAsyncDisposable
         }
 
         var host = builder.Build();
-        return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog);
+        return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog, mqtt);
     }
 
     /// <summary>Runs until <paramref name="stopping"/> (SIGTERM, Ctrl-C) or every source has ended; then writes what the outputs hold.</summary>
     public async Task RunAsync(TimeSpan drainPatience, CancellationToken stopping)
     {
+        Mqtt?.Start();
         try
         {
             await _host.RunAsync(stopping).ConfigureAwait(false);
@@ -88,7 +97,17 @@ internal sealed class ServiceHost : IAsyncDisposable
         }
 
         await Task.WhenAll(Meters.Select(m => m.FanOut.CompleteAsync(drainPatience))).ConfigureAwait(false);
+        if (Mqtt is not null)
+        {
+            // After the outputs: what they handed to the connection is sent before han says offline.
+            await Mqtt.CloseAsync(drainPatience).ConfigureAwait(false);
+        }
+
         Watch.Summarise("final");
+        if (Mqtt is not null)
+        {
+            ServiceLog.Information(Log, $"mqtt: final totals: {Mqtt.Counters}");
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -96,6 +115,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         foreach (var meter in Meters)
         {
             await meter.FanOut.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Mqtt is not null)
+        {
+            await Mqtt.DisposeAsync().ConfigureAwait(false);
         }
 
         _host.Dispose();
@@ -109,7 +133,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         return started.Task;
     }
 
-    private static MeterFanOut FanOut(MeterConfiguration meter, OutputsConfiguration outputs, ILogger log, TimeProvider clock)
+    private static MeterFanOut FanOut(MeterConfiguration meter, OutputsConfiguration outputs, ILogger log, TimeProvider clock, MqttConnection? mqtt)
     {
         var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
         if (outputs.CapturePath is { } capture)
@@ -120,6 +144,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (outputs.JsonLinesPath is { } json)
         {
             sinks.Add(new JsonLinesSink(OutputPath.For(json, meter.Name), meter.Name));
+        }
+
+        if (mqtt is not null)
+        {
+            sinks.Add(new MqttStateSink(meter.Name, mqtt));
         }
 
         // A sink's own trouble goes straight to the log, not through the fan-out: the log sink may be the one in trouble.

@@ -38,6 +38,9 @@ public sealed class SerialSource : IByteSource
 
     public string Description => $"{_device} ({_settings?.ToString() ?? "line setting auto-detected"})";
 
+    /// <summary>The line setting in use: the one given, or the one auto-detection found (null until it has).</summary>
+    public LineSettings? Settings => _settings;
+
     /// <summary>What the last search for the line setting found (<c>--baud auto</c>); null when the setting was given or no search has ended yet.</summary>
     public LineDetection? Detection { get; private set; }
 

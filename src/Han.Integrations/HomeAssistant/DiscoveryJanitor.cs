@@ -1,0 +1,191 @@
+using System.Text.Json;
+using Han.Integrations.Mqtt;
+
+namespace Han.Integrations.HomeAssistant;
+
+/// <summary>
+/// Removes the Home Assistant devices han announced before and should not any more: a meter taken out
+/// of the configuration, or a meter replaced (the same configured name, another meter id). The broker
+/// is the memory: han's configs are retained, so subscribing to every device config under the
+/// discovery prefix hands back each one han ever left there; those whose origin is han and whose state
+/// topic is under this han's topic prefix belong to this han, and the state topic names the meter.
+/// One per service; the meters' sinks tell it what they announce.
+/// </summary>
+public sealed class DiscoveryJanitor : IDisposable
+{
+    private readonly HomeAssistantOptions _options;
+    private readonly IMqttPublisher _publisher;
+    private readonly HashSet<string> _configured;
+    private readonly ITimer _removal;
+    private readonly Lock _gate = new();
+
+    /// <summary>Configs of configured meters seen on the broker: topic to meter.</summary>
+    private readonly Dictionary<string, string> _seen = [];
+
+    /// <summary>Configs of meters no longer configured, removed when <see cref="HomeAssistantOptions.RemovalDelay"/> has passed.</summary>
+    private readonly HashSet<string> _unconfigured = [];
+
+    /// <summary>What each meter announced in this run: meter to topic.</summary>
+    private readonly Dictionary<string, string> _announced = [];
+
+    private readonly List<string> _removed = [];
+
+    public DiscoveryJanitor(HomeAssistantOptions options, IMqttPublisher publisher, TimeProvider? time = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
+        _configured = [.. options.ConfiguredMeters];
+        _removal = (time ?? TimeProvider.System).CreateTimer(_ => RemoveUnconfigured(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _publisher.Subscribe(DiscoveryTopics.AllConfigs(options.DiscoveryPrefix), OnConfigAsync);
+    }
+
+    /// <summary>Topics of configs this janitor removed (for the log and the tests).</summary>
+    public IReadOnlyList<string> Removed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _removed];
+            }
+        }
+    }
+
+    /// <summary>A meter was announced on <paramref name="topic"/>: any other config of that meter is a device of its own past.</summary>
+    public void Announced(string meter, string topic)
+    {
+        List<string> stale;
+        lock (_gate)
+        {
+            _announced[meter] = topic;
+            _unconfigured.Remove(topic); // a meter renamed in the configuration: the same device, now under its new name
+            stale = [.. _seen.Where(pair => pair.Value == meter && pair.Key != topic).Select(pair => pair.Key)];
+        }
+
+        foreach (var old in stale)
+        {
+            Remove(old);
+        }
+    }
+
+    public void Dispose() => _removal.Dispose();
+
+    private ValueTask OnConfigAsync(MqttIncoming message)
+    {
+        if (message.Payload.IsEmpty)
+        {
+            lock (_gate)
+            {
+                _seen.Remove(message.Topic); // removed (by us or by hand)
+                _unconfigured.Remove(message.Topic);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        if (MeterOf(message) is not { } meter)
+        {
+            return ValueTask.CompletedTask; // not ours: another program's device, or another han's prefix
+        }
+
+        var replaced = false;
+        lock (_gate)
+        {
+            if (!_configured.Contains(meter))
+            {
+                // Not at once: a meter renamed in the configuration announces the same device under its new
+                // name once it has sent its id; removing first would make Home Assistant drop the entities' settings.
+                if (!_announced.ContainsValue(message.Topic) && _unconfigured.Add(message.Topic) && _unconfigured.Count == 1)
+                {
+                    _removal.Change(_options.RemovalDelay, Timeout.InfiniteTimeSpan);
+                }
+            }
+            else if (_announced.TryGetValue(meter, out var current) && current != message.Topic)
+            {
+                replaced = true;
+            }
+            else
+            {
+                _seen[message.Topic] = meter;
+            }
+        }
+
+        if (replaced)
+        {
+            Remove(message.Topic);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private void RemoveUnconfigured()
+    {
+        List<string> due;
+        lock (_gate)
+        {
+            due = [.. _unconfigured.Where(topic => !_announced.ContainsValue(topic))];
+            _unconfigured.Clear();
+        }
+
+        foreach (var topic in due)
+        {
+            Remove(topic);
+        }
+    }
+
+    private void Remove(string topic)
+    {
+        lock (_gate)
+        {
+            _seen.Remove(topic);
+            _removed.Add(topic);
+        }
+
+        // An empty retained config removes the device and its entities in Home Assistant and the config on the broker (integrations.md §1.1).
+        _publisher.Publish(MqttOutgoing.Clear(topic));
+    }
+
+    /// <summary>The meter a config of this han is for, from its state topic; null for a config that is not this han's.</summary>
+    private string? MeterOf(MqttIncoming message)
+    {
+        var deviceId = message.Topic.Split('/')[^2];
+        if (!deviceId.StartsWith("han_", StringComparison.Ordinal))
+        {
+            return null; // cheap test first: every other device config on the broker passes by here
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(message.Payload);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("o", out var origin) || origin.ValueKind != JsonValueKind.Object
+                || !origin.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String
+                || name.GetString() != DiscoveryPayloadWriter.OriginName
+                || !root.TryGetProperty("stat_t", out var stateTopic) || stateTopic.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+
+            return MeterOfStateTopic(stateTopic.GetString()!);
+        }
+        catch (JsonException)
+        {
+            return null; // not JSON: not a config han wrote
+        }
+    }
+
+    private string? MeterOfStateTopic(string stateTopic)
+    {
+        var prefix = _publisher.TopicPrefix + "/";
+        const string Suffix = "/state";
+        if (!stateTopic.StartsWith(prefix, StringComparison.Ordinal) || !stateTopic.EndsWith(Suffix, StringComparison.Ordinal)
+            || stateTopic.Length <= prefix.Length + Suffix.Length)
+        {
+            return null;
+        }
+
+        var meter = stateTopic[prefix.Length..^Suffix.Length];
+        return meter.Contains('/', StringComparison.Ordinal) ? null : meter;
+    }
+}

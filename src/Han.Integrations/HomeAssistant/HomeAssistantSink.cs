@@ -1,0 +1,178 @@
+using System.Security.Cryptography;
+using Han.Integrations.Mqtt;
+using Han.Live;
+using Han.Live.Fanout;
+
+namespace Han.Integrations.HomeAssistant;
+
+/// <summary>
+/// Announces one meter to Home Assistant (MQTT discovery, one device per meter): once its meter id is
+/// known, and again whenever a value appears that it had not sent before or its identity changes; again
+/// after Home Assistant's birth message (after a short random wait, as Home Assistant advises) and after
+/// every reconnection to the broker. The values themselves travel on the meter's shared state topic,
+/// which another output publishes; this sink only says how to read it.
+/// </summary>
+public sealed class HomeAssistantSink : IMeterSink
+{
+    private static readonly byte[] Online = "online"u8.ToArray();
+
+    private readonly string _meter;
+    private readonly HomeAssistantOptions _options;
+    private readonly IMqttPublisher _publisher;
+    private readonly Action? _republishState;
+    private readonly DiscoveryJanitor? _janitor;
+    private readonly TimeProvider _time;
+    private readonly SentValues _sent = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+
+    private MeterIdentity _identity = MeterIdentity.Unknown;
+    private MeterIdentity? _announcedIdentity;
+    private string? _announcedKey;
+    private DateTimeOffset? _firstReading;
+    private MqttOutgoing? _announcement;
+
+    /// <param name="meter">The meter's configured name (its state topic is <c>han/&lt;meter&gt;/state</c>).</param>
+    /// <param name="republishState">Publishes the meter's current state again; called after re-announcing on Home Assistant's birth message, since Home Assistant reads states only once the configs are processed.</param>
+    /// <param name="janitor">Told what this meter announced, so that a device announced before under another id (a replaced meter) is removed.</param>
+    public HomeAssistantSink(string meter, HomeAssistantOptions options, IMqttPublisher publisher, Action? republishState = null, DiscoveryJanitor? janitor = null, TimeProvider? time = null)
+    {
+        _meter = meter ?? throw new ArgumentNullException(nameof(meter));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
+        _republishState = republishState;
+        _janitor = janitor;
+        _time = time ?? TimeProvider.System;
+        _publisher.Subscribe(options.BirthTopic, OnBirthAsync);
+        _publisher.Connected += AnnounceAgain;
+    }
+
+    public string Name => "homeassistant " + _meter;
+
+    /// <summary>The config topic this meter was last announced on, or null before its first announcement.</summary>
+    public string? AnnouncedTopic
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _announcement?.Topic;
+            }
+        }
+    }
+
+    public bool Accepts(MeterEvent item) => item is ReadingMade or LineStatus;
+
+    public ValueTask WriteAsync(MeterEvent item, CancellationToken cancellationToken)
+    {
+        switch (item)
+        {
+            case ReadingMade made:
+                var appeared = _sent.Add(made.Reading);
+                _identity = made.Reading.Identity;
+                _firstReading ??= made.At;
+                Announce(appeared, made.At);
+                break;
+            case LineStatus status:
+                Announce(_sent.Add(status), status.At);
+                break;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        _publisher.Connected -= AnnounceAgain;
+        // Cancelled, not disposed: a birth message may still arrive (a subscription is never taken back).
+        await _stopping.CancelAsync().ConfigureAwait(false);
+    }
+
+    private void Announce(bool appeared, DateTimeOffset now)
+    {
+        var key = DeviceKey(now);
+        if (key is null)
+        {
+            return; // wait for the meter id: Aidon and Kaifa send it in their 10-second list only
+        }
+
+        if (!appeared && key == _announcedKey && _identity == _announcedIdentity)
+        {
+            return; // the common case, every few seconds: nothing new, nothing built
+        }
+
+        var device = new DiscoveredDevice(_meter, key, _identity.Manufacturer, _identity.MeterType, _identity.MeterId, _identity.ListVersion, _sent.Entities);
+        var topic = DiscoveryTopics.Config(_options.DiscoveryPrefix, device.DeviceId);
+        var announcement = new MqttOutgoing(topic, DiscoveryPayloadWriter.Write(device, _options, _publisher.TopicPrefix, _publisher.StatusTopic), Retain: true);
+        MqttOutgoing? previous;
+        lock (_gate)
+        {
+            previous = _announcement;
+            _announcement = announcement;
+        }
+
+        if (previous is not null && previous.Topic != topic)
+        {
+            _publisher.Publish(MqttOutgoing.Clear(previous.Topic)); // another meter on this line now, or its id came after all
+        }
+
+        _announcedKey = key;
+        _announcedIdentity = _identity;
+        _publisher.Publish(announcement);
+        _janitor?.Announced(_meter, topic);
+    }
+
+    /// <summary>The meter id; or, once the meter has sent readings without one for a while, its configured name.</summary>
+    private string? DeviceKey(DateTimeOffset now) =>
+        _identity.MeterId
+        ?? (_firstReading is { } first && now - first >= _options.IdentityPatience ? _meter : null);
+
+    private ValueTask OnBirthAsync(MqttIncoming message)
+    {
+        if (message.Payload.Span.SequenceEqual(Online))
+        {
+            _ = AnnounceAfterBirthAsync(_stopping.Token);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task AnnounceAfterBirthAsync(CancellationToken cancellationToken)
+    {
+        var maxMilliseconds = (int)Math.Max(0, _options.MaxAnnounceDelay.TotalMilliseconds);
+        var wait = TimeSpan.FromMilliseconds(RandomNumberGenerator.GetInt32(maxMilliseconds + 1));
+        try
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // han is stopping
+        }
+
+        if (AnnounceAgainNow())
+        {
+            _republishState?.Invoke();
+        }
+    }
+
+    private void AnnounceAgain() => AnnounceAgainNow();
+
+    private bool AnnounceAgainNow()
+    {
+        MqttOutgoing? announcement;
+        lock (_gate)
+        {
+            announcement = _announcement;
+        }
+
+        if (announcement is not null)
+        {
+            _publisher.Publish(announcement);
+        }
+
+        return announcement is not null;
+    }
+}

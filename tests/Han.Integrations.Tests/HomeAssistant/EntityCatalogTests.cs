@@ -1,0 +1,134 @@
+using System.Text.RegularExpressions;
+using Han.Integrations.HomeAssistant;
+using Han.Readings;
+
+namespace Han.Integrations.Tests.HomeAssistant;
+
+public sealed partial class EntityCatalogTests
+{
+    public static TheoryData<string> EntityIds => [.. EntityCatalog.All.Select(e => e.Id)];
+
+    [Theory]
+    [MemberData(nameof(EntityIds))]
+    public void Entity_AgainstHomeAssistantsSensorTable_IsAnAcceptedCombination(string id)
+    {
+        var entity = EntityCatalog.All.Single(e => e.Id == id);
+        var table = SensorTable.Load();
+
+        if (entity.StateClass is { } stateClass)
+        {
+            Assert.Contains(stateClass, table.StateClasses);
+        }
+
+        if (entity.DeviceClass is null)
+        {
+            return; // a plain value: any unit and state class (no rule in §1.6 binds them)
+        }
+
+        Assert.True(table.DeviceClasses.TryGetValue(entity.DeviceClass, out var rules), $"{entity.DeviceClass} is not a device class of §1.6");
+        Assert.Contains(entity.Unit, rules.Units);
+        if (entity.StateClass is null)
+        {
+            Assert.Empty(rules.StateClasses); // no state class where the class allows none (timestamp)
+        }
+        else
+        {
+            Assert.Contains(entity.StateClass, rules.StateClasses);
+        }
+    }
+
+    /// <summary>integrations.md §1.8: what the Energy dashboard accepts as grid import or export.</summary>
+    [Fact]
+    public void EnergyEntities_AgainstTheEnergyDashboardRules_AreAccepted()
+    {
+        var energyUnits = SensorTable.Load().DeviceClasses["energy"].Units;
+        var energy = EntityCatalog.All.Where(e => e.DeviceClass == "energy").ToList();
+
+        Assert.Equal(["e_imp", "e_exp", "e_imp_t1", "e_imp_t2", "e_exp_t1", "e_exp_t2", "e_imp_live", "e_exp_live"], energy.Select(e => e.Id));
+        foreach (var entity in energy)
+        {
+            Assert.Contains(entity.Unit, energyUnits);
+            // measurement would need a last_reset attribute; total_increasing needs none and takes a restart from 0.
+            Assert.Equal("total_increasing", entity.StateClass);
+            // The dashboard flags an unavailable energy entity; an hourly register must never expire between hours.
+            Assert.Null(entity.ExpireAfterSeconds);
+            Assert.False(entity.Diagnostic);
+            Assert.True(entity.EnabledByDefault);
+        }
+    }
+
+    [Fact]
+    public void LiveEstimates_Entities_ReadTheEstimateKeysNotTheRegisters()
+    {
+        Assert.Equal("active_energy_import_estimate", EntityCatalog.ImportEstimate.Key);
+        Assert.Equal("active_energy_export_estimate", EntityCatalog.ExportEstimate.Key);
+        Assert.Equal("Energy import (live)", EntityCatalog.ImportEstimate.Name);
+        Assert.Equal("active_energy_import", EntityCatalog.Of(ReadingField.ActiveEnergyImport).Key);
+    }
+
+    [Fact]
+    public void ReadingFields_EachOne_HasAnEntityWithTheSchemasKeyAndUnit()
+    {
+        foreach (var info in ReadingFieldInfo.Fields)
+        {
+            var entity = EntityCatalog.Of(info.Field);
+            Assert.Equal(info.Key, entity.Key);
+            // The schema's unit is Home Assistant's unit: no conversion in a template. Power factor is a bare ratio.
+            Assert.Equal(info.UnitSymbol.Length == 0 ? null : info.UnitSymbol, entity.Unit);
+        }
+    }
+
+    [Fact]
+    public void All_Ids_AreUniqueAndTopicSafe()
+    {
+        var ids = EntityCatalog.All.Select(e => e.Id).ToList();
+
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(ids.Count, EntityCatalog.All.Select(e => e.Key).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(ids, id => Assert.Matches(TopicSafe(), id));
+    }
+
+    /// <summary>Unique ids end with these: a change here orphans every user's entities and history. Never edit this list, only add.</summary>
+    [Fact]
+    public void All_Ids_AreTheOnesEverPublished()
+    {
+        Assert.Equal(
+            "p_imp p_exp q_imp q_exp p_imp_l1 p_imp_l2 p_imp_l3 p_exp_l1 p_exp_l2 p_exp_l3 q_imp_l1 q_imp_l2 q_imp_l3 q_exp_l1 q_exp_l2 q_exp_l3 "
+            + "i_l1 i_l2 i_l3 u_l1 u_l2 u_l3 pf pf_l1 pf_l2 pf_l3 f e_imp e_exp eq_imp eq_exp e_imp_t1 e_imp_t2 e_exp_t1 e_exp_t2 "
+            + "e_imp_live e_exp_live meter_id meter_type list_version meter_time frames chk_err cut_frames skipped undecoded line_state line_settings last_reading",
+            string.Join(' ', EntityCatalog.All.Select(e => e.Id)));
+    }
+
+    [Fact]
+    public void FastValues_Only_Expire()
+    {
+        foreach (var entity in EntityCatalog.All)
+        {
+            var fast = entity.StateClass == "measurement";
+            Assert.Equal(fast ? EntityCatalog.FastExpirySeconds : null, entity.ExpireAfterSeconds);
+        }
+    }
+
+    [Fact]
+    public void Names_NeverStartWithADeviceName()
+    {
+        // Home Assistant strips a device-name prefix and logs it (2023.8); the device is named after the meter.
+        foreach (var entity in EntityCatalog.All)
+        {
+            Assert.DoesNotMatch("(?i)^(han|house|cabin|aidon|kaifa|kamstrup)", entity.Name);
+            Assert.True(char.IsUpper(entity.Name[0]), entity.Name);
+        }
+    }
+
+    [Fact]
+    public void Diagnostics_AreTheIdentityAndTheLine()
+    {
+        var diagnostic = EntityCatalog.All.Where(e => e.Diagnostic).Select(e => e.Id);
+
+        Assert.Equal(["meter_id", "meter_type", "list_version", "meter_time", "frames", "chk_err", "cut_frames", "skipped", "undecoded", "line_state", "line_settings", "last_reading"], diagnostic);
+        Assert.Equal("timestamp", EntityCatalog.Line.Single(e => e.Key == "last_reading").DeviceClass);
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]+$")]
+    private static partial Regex TopicSafe();
+}
