@@ -34,11 +34,31 @@ internal static class ConfigurationSummary
 
         text.Append($"; each holds up to {outputs.QueueSize} items while slow\n");
         text.Append(MqttSummary.Describe(configuration.Mqtt));
+        if (configuration.Domoticz is { } domoticz)
+        {
+            text.Append(domoticz.Describe()).Append('\n');
+        }
+
+        if (configuration.HomeAssistant is { } homeAssistant)
+        {
+            text.Append(HomeAssistantSummary(homeAssistant));
+        }
+
         foreach (var warning in configuration.Warnings)
         {
             text.Append($"warning: {warning}\n");
         }
 
         return text.ToString();
+    }
+
+    private static string HomeAssistantSummary(HomeAssistantConfiguration homeAssistant)
+    {
+        var discovery = homeAssistant.Discovery;
+        var dashboard = discovery.DashboardUrl is { } url ? $", dashboard {url}" : string.Empty;
+        var statistics = homeAssistant.Statistics is { } s
+            ? $"; hourly energy into long-term statistics at {s.WebSocketUrl} (meter clocks in {s.TimeZone.Id})"
+            : string.Empty;
+        return $"homeassistant: discovery under {discovery.DiscoveryPrefix}/, birth message on {discovery.BirthTopic}{dashboard}{statistics}\n";
     }
 }

@@ -2,4 +2,9 @@ namespace Han.Cli.Configuration;
 
 /// <summary>Everything <c>han run</c> was configured with (DESIGN.md §2.4), checked.</summary>
 /// <param name="Mqtt">The MQTT broker han publishes to; null without an <c>mqtt:</c> section or <c>--mqtt</c>.</param>
-internal sealed record RunConfiguration(IReadOnlyList<MeterConfiguration> Meters, OutputsConfiguration Outputs, IReadOnlyList<string> Warnings, Han.Integrations.Mqtt.MqttConnectionOptions? Mqtt = null);
+/// <param name="HomeAssistant">The <c>homeassistant:</c> section; null when not there or not enabled.</param>
+internal sealed record RunConfiguration(IReadOnlyList<MeterConfiguration> Meters, OutputsConfiguration Outputs, IReadOnlyList<string> Warnings, Han.Integrations.Mqtt.MqttConnectionOptions? Mqtt = null, HomeAssistantConfiguration? HomeAssistant = null)
+{
+    /// <summary>The Domoticz output; null when the file has no domoticz: section.</summary>
+    public DomoticzConfiguration? Domoticz { get; init; }
+}

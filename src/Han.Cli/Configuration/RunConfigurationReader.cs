@@ -22,10 +22,12 @@ internal sealed class RunConfigurationReader
     private static readonly Dictionary<string, string[]> SectionKeys = new(StringComparer.Ordinal)
     {
         ["mqtt"] = MqttConfigurationReader.Keys,
+        ["domoticz"] = DomoticzConfigurationReader.Keys,
+        [HomeAssistantSectionReader.Section] = HomeAssistantSectionReader.Keys,
     };
 
     /// <summary>Sections of DESIGN.md §2.4 that han does not act on yet: read, and said to be ignored.</summary>
-    private static readonly string[] LaterSections = ["homeassistant", "domoticz", "storage", "web", "prices", "grid"];
+    private static readonly string[] LaterSections = ["storage", "web", "prices", "grid"];
 
     private readonly ConfigurationChecker _check;
     private readonly Func<string, string> _readFile;
@@ -70,7 +72,10 @@ internal sealed class RunConfigurationReader
         }
 
         var mqtt = new MqttConfigurationReader(_check, _readFile).Read(System.Net.Dns.GetHostName());
-        return new RunConfiguration(meters, ReadOutputs(meters.Count), _check.Warnings, mqtt);
+        var outputs = ReadOutputs(meters.Count);
+        var domoticz = DomoticzConfigurationReader.Read(_check, [.. meters.Select(m => m.Name)]);
+        var homeAssistant = HomeAssistantSectionReader.Read(_check);
+        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz };
     }
 
     private MeterConfiguration? ReadMeter(int index)
@@ -195,6 +200,8 @@ internal sealed class RunConfigurationReader
                 case ["meters" or "outputs", ..]:
                     _check.Error($"{setting.Name} ({setting.Origin}): not where han expects a setting; the example deploy/han.yaml shows the layout");
                     break;
+                case [var section] when SectionKeys.ContainsKey(section) && setting.Value.Length == 0:
+                    break; // an empty section: every setting in it at its default
                 case [var section, .. var rest] when SectionKeys.TryGetValue(section, out var keys):
                     CheckKnown(setting, string.Join(':', rest), keys);
                     break;
@@ -210,11 +217,17 @@ internal sealed class RunConfigurationReader
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="key"/> is one of <paramref name="keys"/>, where a <c>*</c> part stands for
+    /// any one name (a meter's); the suggestion for a typo fills the <c>*</c> with the name given.
+    /// </summary>
     private void CheckKnown(Setting setting, string key, string[] keys)
     {
-        if (!keys.Contains(key))
+        var parts = key.Split(':');
+        var filled = keys.Select(known => string.Join(':', known.Split(':').Select((part, i) => part == "*" && i < parts.Length ? parts[i] : part))).Distinct().ToList();
+        if (!filled.Contains(key))
         {
-            _check.ReportUnknown(setting, key, keys);
+            _check.ReportUnknown(setting, key, filled);
         }
     }
 }

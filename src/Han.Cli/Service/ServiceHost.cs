@@ -2,6 +2,7 @@ using Han.Cli.Configuration;
 using Han.Cli.Io;
 using Han.Cli.Service.Sinks;
 using Han.Integrations.Mqtt;
+using Han.Integrations.HomeAssistant.Statistics;
 using Han.Live.Fanout;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -61,7 +62,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             ? new MqttConnection(mqttOptions, (text, level) => ServiceLog.Write(sinkLog, level, text), clock)
             : null;
         var meters = configuration.Meters
-            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration.Outputs, sinkLog, clock, mqtt), new MeterStats(), streams, clock))
+            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock, mqtt), new MeterStats(), streams, clock))
             .ToList();
         foreach (var meter in meters)
         {
@@ -133,8 +134,9 @@ internal sealed class ServiceHost : IAsyncDisposable
         return started.Task;
     }
 
-    private static MeterFanOut FanOut(MeterConfiguration meter, OutputsConfiguration outputs, ILogger log, TimeProvider clock, MqttConnection? mqtt)
+    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt)
     {
+        var outputs = configuration.Outputs;
         var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
         if (outputs.CapturePath is { } capture)
         {
@@ -149,6 +151,16 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (mqtt is not null)
         {
             sinks.Add(new MqttStateSink(meter.Name, mqtt));
+        }
+
+        if (DomoticzOutput.SinkFor(meter.Name, configuration.Domoticz, mqtt, (text, level) => ServiceLog.Write(log, level, text)) is { } toDomoticz)
+        {
+            sinks.Add(toDomoticz);
+        }
+
+        if (configuration.HomeAssistant?.Statistics is { } statistics)
+        {
+            sinks.Add(new StatisticsSink(statistics, (text, level) => ServiceLog.Write(log, level, text), clock));
         }
 
         // A sink's own trouble goes straight to the log, not through the fan-out: the log sink may be the one in trouble.
