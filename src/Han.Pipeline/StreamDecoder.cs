@@ -74,6 +74,21 @@ public sealed class StreamDecoder : IDisposable
         }
     }
 
+    /// <summary>
+    /// The bytes added since the last call were one whole message of a source that delivers messages
+    /// rather than a stream (an MQTT payload): nothing that comes next continues them. What they leave
+    /// unfinished is decoded as at an input's end (a frame cut short is reported and counted) instead of
+    /// waiting for the next message's bytes. Unlike <see cref="Break"/>, an APDU whose HDLC segments or
+    /// blocks come one per message is still joined: the messages are in order on one line.
+    /// </summary>
+    public void EndMessage()
+    {
+        var sequence = _pending.Held;
+        Feed(ref sequence, isFinalBlock: true);
+        _pending.Consume((int)_pending.Held.Length);
+        _context.FlushSkippedBytes();
+    }
+
     /// <summary>The live source has ended (or the watch is over): what is held is decoded as the input's end.</summary>
     public void End()
     {

@@ -135,7 +135,7 @@ public sealed class DiagnoseLiveTests : IDisposable
         var result = await HanRunner.Run("diagnose", Path.Combine(Vectors.RepositoryRoot(), "samples", "kamstrup-no-list2.hex"), "--duration", "10s");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("han diagnose: --duration is for a serial device or tcp://HOST:PORT, which are listened to; a file or standard input is read to its end, so leave --duration out", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("han diagnose: --duration is for a serial device, tcp://HOST:PORT or mqtt://HOST/TOPIC, which are listened to; a file or standard input is read to its end, so leave --duration out", result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public sealed class ListenCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("mqtt://broker/han/raw", "MQTT sources are not read yet")]
+    [InlineData("mqtt://han:secret@broker:0/han/raw", "'mqtt://han:***@broker:0/han/raw' has no valid HOST[:PORT]")]
     [InlineData("tcp://pi", "'tcp://pi' is not a TCP source; write tcp://HOST:PORT")]
     [InlineData("ftp://x", "'ftp://' is not a source han reads")]
     public async Task Listen_SourceItCannotRead_SaysWhatWouldBeValid(string source, string expected)

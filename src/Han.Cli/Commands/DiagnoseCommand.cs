@@ -10,6 +10,7 @@ using Han.Protocol;
 using Han.Sources;
 using Han.Sources.Captures;
 using Han.Sources.Live;
+using Han.Sources.Mqtt;
 using Han.Sources.Serial;
 
 namespace Han.Cli.Commands;
@@ -29,7 +30,7 @@ internal static class DiagnoseCommand
     {
         var input = new Argument<string>("SOURCE")
         {
-            Description = "What to examine: a capture file (raw bytes, hex text or a han capture, any format han reads), '-' or nothing for standard input, or a live source listened to for --duration: a serial device (/dev/ttyUSB0, better /dev/serial/by-id/...) or tcp://HOST:PORT (ser2net, socat, an ESP bridge).",
+            Description = "What to examine: a capture file (raw bytes, hex text or a han capture, any format han reads), '-' or nothing for standard input, or a live source listened to for --duration: a serial device (/dev/ttyUSB0, better /dev/serial/by-id/...), tcp://HOST:PORT (ser2net, socat, an ESP bridge) or mqtt://[USER[:PASS]@]HOST[:PORT]/TOPIC (the frames a Tibber Pulse, amsreader or P1 gateway publishes).",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var duration = DurationOption.Create($"How long to listen to a serial device or TCP bridge once it is open (a device after its line setting is found), e.g. {DurationText.Examples}. Default {DurationText.Describe(DefaultDuration)}: a Norwegian meter's list 1 (every 2 to 2.5 s) and list 2 (every 10 s) several times over; the hourly list comes only just after each full hour, so 61m sees one. Ctrl-C ends it sooner. A file is read to its end.");
@@ -82,6 +83,7 @@ internal static class DiagnoseCommand
     private static async Task<int> RunAsync(Request request, StandardStreams streams, TimeProvider clock, CancellationToken cancellation)
     {
         var path = request.Input ?? "-";
+        var shown = MqttSourceAddress.Mask(path); // an MQTT source's password is never printed
         var error = streams.Error;
         if (!SourceAddress.TryParse(path, out var address, out var notASource))
         {
@@ -89,16 +91,16 @@ internal static class DiagnoseCommand
             return 1;
         }
 
-        var live = address.Kind is SourceKind.Serial or SourceKind.Tcp;
+        var live = address.Kind is SourceKind.Serial or SourceKind.Tcp or SourceKind.Mqtt;
         if (!live && request.Duration is not null)
         {
-            await error.WriteLineAsync("han diagnose: --duration is for a serial device or tcp://HOST:PORT, which are listened to; a file or standard input is read to its end, so leave --duration out").ConfigureAwait(false);
+            await error.WriteLineAsync("han diagnose: --duration is for a serial device, tcp://HOST:PORT or mqtt://HOST/TOPIC, which are listened to; a file or standard input is read to its end, so leave --duration out").ConfigureAwait(false);
             return 1;
         }
 
         if (request.Input is null && streams.Input == InputState.Terminal)
         {
-            await error.WriteLineAsync("han diagnose: no input: name a capture file, or pipe one in (han diagnose - reads hex typed or pasted here; end it with Ctrl-D), or name a live source: a serial device or tcp://HOST:PORT").ConfigureAwait(false);
+            await error.WriteLineAsync("han diagnose: no input: name a capture file, or pipe one in (han diagnose - reads hex typed or pasted here; end it with Ctrl-D), or name a live source: a serial device, tcp://HOST:PORT or mqtt://[USER[:PASS]@]HOST[:PORT]/TOPIC").ConfigureAwait(false);
             return 1;
         }
 
@@ -137,7 +139,7 @@ internal static class DiagnoseCommand
         {
             // Nothing to diagnose (no such file, or text that is not hex, or a dump that would swap bytes):
             // the reason is the whole answer, with no diagnosis or bundle.
-            await error.WriteLineAsync($"han diagnose: {path}: {problem.Message}").ConfigureAwait(false);
+            await error.WriteLineAsync($"han diagnose: {shown}: {problem.Message}").ConfigureAwait(false);
             return 1;
         }
 
@@ -169,7 +171,7 @@ internal static class DiagnoseCommand
         var outcome = await ReportAsync(report, bundle, diagnoser, Settings(request.Options), streams, cancellation).ConfigureAwait(false);
         if (readError is not null)
         {
-            await error.WriteLineAsync($"han diagnose: {path}: {readError}").ConfigureAwait(false);
+            await error.WriteLineAsync($"han diagnose: {shown}: {readError}").ConfigureAwait(false);
             return 1;
         }
 

@@ -25,7 +25,7 @@ internal static class ListenCommand
     {
         var source = new Argument<string>("SOURCE")
         {
-            Description = "Where the meter's bytes come from: a serial device (/dev/ttyUSB0, better /dev/serial/by-id/...), tcp://HOST:PORT (ser2net, socat, an ESP bridge), a file (a han capture gives its recorded receive times), or '-' for standard input.",
+            Description = "Where the meter's bytes come from: a serial device (/dev/ttyUSB0, better /dev/serial/by-id/...), tcp://HOST:PORT (ser2net, socat, an ESP bridge), mqtt://[USER[:PASS]@]HOST[:PORT]/TOPIC or mqtts:// (frames a Tibber Pulse, amsreader or P1 gateway publishes: binary, hex, bare DLMS messages or P1 text), a file (a han capture gives its recorded receive times), or '-' for standard input.",
         };
         var format = new Option<string>("--format", "-f")
         {
@@ -92,7 +92,7 @@ internal static class ListenCommand
             {
                 _console.Close();
                 view.Flush();
-                await streams.Error.WriteLineAsync($"han listen: {sourceText}: {problem.Message}").ConfigureAwait(false);
+                await streams.Error.WriteLineAsync($"han listen: {address.Text}: {problem.Message}").ConfigureAwait(false);
                 return 1;
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

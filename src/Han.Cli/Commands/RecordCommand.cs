@@ -20,7 +20,7 @@ internal static class RecordCommand
     {
         var source = new Argument<string>("SOURCE")
         {
-            Description = "Where the meter's bytes come from: a serial device, tcp://HOST:PORT, a file, or '-'.",
+            Description = "Where the meter's bytes come from: a serial device, tcp://HOST:PORT, mqtt://[USER[:PASS]@]HOST[:PORT]/TOPIC (each message recorded as the frame han decodes), a file, or '-'.",
         };
         var output = new Option<string>("--output", "-o")
         {

@@ -1,6 +1,7 @@
 using Han.Protocol.Dlms.Security;
 using Han.Readings;
 using Han.Sources.Live;
+using Han.Sources.Mqtt;
 using Han.Sources.Serial;
 
 namespace Han.Cli.Configuration;
@@ -14,7 +15,7 @@ namespace Han.Cli.Configuration;
 /// </summary>
 internal sealed class RunConfigurationReader
 {
-    private static readonly string[] MeterKeys = ["name", "source", "baud", "parity", "data_bits", "stop_bits", "country", "scale", "key", "key_file", "auth_key", "auth_key_file"];
+    private static readonly string[] MeterKeys = ["name", "source", "baud", "parity", "data_bits", "stop_bits", "country", "scale", "key", "key_file", "auth_key", "auth_key_file", "password", "password_file"];
     private static readonly string[] OutputKeys = ["capture", "json_lines", "log_readings", "queue_size"];
 
     /// <summary>The settings of each section read by its own reader, as paths below the section (<c>tls:ca_file</c>).</summary>
@@ -92,13 +93,22 @@ internal sealed class RunConfigurationReader
         SourceAddress? source = null;
         if (_check.Get(prefix + "source") is not { } sourceSetting)
         {
-            _check.Error($"{Setting.Display(prefix + "source")}: missing; give the serial device (/dev/serial/by-id/...), tcp://HOST:PORT, or a capture file");
+            _check.Error($"{Setting.Display(prefix + "source")}: missing; give the serial device (/dev/serial/by-id/...), tcp://HOST:PORT, mqtt://[USER[:PASS]@]HOST[:PORT]/TOPIC, or a capture file");
         }
         else if (!SourceAddress.TryParse(sourceSetting.Value, out source, out var problem))
         {
-            _check.Fail(sourceSetting, problem);
+            if (MqttSourceAddress.HasScheme(sourceSetting.Value))
+            {
+                // The problem names the source itself, without its password.
+                _check.Error($"{sourceSetting.Name} ({sourceSetting.Origin}): {problem}");
+            }
+            else
+            {
+                _check.Fail(sourceSetting, problem);
+            }
         }
 
+        source = MqttSourcePassword.Apply(_check, prefix + "password", source);
         var line = ReadLine(prefix, source);
         var country = Country.Norway;
         if (_check.Get(prefix + "country") is { } countrySetting && !Country.TryParse(countrySetting.Value, out country))

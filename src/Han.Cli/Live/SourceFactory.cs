@@ -2,6 +2,7 @@ using Han.Cli.Io;
 using Han.Sources;
 using Han.Sources.Captures;
 using Han.Sources.Live;
+using Han.Sources.Mqtt;
 using Han.Sources.Serial;
 
 namespace Han.Cli.Live;
@@ -16,6 +17,8 @@ internal static class SourceFactory
         {
             case SourceKind.Tcp:
                 return new TcpSource(address.Host, address.Port, new TcpSourceOptions(), time, report);
+            case SourceKind.Mqtt:
+                return new MqttSource(address.Mqtt!, new MqttSourceOptions(), time, report);
             case SourceKind.Serial:
                 var detection = settings is null ? new LineAutoDetection(new LineSettingsDetector(), new LineSettingsStore(StateFolder.LineSettingsFile), time) : null;
                 return new SerialSource(address.Text, settings, new SerialSourceOptions(), time, report, detection);

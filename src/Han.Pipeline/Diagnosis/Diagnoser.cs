@@ -48,6 +48,9 @@ public sealed class Diagnoser : IDisposable
     /// <summary>A live source lost its line and has it back: the bytes before do not continue (<see cref="StreamDecoder.Break"/>).</summary>
     public void Break() => _decoder.Break();
 
+    /// <summary>The bytes since the last call were one whole message (an MQTT payload; <see cref="StreamDecoder.EndMessage"/>).</summary>
+    public void EndMessage() => _decoder.EndMessage();
+
     /// <summary>Reads a whole stream through <see cref="Add"/>.</summary>
     public async Task AddAsync(Stream input, CancellationToken cancellationToken = default)
     {

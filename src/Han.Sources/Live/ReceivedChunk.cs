@@ -6,4 +6,9 @@ namespace Han.Sources.Live;
 /// device opened again): they do not continue the bytes before, so a frame those ended inside of will
 /// never be completed, and a decoder must not wait for its end.
 /// </param>
-public readonly record struct ReceivedChunk(ReadOnlyMemory<byte> Bytes, DateTimeOffset ReceivedAt, bool AfterBreak = false);
+/// <param name="WholeMessage">
+/// True when the bytes are one whole message of a source that delivers messages rather than a stream
+/// (an MQTT payload): the next chunk does not continue them, so a decoder must not wait for it to
+/// finish a frame.
+/// </param>
+public readonly record struct ReceivedChunk(ReadOnlyMemory<byte> Bytes, DateTimeOffset ReceivedAt, bool AfterBreak = false, bool WholeMessage = false);

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using Han.Sources.Mqtt;
 
 namespace Han.Sources.Live;
 
@@ -17,11 +18,20 @@ public enum SourceKind
 
     /// <summary>A file: a capture, raw bytes or hex text.</summary>
     File,
+
+    /// <summary>An MQTT topic other HAN readers publish frames on: <c>mqtt://[USER[:PASS]@]HOST[:PORT]/TOPIC</c>.</summary>
+    Mqtt,
 }
 
-/// <summary>A SOURCE argument read: its kind and, for TCP, the host and port.</summary>
+/// <summary>
+/// A SOURCE argument read: its kind and, for TCP, the host and port; for MQTT, the broker and topic
+/// (<see cref="Mqtt"/>), and then <see cref="Text"/> is the address without its password.
+/// </summary>
 public sealed record SourceAddress(SourceKind Kind, string Text, string Host = "", int Port = 0)
 {
+    /// <summary>The broker, topic and credentials of an MQTT source; null for the other kinds.</summary>
+    public MqttSourceAddress? Mqtt { get; init; }
+
     /// <summary>Reads a SOURCE argument; false with what would be valid.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out SourceAddress? address, out string error)
     {
@@ -39,18 +49,27 @@ public sealed record SourceAddress(SourceKind Kind, string Text, string Host = "
             return TryParseTcp(text, out address, out error);
         }
 
+        if (MqttSourceAddress.HasScheme(text))
+        {
+            if (!MqttSourceAddress.TryParse(text, out var mqtt, out error))
+            {
+                return false;
+            }
+
+            address = new SourceAddress(SourceKind.Mqtt, mqtt.Display, mqtt.Host, mqtt.Port) { Mqtt = mqtt };
+            return true;
+        }
+
         if (text.Contains("://", StringComparison.Ordinal))
         {
             var scheme = text[..text.IndexOf("://", StringComparison.Ordinal)];
-            error = scheme.Equals("mqtt", StringComparison.OrdinalIgnoreCase)
-                ? "MQTT sources are not read yet (they come with the MQTT integration); use a serial device, tcp://HOST:PORT, a file or '-'"
-                : $"'{scheme}://' is not a source han reads; use a serial device (/dev/ttyUSB0, /dev/serial/by-id/...), tcp://HOST:PORT, a file or '-'";
+            error = $"'{scheme}://' is not a source han reads; use a serial device (/dev/ttyUSB0, /dev/serial/by-id/...), tcp://HOST:PORT, mqtt://[USER[:PASS]@]HOST[:PORT]/TOPIC, a file or '-'";
             return false;
         }
 
         if (text.Length == 0)
         {
-            error = "an empty source; use a serial device (/dev/ttyUSB0, /dev/serial/by-id/...), tcp://HOST:PORT, a file or '-'";
+            error = "an empty source; use a serial device (/dev/ttyUSB0, /dev/serial/by-id/...), tcp://HOST:PORT, mqtt://[USER[:PASS]@]HOST[:PORT]/TOPIC, a file or '-'";
             return false;
         }
 

@@ -39,7 +39,7 @@ public sealed class RunConfigurationReaderTests
     [InlineData("meters:\n  - source: /dev/ttyUSB0\n    parity: even\n", "meters[0].parity (han.yaml line 3): 'even' needs a speed: give baud too")]
     [InlineData("meters:\n  - source: /dev/ttyUSB0\n    baud: 2400\n    parity: evn\n", "meters[0].parity (han.yaml line 4): 'evn' is not a parity; use none, even or odd")]
     [InlineData("meters:\n  - baud: 2400\n", "meters[0].source: missing; give the serial device")]
-    [InlineData("meters:\n  - source: mqtt://broker/han\n", "meters[0].source (han.yaml line 2): 'mqtt://broker/han' MQTT sources are not read yet")]
+    [InlineData("meters:\n  - source: mqtt://han:secret@broker\n", "meters[0].source (han.yaml line 2): 'mqtt://han:***@broker' names no topic")]
     [InlineData("meters:\n  - source: /dev/ttyUSB0\n    scale: 0\n", "meters[0].scale (han.yaml line 3): '0' is not a current-transformer factor")]
     [InlineData("meters:\n  - source: /dev/ttyUSB0\n    country: XX\n", "meters[0].country (han.yaml line 3): 'XX' is not a known market")]
     [InlineData("meters:\n  - name: a\n    source: /dev/ttyUSB0\n  - name: a\n    source: /dev/ttyUSB1\n", "meters: the name 'a' is given to 2 meters")]
