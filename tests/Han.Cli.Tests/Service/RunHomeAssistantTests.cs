@@ -31,7 +31,8 @@ public sealed partial class RunHomeAssistantTests : IDisposable
         var states = subscriber.Messages.Where(m => m.Topic == "han/house/state").Select(m => JsonNode.Parse(m.Payload)!.AsObject()).ToList();
         var last = states[^1];
         var meterId = last["meter_id"]!.GetValue<string>();
-        var discovery = await subscriber.WaitForTopicAsync($"homeassistant/device/han_{meterId}/config");
+        using var later = new MosquittoSubscriber(broker, ["homeassistant/#"]); // what Home Assistant finds when it (re)starts
+        var discovery = await later.WaitForTopicAsync($"homeassistant/device/han_{meterId}/config");
         Assert.True(discovery.Retained);
         var device = JsonNode.Parse(discovery.Payload)!.AsObject();
         Assert.Equal("han/house/state", device["stat_t"]!.GetValue<string>());
