@@ -96,8 +96,10 @@ public sealed class PackageTests(ReleaseBuild release)
         var meter = Task.Run(
             async () =>
             {
-                while (!stop.IsCancellationRequested)
+                // Ends only by the cancellation's exception, whether it comes during the wait or before the next frame.
+                while (true)
                 {
+                    stop.Token.ThrowIfCancellationRequested();
                     pair.Send(RealFrames.KamstrupList2);
                     await Task.Delay(300, stop.Token);
                 }

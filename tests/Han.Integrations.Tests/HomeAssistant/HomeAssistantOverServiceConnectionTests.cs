@@ -1,0 +1,42 @@
+using Han.Integrations.HomeAssistant;
+using Han.Integrations.Tests.Mqtt;
+using Han.TestCorpus.Servers;
+
+namespace Han.Integrations.Tests.HomeAssistant;
+
+/// <summary>
+/// The Home Assistant sink over the connection <c>han run</c> uses (<see cref="Han.Integrations.Mqtt.MqttConnection"/>),
+/// not the tests' small client: the retained announcement, Home Assistant's birth message announcing
+/// again, and a broker that lost everything (killed, started without its persistence) finding the
+/// device again after han reconnects.
+/// </summary>
+public sealed class HomeAssistantOverServiceConnectionTests
+{
+    private const string KamstrupTopic = "homeassistant/device/han_5705705705705702/config";
+
+    [Fact]
+    public async Task Sink_BirthMessageAndBrokerRestart_AnnounceTheMeterAgain()
+    {
+        using var broker = new MosquittoBroker();
+        await using var han = new ConnectionUnderTest(broker);
+        var options = new HomeAssistantOptions { MaxAnnounceDelay = TimeSpan.FromMilliseconds(300), ConfiguredMeters = ["cabin"] };
+        await using var sink = new HomeAssistantSink("cabin", options, han.Connection);
+        han.Connection.Start();
+        await han.WaitForConnectionsAsync();
+        using var subscriber = new MosquittoSubscriber(broker, [KamstrupTopic]);
+
+        await sink.WriteAsync(new MeterFeed("cabin").Reading("amshan-kamstrup-no-list1-1ph-real", 0), default);
+        var first = await subscriber.WaitForTopicAsync(KamstrupTopic);
+        HomeAssistantSinkTests.PublishWithMosquittoPub(broker, "homeassistant/status", "online");
+        await subscriber.WaitForAsync(m => m.Topic == KamstrupTopic && subscriber.Messages.Count(n => n.Topic == KamstrupTopic) >= 2);
+
+        broker.Kill();
+        broker.Start();
+        await han.WaitForConnectionsAsync(2);
+        using var afterRestart = new MosquittoSubscriber(broker, [KamstrupTopic]);
+        var again = await afterRestart.WaitForTopicAsync(KamstrupTopic);
+
+        Assert.Equal(first.Payload, again.Payload);
+        Assert.True(again.Retained);
+    }
+}
