@@ -177,12 +177,13 @@ internal sealed class ServiceHost : IAsyncDisposable
 
         if (mqtt is not null)
         {
-            sinks.Add(new MqttStateSink(meter.Name, mqtt));
+            var state = new MqttStateSink(meter.Name, mqtt);
+            sinks.Add(state);
             if (homeAssistant is var (options, janitor))
             {
-                // The state sink publishes the retained, merged state on every reading and reconnect, so
-                // after Home Assistant's birth message it needs no extra nudge.
-                sinks.Add(new HomeAssistantSink(meter.Name, options, mqtt, republishState: null, janitor, clock));
+                // After Home Assistant's birth message: the device first, then its state, which Home
+                // Assistant needs again once it has processed the configs (integrations.md §1.3).
+                sinks.Add(new HomeAssistantSink(meter.Name, options, mqtt, state.Republish, janitor, clock));
             }
         }
 

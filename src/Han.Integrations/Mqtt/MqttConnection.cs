@@ -24,7 +24,9 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
     private readonly MqttClientOptions _clientOptions;
     private readonly MqttOutbox _outbox;
     private readonly ReconnectDelay _delay = new(new Random());
-    private readonly Dictionary<string, Func<MqttIncoming, ValueTask>> _subscriptions = new(StringComparer.Ordinal);
+    // A list, not a map by filter: several outputs may wait on one topic (each meter's Home Assistant
+    // output on the birth message), and each must get every message.
+    private readonly List<(string Filter, Func<MqttIncoming, ValueTask> Handler)> _subscriptions = [];
     private readonly CancellationTokenSource _stopping = new();
     private CancellationTokenSource _connection = new();
     private Task? _running;
@@ -78,7 +80,7 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(handler);
         lock (_subscriptions)
         {
-            _subscriptions[topicFilter] = handler;
+            _subscriptions.Add((topicFilter, handler));
         }
 
         if (_client.IsConnected)
@@ -197,7 +199,7 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
         string[] filters;
         lock (_subscriptions)
         {
-            filters = [.. _subscriptions.Keys];
+            filters = [.. _subscriptions.Select(s => s.Filter).Distinct(StringComparer.Ordinal)];
         }
 
         if (filters.Length > 0)
@@ -293,7 +295,7 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
         List<Func<MqttIncoming, ValueTask>> handlers;
         lock (_subscriptions)
         {
-            handlers = [.. _subscriptions.Where(s => MqttTopicFilterComparer.Compare(message.Topic, s.Key) == MqttTopicFilterCompareResult.IsMatch).Select(s => s.Value)];
+            handlers = [.. _subscriptions.Where(s => MqttTopicFilterComparer.Compare(message.Topic, s.Filter) == MqttTopicFilterCompareResult.IsMatch).Select(s => s.Handler)];
         }
 
         foreach (var handler in handlers)

@@ -86,7 +86,8 @@ public sealed class MqttStateSink : IMeterSink
         }
     }
 
-    private void Republish()
+    /// <summary>Publishes the last state and availability again (after a reconnect, or Home Assistant's birth message).</summary>
+    public void Republish()
     {
         lock (_gate)
         {

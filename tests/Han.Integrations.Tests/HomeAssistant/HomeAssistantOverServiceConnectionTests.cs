@@ -39,4 +39,27 @@ public sealed class HomeAssistantOverServiceConnectionTests
         Assert.Equal(first.Payload, again.Payload);
         Assert.True(again.Retained);
     }
+
+    [Fact]
+    public async Task Sinks_TwoMetersOnOneConnection_BirthMessageAnnouncesBoth()
+    {
+        const string AidonTopic = "homeassistant/device/han_7359992892587665/config";
+        using var broker = new MosquittoBroker();
+        await using var han = new ConnectionUnderTest(broker);
+        var options = new HomeAssistantOptions { MaxAnnounceDelay = TimeSpan.FromMilliseconds(300), ConfiguredMeters = ["cabin", "house"] };
+        await using var cabin = new HomeAssistantSink("cabin", options, han.Connection);
+        await using var house = new HomeAssistantSink("house", options, han.Connection);
+        han.Connection.Start();
+        await han.WaitForConnectionsAsync();
+        using var subscriber = new MosquittoSubscriber(broker, [KamstrupTopic, AidonTopic]);
+        await cabin.WriteAsync(new MeterFeed("cabin").Reading("amshan-kamstrup-no-list1-1ph-real", 0), default);
+        await house.WriteAsync(new MeterFeed("house").Reading("amshan-aidon-no-list2", 0), default);
+        await subscriber.WaitForTopicAsync(KamstrupTopic);
+        await subscriber.WaitForTopicAsync(AidonTopic);
+
+        HomeAssistantSinkTests.PublishWithMosquittoPub(broker, "homeassistant/status", "online");
+
+        // Each meter's device once when first known, once more after the birth message; none left out.
+        await subscriber.WaitForAsync(_ => subscriber.Messages.Count(m => m.Topic == KamstrupTopic) == 2 && subscriber.Messages.Count(m => m.Topic == AidonTopic) == 2);
+    }
 }
