@@ -156,6 +156,23 @@ internal sealed class ConfigurationChecker(SettingsDocument document, Func<strin
         return setting.Value;
     }
 
+    /// <summary>
+    /// Refuses an address with a user name or password in it (<c>http://user:secret@host</c>): the address
+    /// is shown in logs and by <c>--check</c>, and .NET's HTTP client would not log in with it anyway.
+    /// The message does not repeat the value.
+    /// </summary>
+    /// <returns>false when the address holds credentials.</returns>
+    public bool RefuseCredentialsIn(Setting setting, Uri address, string instead)
+    {
+        if (address.UserInfo.Length == 0)
+        {
+            return true;
+        }
+
+        _errors.Add($"{setting.Name} ({setting.Origin}): holds a user name or password, which would be shown wherever the address is; take them out and give {instead}");
+        return false;
+    }
+
     /// <summary>An unknown setting, with the nearest known one when it is a likely typo.</summary>
     public void ReportUnknown(Setting setting, string key, IReadOnlyCollection<string> keys)
     {

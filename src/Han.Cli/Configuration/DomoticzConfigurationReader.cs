@@ -75,7 +75,7 @@ internal static class DomoticzConfigurationReader
             return null;
         }
 
-        return url;
+        return check.RefuseCredentialsIn(setting, url, "domoticz.username and domoticz.password_file") ? url : null;
     }
 
     private static (string? Username, string? Password) ReadLogin(ConfigurationChecker check, Uri? url)

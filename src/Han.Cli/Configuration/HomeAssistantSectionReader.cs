@@ -114,6 +114,11 @@ internal static class HomeAssistantSectionReader
             return null;
         }
 
+        if (!check.RefuseCredentialsIn(setting, given, "a long-lived access token as homeassistant.statistics.token_file"))
+        {
+            return null;
+        }
+
         var path = given.AbsolutePath.TrimEnd('/');
         if (!path.EndsWith(WebSocketPath, StringComparison.Ordinal))
         {

@@ -97,6 +97,17 @@ public sealed class DomoticzConfigurationReaderTests
         Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("domoticz:\n  url: http://han:s3cret@pi:8080\n  idx:\n    p1: 12\n", "domoticz.url (han.yaml line 5): holds a user name or password, which would be shown wherever the address is; take them out and give domoticz.username and domoticz.password_file")]
+    [InlineData("homeassistant:\n  statistics:\n    url: http://admin:s3cret@ha:8123\n    token: abc\n", "homeassistant.statistics.url (han.yaml line 6): holds a user name or password")]
+    public void Read_AddressWithCredentials_IsRefusedWithoutShowingThem(string section, string expected)
+    {
+        var problem = Assert.Throws<ConfigurationException>(() => Read(OneMeter + section));
+
+        Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Describe_TheOutput_SaysWhereWhenAndWhichDevices()
     {
