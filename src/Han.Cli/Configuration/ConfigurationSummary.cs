@@ -54,11 +54,12 @@ internal static class ConfigurationSummary
 
     private static string HomeAssistantSummary(HomeAssistantConfiguration homeAssistant)
     {
-        var discovery = homeAssistant.Discovery;
-        var dashboard = discovery.DashboardUrl is { } url ? $", dashboard {url}" : string.Empty;
+        var discovery = homeAssistant.Discovery is { } d
+            ? $"discovery under {d.DiscoveryPrefix}/, birth message on {d.BirthTopic}{(d.DashboardUrl is { } url ? $", dashboard {url}" : string.Empty)}"
+            : "no discovery";
         var statistics = homeAssistant.Statistics is { } s
             ? $"; hourly energy into long-term statistics at {s.WebSocketUrl} (meter clocks in {s.TimeZone.Id})"
             : string.Empty;
-        return $"homeassistant: discovery under {discovery.DiscoveryPrefix}/, birth message on {discovery.BirthTopic}{dashboard}{statistics}\n";
+        return $"homeassistant: {discovery}{statistics}\n";
     }
 }

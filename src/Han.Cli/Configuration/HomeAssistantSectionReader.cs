@@ -23,7 +23,7 @@ internal static class HomeAssistantSectionReader
 
     /// <summary>The settings of the section, as paths below it.</summary>
     public static readonly string[] Keys =
-        ["enabled", "discovery_prefix", "birth_topic", "dashboard_url", "statistics:url", "statistics:token", "statistics:token_file", "statistics:time_zone"];
+        ["enabled", "discovery", "discovery_prefix", "birth_topic", "dashboard_url", "statistics:url", "statistics:token", "statistics:token_file", "statistics:time_zone"];
 
     private const string WebSocketPath = "/api/websocket";
 
@@ -37,11 +37,13 @@ internal static class HomeAssistantSectionReader
             return null;
         }
 
+        // discovery: false keeps only the statistics (a broker there for other tools gets no devices).
         var discovery = new HomeAssistantDiscoveryOptions(
             Topic(check, "discovery_prefix", HomeAssistantDiscoveryOptions.DefaultDiscoveryPrefix),
             Topic(check, "birth_topic", HomeAssistantDiscoveryOptions.DefaultBirthTopic),
             DashboardUrl(check));
-        return new HomeAssistantConfiguration(discovery, Statistics(check));
+        var discovering = check.ReadBool($"{Section}:discovery", true) || requested;
+        return new HomeAssistantConfiguration(discovering ? discovery : null, Statistics(check));
     }
 
     private static string Topic(ConfigurationChecker check, string key, string fallback)

@@ -75,11 +75,11 @@ internal sealed class RunConfigurationReader
         var outputs = ReadOutputs(meters.Count);
         var domoticz = DomoticzConfigurationReader.Read(_check, [.. meters.Select(m => m.Name)]);
         var homeAssistant = HomeAssistantSectionReader.Read(_check);
-        if (homeAssistant is not null && mqtt is null)
+        if (homeAssistant is { Discovery: not null } && mqtt is null)
         {
             // Not an error: the statistics go over Home Assistant's WebSocket API and work without MQTT.
             _check.Warn("homeassistant: the MQTT discovery needs a broker (the mqtt: section or --mqtt HOST); without one, no device is announced"
-                + (homeAssistant.Statistics is null ? string.Empty : " and only the hourly statistics are sent"));
+                + (homeAssistant.Statistics is null ? string.Empty : " and only the hourly statistics are sent (discovery: false says that is meant)"));
         }
 
         return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz };

@@ -146,7 +146,7 @@ internal sealed class ServiceHost : IAsyncDisposable
     /// </summary>
     private static (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? HomeAssistantDiscovery(RunConfiguration configuration, MqttConnection? mqtt, TimeProvider clock)
     {
-        if (mqtt is null || configuration.HomeAssistant is not { Discovery: var discovery })
+        if (mqtt is null || configuration.HomeAssistant is not { Discovery: { } discovery })
         {
             return null;
         }

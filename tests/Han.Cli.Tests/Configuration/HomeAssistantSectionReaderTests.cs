@@ -18,7 +18,7 @@ public sealed class HomeAssistantSectionReaderTests
     {
         var homeAssistant = Read(Meter + "homeassistant:\n").HomeAssistant;
 
-        Assert.NotNull(homeAssistant);
+        Assert.NotNull(homeAssistant?.Discovery);
         Assert.Equal("homeassistant", homeAssistant.Discovery.DiscoveryPrefix);
         Assert.Equal("homeassistant/status", homeAssistant.Discovery.BirthTopic);
         Assert.Null(homeAssistant.Discovery.DashboardUrl);
@@ -32,6 +32,17 @@ public sealed class HomeAssistantSectionReaderTests
     }
 
     [Fact]
+    public void Read_DiscoveryFalse_KeepsTheStatisticsWithoutDiscoveryOrItsWarning()
+    {
+        var configuration = Read(Meter + "mqtt:\n  host: broker\nhomeassistant:\n  discovery: false\n  statistics:\n    url: http://ha:8123\n    token: abc\n    time_zone: Europe/Oslo\n");
+        var withoutBroker = Read(Meter + "homeassistant:\n  discovery: false\n  statistics:\n    url: http://ha:8123\n    token: abc\n    time_zone: Europe/Oslo\n");
+
+        Assert.Null(configuration.HomeAssistant!.Discovery);
+        Assert.NotNull(configuration.HomeAssistant.Statistics);
+        Assert.DoesNotContain(withoutBroker.Warnings, warning => warning.Contains("MQTT discovery", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_EverySetting_IsTaken()
     {
         var yaml = Meter + "homeassistant:\n  discovery_prefix: ha\n  birth_topic: ha/status\n  dashboard_url: https://pi.local:8080/\n"
@@ -39,6 +50,7 @@ public sealed class HomeAssistantSectionReaderTests
 
         var homeAssistant = Read(yaml, file => file == "/etc/han/ha.token" ? "abc.def.ghi\n" : throw new FileNotFoundException(file)).HomeAssistant!;
 
+        Assert.NotNull(homeAssistant.Discovery);
         Assert.Equal("ha", homeAssistant.Discovery.DiscoveryPrefix);
         Assert.Equal("ha/status", homeAssistant.Discovery.BirthTopic);
         Assert.Equal(new Uri("https://pi.local:8080/"), homeAssistant.Discovery.DashboardUrl);
