@@ -30,6 +30,8 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private CancellationTokenSource _connection = new();
     private Task? _running;
+    // Written by the connection loop and by MQTTnet's receive thread (Tell): under _problemGate.
+    private readonly Lock _problemGate = new();
     private string? _lastProblem;
     private bool _closed;
 
@@ -209,8 +211,13 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
 
         Counters.CountConnection();
         _delay.Reset();
-        var again = _lastProblem is not null || Counters.Connections > 1;
-        _lastProblem = null;
+        bool again;
+        lock (_problemGate)
+        {
+            again = _lastProblem is not null || Counters.Connections > 1;
+            _lastProblem = null;
+        }
+
         _report($"MQTT: connected to {_options.Address} as {_options.ClientId} (MQTT {ConnectionProblem.Version(_options.Protocol)}{(_options.Tls is null ? string.Empty : ", TLS")}){(again ? $"; {_outbox.Count} queued messages follow" : string.Empty)}", NoteLevel.Information);
         try
         {
@@ -316,13 +323,18 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
     /// <summary>Tells a problem once, and again only when it changes.</summary>
     private void Tell(string problem, NoteLevel level)
     {
-        if (problem == _lastProblem)
+        bool lost;
+        lock (_problemGate)
         {
-            return;
+            if (problem == _lastProblem)
+            {
+                return;
+            }
+
+            lost = Counters.Connections > 0 && _lastProblem is null && level == NoteLevel.Error;
+            _lastProblem = problem;
         }
 
-        var lost = Counters.Connections > 0 && _lastProblem is null && level == NoteLevel.Error;
-        _lastProblem = problem;
         _report($"MQTT: {problem}{(lost ? $"; messages wait (up to {_options.QueueSize}) and han reconnects by itself" : "; han keeps trying")}", level);
     }
 
