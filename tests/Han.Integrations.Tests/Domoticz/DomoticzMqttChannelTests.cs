@@ -20,7 +20,7 @@ public sealed class DomoticzMqttChannelTests
         using var domoticz = new MosquittoSubscriber(broker, ["domoticz/in"]);
         var devices = new DomoticzDevices(new Dictionary<DomoticzDevice, int> { [DomoticzDevice.P1] = 11, [DomoticzDevice.VoltageL2] = 13 });
         var meter = new CorpusReadings();
-        await using (var mqtt = await MqttNetTestPublisher.ConnectAsync(broker.Host, broker.Port))
+        await using (var mqtt = await MqttNetTestPublisher.ConnectAsync(broker))
         {
             await using var sink = new DomoticzSink(new DomoticzUpdater(devices, TimeSpan.FromSeconds(10)), new DomoticzMqttChannel(mqtt, "domoticz/in"));
             var at = Start;

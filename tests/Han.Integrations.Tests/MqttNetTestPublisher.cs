@@ -5,12 +5,13 @@ using Han.TestCorpus.Servers;
 using MQTTnet;
 using MQTTnet.Protocol;
 
-namespace Han.Integrations.Tests.HomeAssistant;
+namespace Han.Integrations.Tests;
 
 /// <summary>
-/// A small <see cref="IMqttPublisher"/> on MQTTnet's client for these tests, until the service's own
-/// connection is merged: a real client against the real broker, publishing in order from one queue. It
-/// has none of the real connection's reconnecting or counting.
+/// A small <see cref="IMqttPublisher"/> on MQTTnet's client for the outputs' tests (Home Assistant,
+/// Domoticz): a real client against the real broker, publishing in order from one queue, with none of
+/// the service's connection's reconnecting or counting (those are <see cref="Han.Integrations.Mqtt.MqttConnection"/>'s
+/// own tests, and the tests over it in HomeAssistantOverServiceConnectionTests and han run's).
 /// </summary>
 internal sealed class MqttNetTestPublisher : IMqttPublisher, IAsyncDisposable
 {
