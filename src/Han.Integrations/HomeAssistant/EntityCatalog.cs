@@ -5,8 +5,9 @@ namespace Han.Integrations.HomeAssistant;
 /// <summary>
 /// Every sensor han can announce for a meter, one per key of the meter's state topic: the reading
 /// schema (DESIGN.md §2.2), the live energy estimates, the identity and the line's diagnostics. Device
-/// classes, units and state classes are the combinations Home Assistant accepts (integrations.md §1.6,
-/// checked by a test against that table). Ids are short and never change: they end the unique ids.
+/// classes, units and state classes are combinations every Home Assistant since device discovery
+/// (2024.11) accepts: integrations.md §1.6 for the newest, and the tables of 2025.5 and before
+/// (checked by a test against both). Ids are short and never change: they end the unique ids.
 /// </summary>
 public static class EntityCatalog
 {
@@ -107,11 +108,17 @@ public static class EntityCatalog
     private static HomeAssistantEntity Fast(string id, ReadingField field, string name, string deviceClass, string? unit, int precision) =>
         new(id, ReadingFieldInfo.Of(field).Key, name, deviceClass, "measurement", unit, precision, ExpireAfterSeconds: FastExpirySeconds);
 
-    /// <summary>An exact meter register: sent once an hour, so it never expires; <c>total_increasing</c> as a meter's register only grows.</summary>
+    /// <summary>
+    /// An exact meter register: sent once an hour, so it never expires; <c>total_increasing</c> as a
+    /// meter's register only grows. A reactive energy register (kvarh) has no device class: Home
+    /// Assistant before 2025.6 does not know <c>reactive_energy</c> and refuses the entity over it,
+    /// while a sensor without device class takes any unit in every version (docs/decisions.md,
+    /// "Home Assistant versions").
+    /// </summary>
     private static HomeAssistantEntity Register(string id, ReadingField field, string name)
     {
         var info = ReadingFieldInfo.Of(field);
-        var deviceClass = info.Quantity == Quantity.ActiveEnergy ? "energy" : "reactive_energy";
+        var deviceClass = info.Quantity == Quantity.ActiveEnergy ? "energy" : null;
         return new(id, info.Key, name, deviceClass, "total_increasing", info.UnitSymbol, 3);
     }
 

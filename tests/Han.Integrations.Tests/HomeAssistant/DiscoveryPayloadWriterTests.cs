@@ -68,9 +68,14 @@ public sealed class DiscoveryPayloadWriterTests
         Assert.Equal("{{ value_json.active_energy_import_estimate }}", live.GetProperty("val_tpl").GetString());
         Assert.Equal("han_7359992890497997_e_imp_live", live.GetProperty("uniq_id").GetString());
 
+        // No device class: reactive_energy would make Home Assistant before 2025.6 refuse the entity.
         var reactive = Component(payload, "eq_exp");
-        Assert.Equal("reactive_energy", reactive.GetProperty("dev_cla").GetString());
+        Assert.False(reactive.TryGetProperty("dev_cla", out _));
+        Assert.Equal("total_increasing", reactive.GetProperty("stat_cla").GetString());
         Assert.Equal("kvarh", reactive.GetProperty("unit_of_meas").GetString());
+        Assert.Equal(3, reactive.GetProperty("sug_dsp_prc").GetInt32());
+        Assert.Equal("{{ value_json.reactive_energy_export }}", reactive.GetProperty("val_tpl").GetString());
+        Assert.False(reactive.TryGetProperty("exp_aft", out _));
         Assert.Equal("var", Component(payload, "q_exp").GetProperty("unit_of_meas").GetString());
 
         var frames = Component(payload, "frames");
@@ -124,6 +129,31 @@ public sealed class DiscoveryPayloadWriterTests
 
         Assert.False(payload.RootElement.GetProperty("dev").TryGetProperty("cu", out _));
         Assert.False(payload.RootElement.GetProperty("o").TryGetProperty("url", out _));
+    }
+
+    /// <summary>
+    /// Home Assistant validates a device payload's own keys, its device and its origin strictly: one key
+    /// an older version does not know refuses the whole device, every entity with it (a component's
+    /// unknown key is only dropped). These are the keys of home-assistant/core@0f5c1b54's
+    /// mqtt/schemas.py (DEVICE_DISCOVERY_SCHEMA, MQTT_ENTITY_DEVICE_INFO_SCHEMA, MQTT_ORIGIN_INFO_SCHEMA)
+    /// in the abbreviated form of integrations.md §1.2; han may use no others.
+    /// </summary>
+    [Fact]
+    public void Write_DeviceOriginAndSharedKeys_AreAllKnownSinceDeviceDiscovery()
+    {
+        string[] shared = ["dev", "o", "cmps", "avty", "avty_mode", "avty_t", "avty_tpl", "pl_avail", "pl_not_avail", "stat_t", "qos"];
+        string[] device = ["ids", "cns", "mf", "mdl", "name", "hw", "sn", "sw", "via_device", "sa", "cu"];
+        string[] origin = ["name", "sw", "url"];
+        var feed = new MeterFeed("house");
+        var payload = Payload(feed.Reading("amsreader-aidon-no-gh1119-1-list3", 0), feed.Line(1));
+        var root = payload.RootElement;
+
+        Assert.All(root.EnumerateObject(), key => Assert.Contains(key.Name, shared));
+        Assert.All(root.GetProperty("dev").EnumerateObject(), key => Assert.Contains(key.Name, device));
+        Assert.All(root.GetProperty("o").EnumerateObject(), key => Assert.Contains(key.Name, origin));
+        Assert.Equal(6, root.EnumerateObject().Count());
+        Assert.Equal(7, root.GetProperty("dev").EnumerateObject().Count());
+        Assert.Equal(3, root.GetProperty("o").EnumerateObject().Count());
     }
 
     [Fact]

@@ -6,34 +6,76 @@ namespace Han.Integrations.Tests.HomeAssistant;
 
 public sealed partial class EntityCatalogTests
 {
-    public static TheoryData<string> EntityIds => [.. EntityCatalog.All.Select(e => e.Id)];
+    /// <summary>Every entity against the newest Home Assistant (integrations.md §1.6) and against 2024.11 to 2025.5, the oldest with device discovery.</summary>
+    public static TheoryData<string, string> EntityIdsAndTables
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var entity in EntityCatalog.All)
+            {
+                data.Add(entity.Id, SensorTable.Newest);
+                data.Add(entity.Id, SensorTable.Before2025_6);
+            }
+
+            return data;
+        }
+    }
 
     [Theory]
-    [MemberData(nameof(EntityIds))]
-    public void Entity_AgainstHomeAssistantsSensorTable_IsAnAcceptedCombination(string id)
+    [MemberData(nameof(EntityIdsAndTables))]
+    public void Entity_AgainstEachSupportedVersionsSensorTable_IsAnAcceptedCombination(string id, string table)
     {
         var entity = EntityCatalog.All.Single(e => e.Id == id);
-        var table = SensorTable.Load();
+        var rules = SensorTable.Named(table);
 
         if (entity.StateClass is { } stateClass)
         {
-            Assert.Contains(stateClass, table.StateClasses);
+            Assert.Contains(stateClass, rules.StateClasses);
         }
 
         if (entity.DeviceClass is null)
         {
-            return; // a plain value: any unit and state class (no rule in §1.6 binds them)
+            // A plain value: no version binds its unit or state class to anything (Home Assistant checks a
+            // unit only against a device class); why one with a unit has none is the test below.
+            return;
         }
 
-        Assert.True(table.DeviceClasses.TryGetValue(entity.DeviceClass, out var rules), $"{entity.DeviceClass} is not a device class of §1.6");
-        Assert.Contains(entity.Unit, rules.Units);
+        Assert.True(rules.DeviceClasses.TryGetValue(entity.DeviceClass, out var classRules), $"{entity.DeviceClass} is not a device class of the table {table}");
+        Assert.Contains(entity.Unit, classRules.Units);
         if (entity.StateClass is null)
         {
-            Assert.Empty(rules.StateClasses); // no state class where the class allows none (timestamp)
+            Assert.Empty(classRules.StateClasses); // no state class where the class allows none (timestamp)
         }
         else
         {
-            Assert.Contains(entity.StateClass, rules.StateClasses);
+            Assert.Contains(entity.StateClass, classRules.StateClasses);
+        }
+    }
+
+    /// <summary>
+    /// A value with a unit goes without device class only when every class that fits it is one Home
+    /// Assistant before 2025.6 does not know: there the whole entity would be refused over the class
+    /// (docs/decisions.md, "Home Assistant versions"). Leaving out a class older versions know is a
+    /// loss for nothing, and this fails.
+    /// </summary>
+    [Fact]
+    public void EntitiesWithAUnitButNoDeviceClass_AreOnlyThoseWhoseClassOlderVersionsRefuse()
+    {
+        var newest = SensorTable.Load();
+        var before = SensorTable.LoadBefore2025_6();
+        var plain = EntityCatalog.All.Where(e => e.DeviceClass is null && e.Unit is not null).ToList();
+
+        Assert.Equal(["eq_imp", "eq_exp"], plain.Select(e => e.Id));
+        foreach (var entity in plain)
+        {
+            var fitting = newest.DeviceClasses
+                .Where(c => c.Value.Units.Contains(entity.Unit) && c.Value.StateClasses.Contains(entity.StateClass!))
+                .Select(c => c.Key)
+                .ToList();
+
+            Assert.Equal(["reactive_energy"], fitting);
+            Assert.All(fitting, deviceClass => Assert.False(before.DeviceClasses.ContainsKey(deviceClass), $"{deviceClass} is known before 2025.6: {entity.Id} should have it"));
         }
     }
 

@@ -26,4 +26,15 @@ public sealed class SensorTableTests
         Assert.Empty(table.DeviceClasses["timestamp"].StateClasses);
         Assert.Contains("total_increasing", table.StateClasses);
     }
+
+    [Fact]
+    public void LoadBefore2025_6_Table_HasTheClassesHanUsesButNotReactiveEnergy()
+    {
+        var table = SensorTable.LoadBefore2025_6();
+
+        Assert.False(table.DeviceClasses.ContainsKey("reactive_energy"));
+        Assert.Equal(["var"], table.DeviceClasses["reactive_power"].Units);
+        Assert.Equal(["total", "total_increasing"], table.DeviceClasses["energy"].StateClasses.Order(StringComparer.Ordinal));
+        Assert.Equal(["measurement", "total", "total_increasing"], table.StateClasses.Order(StringComparer.Ordinal));
+    }
 }
