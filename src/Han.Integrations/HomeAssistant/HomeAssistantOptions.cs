@@ -33,6 +33,13 @@ public sealed record HomeAssistantOptions
     /// </summary>
     public TimeSpan RemovalDelay { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// How long after the first connection to the broker han waits before announcing a meter: time for
+    /// the broker to hand back the configs han left there before (it sends them right after the
+    /// subscription), so that an announcement after a restart keeps every component the device had.
+    /// </summary>
+    public TimeSpan RetainedConfigsSettle { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The origin block's version and support link (Home Assistant logs them with each discovery).</summary>
     public string OriginVersion { get; init; } = typeof(HomeAssistantOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 

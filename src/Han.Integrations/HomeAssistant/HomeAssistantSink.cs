@@ -31,6 +31,7 @@ public sealed class HomeAssistantSink : IMeterSink
     private string? _announcedKey;
     private DateTimeOffset? _firstReading;
     private MqttOutgoing? _announcement;
+    private int _rememberedVersion = -1;
 
     /// <param name="meter">The meter's configured name (its state topic is <c>han/&lt;meter&gt;/state</c>).</param>
     /// <param name="republishState">Publishes the meter's current state again; called after re-announcing on Home Assistant's birth message, since Home Assistant reads states only once the configs are processed.</param>
@@ -98,13 +99,26 @@ public sealed class HomeAssistantSink : IMeterSink
             return; // wait for the meter id: Aidon and Kaifa send it in their 10-second list only
         }
 
+        if (_janitor is { ReadyToAnnounce: false })
+        {
+            return; // the configs left on the broker are still coming: the next reading announces
+        }
+
+        var remembered = _janitor?.RememberedVersion ?? 0;
+        if (_janitor is not null && (remembered != _rememberedVersion || key != _announcedKey))
+        {
+            // Every component the device had before (an earlier run, a longer list) stays announced.
+            _rememberedVersion = remembered;
+            appeared |= _sent.Remember(_janitor.RememberedComponents(ConfigTopic(key)));
+        }
+
         if (!appeared && key == _announcedKey && _identity == _announcedIdentity)
         {
             return; // the common case, every few seconds: nothing new, nothing built
         }
 
         var device = new DiscoveredDevice(_meter, key, _identity.Manufacturer, _identity.MeterType, _identity.MeterId, _identity.ListVersion, _sent.Entities);
-        var topic = DiscoveryTopics.Config(_options.DiscoveryPrefix, device.DeviceId);
+        var topic = ConfigTopic(key);
         var announcement = new MqttOutgoing(topic, DiscoveryPayloadWriter.Write(device, _options, _publisher.TopicPrefix, _publisher.StatusTopic), Retain: true);
         MqttOutgoing? previous;
         lock (_gate)
@@ -123,6 +137,8 @@ public sealed class HomeAssistantSink : IMeterSink
         _publisher.Publish(announcement);
         _janitor?.Announced(_meter, topic);
     }
+
+    private string ConfigTopic(string deviceKey) => DiscoveryTopics.Config(_options.DiscoveryPrefix, DiscoveredDevice.IdOf(deviceKey));
 
     /// <summary>The meter id; or, once the meter has sent readings without one for a while, its configured name.</summary>
     private string? DeviceKey(DateTimeOffset now) =>
