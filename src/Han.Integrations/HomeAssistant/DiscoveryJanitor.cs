@@ -30,7 +30,7 @@ public sealed class DiscoveryJanitor : IDisposable
     private readonly Dictionary<string, HashSet<string>> _components = [];
 
     private int _componentsVersion;
-    private volatile bool _settled;
+    private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Configs of configured meters seen on the broker: topic to meter.</summary>
     private readonly Dictionary<string, string> _seen = [];
@@ -50,7 +50,7 @@ public sealed class DiscoveryJanitor : IDisposable
         _configured = [.. options.ConfiguredMeters];
         var clock = time ?? TimeProvider.System;
         _removal = clock.CreateTimer(_ => RemoveUnconfigured(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _settling = clock.CreateTimer(_ => _settled = true, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _settling = clock.CreateTimer(_ => _settled.TrySetResult(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _publisher.Connected += StartSettling;
         _publisher.Subscribe(DiscoveryTopics.AllConfigs(options.DiscoveryPrefix), OnConfigAsync);
         if (_publisher.IsConnected)
@@ -64,7 +64,10 @@ public sealed class DiscoveryJanitor : IDisposable
     /// arrive after the first connection (the broker sends them right after it acknowledges the
     /// subscription); before that, an announcement could take away components Home Assistant has.
     /// </summary>
-    public bool ReadyToAnnounce => _settled;
+    public bool ReadyToAnnounce => _settled.Task.IsCompleted;
+
+    /// <summary>Completes when <see cref="ReadyToAnnounce"/> becomes true: a meter that had to wait announces then.</summary>
+    public Task Settled => _settled.Task;
 
     /// <summary>Grows whenever a config on the broker shows components not seen before: a cheap check for a sink before it asks <see cref="RememberedComponents"/>.</summary>
     public int RememberedVersion => Volatile.Read(ref _componentsVersion);
@@ -118,9 +121,9 @@ public sealed class DiscoveryJanitor : IDisposable
     {
         if (_options.RetainedConfigsSettle <= TimeSpan.Zero)
         {
-            _settled = true;
+            _settled.TrySetResult();
         }
-        else if (!_settled)
+        else if (!ReadyToAnnounce)
         {
             _settling.Change(_options.RetainedConfigsSettle, Timeout.InfiniteTimeSpan);
         }

@@ -1,13 +1,21 @@
 namespace Han.Integrations.HomeAssistant;
 
-/// <summary>How han announces its meters to Home Assistant over MQTT discovery (from the <c>homeassistant:</c> section of <c>han run</c>'s configuration).</summary>
+/// <summary>
+/// How han announces its meters to Home Assistant over MQTT discovery: the discovery prefix, birth
+/// topic and dashboard address come from the <c>homeassistant:</c> section of <c>han run</c>'s
+/// configuration, the meters from its <c>meters:</c>; the timings are han's own.
+/// </summary>
 public sealed record HomeAssistantOptions
 {
+    public const string DefaultDiscoveryPrefix = "homeassistant";
+
+    public const string DefaultBirthTopic = "homeassistant/status";
+
     /// <summary>Home Assistant's discovery prefix (its MQTT integration's setting; default <c>homeassistant</c>).</summary>
-    public string DiscoveryPrefix { get; init; } = "homeassistant";
+    public string DiscoveryPrefix { get; init; } = DefaultDiscoveryPrefix;
 
     /// <summary>Where Home Assistant sends <c>online</c> when it starts (its birth message): han announces its meters again then.</summary>
-    public string BirthTopic { get; init; } = "homeassistant/status";
+    public string BirthTopic { get; init; } = DefaultBirthTopic;
 
     /// <summary>The dashboard's URL when han serves one: the device's "Visit" link in Home Assistant.</summary>
     public Uri? DashboardUrl { get; init; }
