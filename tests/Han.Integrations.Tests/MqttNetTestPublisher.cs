@@ -32,6 +32,8 @@ internal sealed class MqttNetTestPublisher : IMqttPublisher, IAsyncDisposable
 
     public string StatusTopic => "han/status";
 
+    public bool IsConnected => _client.IsConnected;
+
     public event Action? Connected;
 
     public static async Task<MqttNetTestPublisher> ConnectAsync(MosquittoBroker broker)

@@ -38,10 +38,12 @@ internal static class HomeAssistantSectionReader
         }
 
         // discovery: false keeps only the statistics (a broker there for other tools gets no devices).
-        var discovery = new HomeAssistantDiscoveryOptions(
-            Topic(check, "discovery_prefix", HomeAssistantDiscoveryOptions.DefaultDiscoveryPrefix),
-            Topic(check, "birth_topic", HomeAssistantDiscoveryOptions.DefaultBirthTopic),
-            DashboardUrl(check));
+        var discovery = new HomeAssistantOptions
+        {
+            DiscoveryPrefix = Topic(check, "discovery_prefix", HomeAssistantOptions.DefaultDiscoveryPrefix),
+            BirthTopic = Topic(check, "birth_topic", HomeAssistantOptions.DefaultBirthTopic),
+            DashboardUrl = DashboardUrl(check),
+        };
         var discovering = check.ReadBool($"{Section}:discovery", true) || requested;
         return new HomeAssistantConfiguration(discovering ? discovery : null, Statistics(check));
     }

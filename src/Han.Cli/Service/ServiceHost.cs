@@ -151,13 +151,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             return null;
         }
 
-        var options = new HomeAssistantOptions
-        {
-            DiscoveryPrefix = discovery.DiscoveryPrefix,
-            BirthTopic = discovery.BirthTopic,
-            DashboardUrl = discovery.DashboardUrl,
-            ConfiguredMeters = [.. configuration.Meters.Select(m => m.Name)],
-        };
+        var options = discovery with { ConfiguredMeters = [.. configuration.Meters.Select(m => m.Name)] };
         return (options, new DiscoveryJanitor(options, mqtt, clock));
     }
 

@@ -16,7 +16,14 @@ public sealed record DiscoveredDevice(
     IReadOnlyList<HomeAssistantEntity> Entities)
 {
     /// <summary>The device's id in Home Assistant and in the discovery topic: <c>han_&lt;meter id&gt;</c>, only letters, digits, <c>_</c> and <c>-</c> (what Home Assistant's topic matcher allows).</summary>
-    public string DeviceId => "han_" + TopicSafe(DeviceKey);
+    public string DeviceId => IdOf(DeviceKey);
+
+    /// <summary>The device id of a device key (a meter id, or a configured name).</summary>
+    public static string IdOf(string deviceKey)
+    {
+        ArgumentNullException.ThrowIfNull(deviceKey);
+        return "han_" + TopicSafe(deviceKey);
+    }
 
     public string UniqueId(HomeAssistantEntity entity)
     {

@@ -10,6 +10,12 @@ namespace Han.Integrations.HomeAssistant;
 /// discovery prefix hands back each one han ever left there; those whose origin is han and whose state
 /// topic is under this han's topic prefix belong to this han, and the state topic names the meter.
 /// One per service; the meters' sinks tell it what they announce.
+/// <para>The same retained configs are the memory of what each device had: after a restart a meter
+/// first sends only a few of its values (the registers come with the hourly list), and an announcement
+/// with fewer components than the retained one would take the others away from Home Assistant until
+/// they come again (an Energy dashboard entity unavailable for up to an hour, its settings at risk). So
+/// the sinks announce only once the retained configs had time to arrive after the connection
+/// (<see cref="ReadyToAnnounce"/>), and keep every component a device had (<see cref="RememberedComponents"/>).</para>
 /// </summary>
 public sealed class DiscoveryJanitor : IDisposable
 {
@@ -17,7 +23,14 @@ public sealed class DiscoveryJanitor : IDisposable
     private readonly IMqttPublisher _publisher;
     private readonly HashSet<string> _configured;
     private readonly ITimer _removal;
+    private readonly ITimer _settling;
     private readonly Lock _gate = new();
+
+    /// <summary>The component ids of every config of this han seen on the broker: topic to ids.</summary>
+    private readonly Dictionary<string, HashSet<string>> _components = [];
+
+    private int _componentsVersion;
+    private readonly TaskCompletionSource _settled = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Configs of configured meters seen on the broker: topic to meter.</summary>
     private readonly Dictionary<string, string> _seen = [];
@@ -35,8 +48,37 @@ public sealed class DiscoveryJanitor : IDisposable
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _publisher = publisher ?? throw new ArgumentNullException(nameof(publisher));
         _configured = [.. options.ConfiguredMeters];
-        _removal = (time ?? TimeProvider.System).CreateTimer(_ => RemoveUnconfigured(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var clock = time ?? TimeProvider.System;
+        _removal = clock.CreateTimer(_ => RemoveUnconfigured(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _settling = clock.CreateTimer(_ => _settled.TrySetResult(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _publisher.Connected += StartSettling;
         _publisher.Subscribe(DiscoveryTopics.AllConfigs(options.DiscoveryPrefix), OnConfigAsync);
+        if (_publisher.IsConnected)
+        {
+            StartSettling(); // connected already: the subscription just made brings the retained configs now
+        }
+    }
+
+    /// <summary>
+    /// True once the retained configs had <see cref="HomeAssistantOptions.RetainedConfigsSettle"/> to
+    /// arrive after the first connection (the broker sends them right after it acknowledges the
+    /// subscription); before that, an announcement could take away components Home Assistant has.
+    /// </summary>
+    public bool ReadyToAnnounce => _settled.Task.IsCompleted;
+
+    /// <summary>Completes when <see cref="ReadyToAnnounce"/> becomes true: a meter that had to wait announces then.</summary>
+    public Task Settled => _settled.Task;
+
+    /// <summary>Grows whenever a config on the broker shows components not seen before: a cheap check for a sink before it asks <see cref="RememberedComponents"/>.</summary>
+    public int RememberedVersion => Volatile.Read(ref _componentsVersion);
+
+    /// <summary>The component ids of the config retained on <paramref name="topic"/> (and of the configs han sent there since), empty when none.</summary>
+    public IReadOnlyCollection<string> RememberedComponents(string topic)
+    {
+        lock (_gate)
+        {
+            return _components.TryGetValue(topic, out var ids) ? [.. ids] : [];
+        }
     }
 
     /// <summary>Topics of configs this janitor removed (for the log and the tests).</summary>
@@ -68,7 +110,24 @@ public sealed class DiscoveryJanitor : IDisposable
         }
     }
 
-    public void Dispose() => _removal.Dispose();
+    public void Dispose()
+    {
+        _publisher.Connected -= StartSettling;
+        _removal.Dispose();
+        _settling.Dispose();
+    }
+
+    private void StartSettling()
+    {
+        if (_options.RetainedConfigsSettle <= TimeSpan.Zero)
+        {
+            _settled.TrySetResult();
+        }
+        else if (!ReadyToAnnounce)
+        {
+            _settling.Change(_options.RetainedConfigsSettle, Timeout.InfiniteTimeSpan);
+        }
+    }
 
     private ValueTask OnConfigAsync(MqttIncoming message)
     {
@@ -78,12 +137,13 @@ public sealed class DiscoveryJanitor : IDisposable
             {
                 _seen.Remove(message.Topic); // removed (by us or by hand)
                 _unconfigured.Remove(message.Topic);
+                _components.Remove(message.Topic);
             }
 
             return ValueTask.CompletedTask;
         }
 
-        if (MeterOf(message) is not { } meter)
+        if (Read(message) is not var (meter, components))
         {
             return ValueTask.CompletedTask; // not ours: another program's device, or another han's prefix
         }
@@ -91,6 +151,7 @@ public sealed class DiscoveryJanitor : IDisposable
         var replaced = false;
         lock (_gate)
         {
+            Remember(message.Topic, components);
             if (!_configured.Contains(meter))
             {
                 // Not at once: a meter renamed in the configuration announces the same device under its new
@@ -145,8 +206,29 @@ public sealed class DiscoveryJanitor : IDisposable
         _publisher.Publish(MqttOutgoing.Clear(topic));
     }
 
-    /// <summary>The meter a config of this han is for, from its state topic; null for a config that is not this han's.</summary>
-    private string? MeterOf(MqttIncoming message)
+    /// <summary>Adds a config's components to what its topic is known to have had (under the gate).</summary>
+    private void Remember(string topic, List<string> components)
+    {
+        if (!_components.TryGetValue(topic, out var known))
+        {
+            known = new HashSet<string>(StringComparer.Ordinal);
+            _components.Add(topic, known);
+        }
+
+        var grew = false;
+        foreach (var id in components)
+        {
+            grew |= known.Add(id);
+        }
+
+        if (grew)
+        {
+            Interlocked.Increment(ref _componentsVersion);
+        }
+    }
+
+    /// <summary>The meter a config of this han is for (from its state topic) and its components; null for a config that is not this han's.</summary>
+    private (string Meter, List<string> Components)? Read(MqttIncoming message)
     {
         var deviceId = message.Topic.Split('/')[^2];
         if (!deviceId.StartsWith("han_", StringComparison.Ordinal))
@@ -167,12 +249,33 @@ public sealed class DiscoveryJanitor : IDisposable
                 return null;
             }
 
-            return MeterOfStateTopic(stateTopic.GetString()!);
+            return MeterOfStateTopic(stateTopic.GetString()!) is { } meter ? (meter, Components(root)) : null;
         }
         catch (JsonException)
         {
             return null; // not JSON: not a config han wrote
         }
+    }
+
+    /// <summary>
+    /// The ids of a config's components, leaving out one reduced to its platform alone (<c>{"p":"sensor"}</c>),
+    /// which is how a component is taken away from a device (integrations.md §1.1).
+    /// </summary>
+    private static List<string> Components(JsonElement root)
+    {
+        var ids = new List<string>();
+        if (root.TryGetProperty("cmps", out var components) && components.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var component in components.EnumerateObject())
+            {
+                if (component.Value.ValueKind == JsonValueKind.Object && component.Value.EnumerateObject().Any(p => p.Name != "p"))
+                {
+                    ids.Add(component.Name);
+                }
+            }
+        }
+
+        return ids;
     }
 
     private string? MeterOfStateTopic(string stateTopic)

@@ -53,7 +53,13 @@ public static class EntityCatalog
     public static IReadOnlyList<HomeAssistantEntity> All { get; } =
         [.. ByField, ImportEstimate, ExportEstimate, MeterId, MeterType, ListVersion, MeterTime, .. Line];
 
+    /// <summary>Every entity by its id (declared after <see cref="All"/>, which it is made from).</summary>
+    private static readonly Dictionary<string, HomeAssistantEntity> Ids = All.ToDictionary(entity => entity.Id, StringComparer.Ordinal);
+
     public static HomeAssistantEntity Of(ReadingField field) => ByField[(int)field];
+
+    /// <summary>The entity with component id <paramref name="id"/>, or null for an id the catalog does not have.</summary>
+    public static HomeAssistantEntity? ById(string id) => Ids.GetValueOrDefault(id);
 
     private static HomeAssistantEntity[] BuildFields()
     {

@@ -7,7 +7,8 @@ namespace Han.Integrations.HomeAssistant;
 
 /// <summary>
 /// Announces one meter to Home Assistant (MQTT discovery, one device per meter): once its meter id is
-/// known, and again whenever a value appears that it had not sent before or its identity changes; again
+/// known and the configs han left on the broker are back (so that no component the device had is
+/// taken away; see <see cref="DiscoveryJanitor"/>), and again whenever a value appears that it had not sent before or its identity changes; again
 /// after Home Assistant's birth message (after a short random wait, as Home Assistant advises) and after
 /// every reconnection to the broker. The values themselves travel on the meter's shared state topic,
 /// which another output publishes; this sink only says how to read it.
@@ -31,6 +32,9 @@ public sealed class HomeAssistantSink : IMeterSink
     private string? _announcedKey;
     private DateTimeOffset? _firstReading;
     private MqttOutgoing? _announcement;
+    private int _rememberedVersion = -1;
+    private DateTimeOffset _lastAt;
+    private Task? _announceWhenSettled;
 
     /// <param name="meter">The meter's configured name (its state topic is <c>han/&lt;meter&gt;/state</c>).</param>
     /// <param name="republishState">Publishes the meter's current state again; called after re-announcing on Home Assistant's birth message, since Home Assistant reads states only once the configs are processed.</param>
@@ -65,17 +69,23 @@ public sealed class HomeAssistantSink : IMeterSink
 
     public ValueTask WriteAsync(MeterEvent item, CancellationToken cancellationToken)
     {
-        switch (item)
+        // Locked: a meter that waited for the configs on the broker is announced from the janitor's side.
+        lock (_gate)
         {
-            case ReadingMade made:
-                var appeared = _sent.Add(made.Reading);
-                _identity = made.Reading.Identity;
-                _firstReading ??= made.At;
-                Announce(appeared, made.At);
-                break;
-            case LineStatus status:
-                Announce(_sent.Add(status), status.At);
-                break;
+            switch (item)
+            {
+                case ReadingMade made:
+                    var appeared = _sent.Add(made.Reading);
+                    _identity = made.Reading.Identity;
+                    _firstReading ??= made.At;
+                    _lastAt = made.At;
+                    Announce(appeared, made.At);
+                    break;
+                case LineStatus status:
+                    _lastAt = status.At;
+                    Announce(_sent.Add(status), status.At);
+                    break;
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -85,11 +95,19 @@ public sealed class HomeAssistantSink : IMeterSink
 
     public async ValueTask DisposeAsync()
     {
+        if (_announceWhenSettled is { IsCompleted: false } waiting && _publisher.IsConnected && _janitor is not null)
+        {
+            // A short run (a recording replayed) may end before the broker's configs had time to come
+            // back: the meter is still announced, as long as the connection's close gives it time to go out.
+            await Task.WhenAny(waiting, Task.Delay(_options.RetainedConfigsSettle + TimeSpan.FromSeconds(1), _time)).ConfigureAwait(false);
+        }
+
         _publisher.Connected -= AnnounceAgain;
         // Cancelled, not disposed: a birth message may still arrive (a subscription is never taken back).
         await _stopping.CancelAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Announces the meter when something about it is new; under <see cref="_gate"/>.</summary>
     private void Announce(bool appeared, DateTimeOffset now)
     {
         var key = DeviceKey(now);
@@ -98,20 +116,30 @@ public sealed class HomeAssistantSink : IMeterSink
             return; // wait for the meter id: Aidon and Kaifa send it in their 10-second list only
         }
 
+        if (_janitor is { ReadyToAnnounce: false })
+        {
+            _announceWhenSettled ??= AnnounceWhenSettledAsync(_janitor); // the configs left on the broker are still coming
+            return;
+        }
+
+        var remembered = _janitor?.RememberedVersion ?? 0;
+        if (_janitor is not null && (remembered != _rememberedVersion || key != _announcedKey))
+        {
+            // Every component the device had before (an earlier run, a longer list) stays announced.
+            _rememberedVersion = remembered;
+            appeared |= _sent.Remember(_janitor.RememberedComponents(ConfigTopic(key)));
+        }
+
         if (!appeared && key == _announcedKey && _identity == _announcedIdentity)
         {
             return; // the common case, every few seconds: nothing new, nothing built
         }
 
         var device = new DiscoveredDevice(_meter, key, _identity.Manufacturer, _identity.MeterType, _identity.MeterId, _identity.ListVersion, _sent.Entities);
-        var topic = DiscoveryTopics.Config(_options.DiscoveryPrefix, device.DeviceId);
+        var topic = ConfigTopic(key);
         var announcement = new MqttOutgoing(topic, DiscoveryPayloadWriter.Write(device, _options, _publisher.TopicPrefix, _publisher.StatusTopic), Retain: true);
-        MqttOutgoing? previous;
-        lock (_gate)
-        {
-            previous = _announcement;
-            _announcement = announcement;
-        }
+        var previous = _announcement;
+        _announcement = announcement;
 
         if (previous is not null && previous.Topic != topic)
         {
@@ -123,6 +151,25 @@ public sealed class HomeAssistantSink : IMeterSink
         _publisher.Publish(announcement);
         _janitor?.Announced(_meter, topic);
     }
+
+    private async Task AnnounceWhenSettledAsync(DiscoveryJanitor janitor)
+    {
+        try
+        {
+            await janitor.Settled.WaitAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return; // han is stopping
+        }
+
+        lock (_gate)
+        {
+            Announce(false, _lastAt);
+        }
+    }
+
+    private string ConfigTopic(string deviceKey) => DiscoveryTopics.Config(_options.DiscoveryPrefix, DiscoveredDevice.IdOf(deviceKey));
 
     /// <summary>The meter id; or, once the meter has sent readings without one for a while, its configured name.</summary>
     private string? DeviceKey(DateTimeOffset now) =>

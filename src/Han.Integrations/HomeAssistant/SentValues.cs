@@ -59,6 +59,23 @@ public sealed class SentValues
         return added;
     }
 
+    /// <summary>
+    /// Notes the entities a device had before (the components of its retained config, by id), so that
+    /// they are announced again even before the meter sends their values; true when any was not noted yet.
+    /// Ids the catalog does not know (from another version of han) are passed over.
+    /// </summary>
+    public bool Remember(IEnumerable<string> componentIds)
+    {
+        ArgumentNullException.ThrowIfNull(componentIds);
+        var added = false;
+        foreach (var id in componentIds)
+        {
+            added |= EntityCatalog.ById(id) is { } entity && Mark(entity);
+        }
+
+        return added;
+    }
+
     /// <summary>The entities earned so far, in catalog order.</summary>
     public IReadOnlyList<HomeAssistantEntity> Entities => [.. EntityCatalog.All.Where((_, i) => _sent[i])];
 

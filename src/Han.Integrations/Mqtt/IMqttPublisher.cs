@@ -13,6 +13,9 @@ public interface IMqttPublisher
     /// <summary>The retained availability topic of han itself (<c>han/status</c>), <c>online</c> while connected, <c>offline</c> as its last will.</summary>
     string StatusTopic { get; }
 
+    /// <summary>Whether the broker is connected now (subscriptions made); <see cref="Connected"/> tells when that becomes so.</summary>
+    bool IsConnected { get; }
+
     /// <summary>Queues a message; never waits for the broker. A full queue drops (and counts) as documented by the connection.</summary>
     void Publish(MqttOutgoing message);
 

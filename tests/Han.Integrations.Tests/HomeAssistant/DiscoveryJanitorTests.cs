@@ -27,7 +27,7 @@ public sealed class DiscoveryJanitorTests
 
         await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
         var timers = new ManualTimers();
-        using var janitor = new DiscoveryJanitor(new HomeAssistantOptions { ConfiguredMeters = ["house"] }, publisher, timers);
+        using var janitor = new DiscoveryJanitor(new HomeAssistantOptions { ConfiguredMeters = ["house"], RetainedConfigsSettle = TimeSpan.Zero }, publisher, timers);
         await WaitUntilAsync(() => timers.Armed == 1); // set once the cabin's config came back
         timers.FireAll(); // the removal delay has passed
         var cleared = await witness.WaitForAsync(m => m.Topic == CabinTopic && !m.Retained);
@@ -52,7 +52,7 @@ public sealed class DiscoveryJanitorTests
         await witness.WaitForTopicAsync(HouseTopic);
 
         await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
-        var options = new HomeAssistantOptions { ConfiguredMeters = ["house"] };
+        var options = new HomeAssistantOptions { ConfiguredMeters = ["house"], RetainedConfigsSettle = TimeSpan.Zero };
         using var janitor = new DiscoveryJanitor(options, publisher);
         await using var sink = new HomeAssistantSink("house", options, publisher, janitor: janitor);
         await sink.WriteAsync(new MeterFeed("house").Reading("amsreader-aidon-no-gh1119-1-list3", 0), default);
@@ -73,7 +73,7 @@ public sealed class DiscoveryJanitorTests
         await witness.WaitForTopicAsync(HouseTopic);
 
         await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
-        var options = new HomeAssistantOptions { ConfiguredMeters = ["home"] };
+        var options = new HomeAssistantOptions { ConfiguredMeters = ["home"], RetainedConfigsSettle = TimeSpan.Zero };
         var timers = new ManualTimers();
         using var janitor = new DiscoveryJanitor(options, publisher, timers);
         await WaitUntilAsync(() => timers.Armed == 1); // the old config under "house" came back

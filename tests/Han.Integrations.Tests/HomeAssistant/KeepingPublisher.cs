@@ -11,6 +11,8 @@ internal sealed class KeepingPublisher : IMqttPublisher
 
     public string StatusTopic => "han/status";
 
+    public bool IsConnected => true;
+
     public event Action? Connected
     {
         add { }
