@@ -1,7 +1,8 @@
 namespace Han.Cli.Io;
 
 /// <summary>
-/// Where han keeps what it learns between runs (the line setting found for each device): the folder
+/// Where han keeps what it learns between runs (the line setting found for each device, the last hourly
+/// register closed for Home Assistant's statistics): the folder
 /// systemd gives a service (<c>$STATE_DIRECTORY</c>, /var/lib/han), else the user's state folder
 /// (<c>$XDG_STATE_HOME/han</c>, by default ~/.local/state/han). Read here, in the composition root, and
 /// passed on: nothing deeper reads the environment.
@@ -23,4 +24,7 @@ internal static class StateFolder
 
     /// <summary>The file of remembered line settings.</summary>
     public static string LineSettingsFile => Path.Combine(Resolve(), "line-settings.json");
+
+    /// <summary>The file of the last hourly registers closed for Home Assistant's statistics.</summary>
+    public static string StatisticsPositionsFile => Path.Combine(Resolve(), "homeassistant-statistics.json");
 }

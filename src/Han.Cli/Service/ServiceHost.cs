@@ -65,8 +65,12 @@ internal sealed class ServiceHost : IAsyncDisposable
             ? new MqttConnection(mqttOptions, (text, level) => ServiceLog.Write(sinkLog, level, text), clock)
             : null;
         var homeAssistant = HomeAssistantDiscovery(configuration, mqtt, clock);
+        // One file for all meters' statistics, in the state folder, so that a restart loses no hour.
+        var statisticPositions = configuration.HomeAssistant?.Statistics is null
+            ? null
+            : new StatisticPositionStore(StateFolder.StatisticsPositionsFile, (text, level) => ServiceLog.Write(sinkLog, level, text));
         var meters = configuration.Meters
-            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant), new MeterStats(), streams, clock))
+            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant, statisticPositions), new MeterStats(), streams, clock))
             .ToList();
         foreach (var meter in meters)
         {
@@ -155,7 +159,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         return (options, new DiscoveryJanitor(options, mqtt, clock));
     }
 
-    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt, (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? homeAssistant)
+    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt, (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? homeAssistant, StatisticPositionStore? statisticPositions)
     {
         var outputs = configuration.Outputs;
         var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
@@ -188,7 +192,7 @@ internal sealed class ServiceHost : IAsyncDisposable
 
         if (configuration.HomeAssistant?.Statistics is { } statistics)
         {
-            sinks.Add(new StatisticsSink(statistics, (text, level) => ServiceLog.Write(log, level, text), clock));
+            sinks.Add(new StatisticsSink(statistics, (text, level) => ServiceLog.Write(log, level, text), clock, statisticPositions));
         }
 
         // A sink's own trouble goes straight to the log, not through the fan-out: the log sink may be the one in trouble.

@@ -31,7 +31,7 @@ public sealed class HomeAssistantStatisticsRunTests : IDisposable
                 time_zone: Europe/Oslo
             """);
         var meter = Shell.Start($"exec \"$HAN\" simulate --meter aidon --speed 900 --duration 3h2m --start 2026-10-25T00:59:00+02:00 --seed 5 --log house.log --serve tcp://127.0.0.1:{port}", _folder, timeoutSeconds: 120);
-        var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 120); // the simulator serves one client, and waits for it
+        var service = Shell.Start($"STATE_DIRECTORY={_folder}/state exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 120); // the simulator serves one client, and waits for it
         Assert.Equal(0, (await meter.Completion).ExitCode);
         var expected = HourlyRows();
         Assert.Equal(3, expected.Count); // 01:00 CEST, 02:00 CEST, 02:00 CET: the night summer time ends

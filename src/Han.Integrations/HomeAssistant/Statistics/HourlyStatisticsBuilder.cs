@@ -14,7 +14,9 @@ namespace Han.Integrations.HomeAssistant.Statistics;
 /// clock only in the hourly list, and a second 02:00 with a register that moved is the next hour, not the
 /// list sent again. (An hour without any consumption there looks like a repeat; the next register then
 /// shares its two hours out evenly, the gap rule below.)</item>
-/// <item>The first register only starts the count: the hour before it has no start register.</item>
+/// <item>The first register only starts the count: the hour before it has no start register. A builder
+/// resumed from where an earlier run of han stopped (<see cref="ResumeFrom"/>) has one: its first register
+/// closes the hours since, by the rules below, as if han had never stopped.</item>
 /// <item>A repeat (another list, or a P1 telegram, in the same first minute of the hour) closes nothing twice.</item>
 /// <item>A gap (hourly lists lost for up to <see cref="MaxSpreadHours"/> hours): the difference is shared
 /// out evenly over the hours of the gap, to the watt-hour, the last hour taking the remainder, so the sum
@@ -37,6 +39,27 @@ public sealed class HourlyStatisticsBuilder(TimeZoneInfo zone)
 
     /// <summary>The running total of every hour closed so far (kWh).</summary>
     public decimal Sum => _sum;
+
+    /// <summary>The last hourly register taken (the end of the last hour closed, or the start of the count); null before the first.</summary>
+    public StatisticPosition? Position => _lastBoundary is { } boundary ? new StatisticPosition(boundary, _lastRegister, _sum) : null;
+
+    /// <summary>
+    /// Goes on from <paramref name="position"/>, where an earlier run stopped: the next hourly register
+    /// closes the hours since it (one hour, a gap shared out, or a new start with a note when the gap is too
+    /// long, the register went down or the clock went back). Only before the first register.
+    /// </summary>
+    public void ResumeFrom(StatisticPosition position)
+    {
+        ArgumentNullException.ThrowIfNull(position);
+        if (_lastBoundary is not null)
+        {
+            throw new InvalidOperationException("A builder resumes only before its first register.");
+        }
+
+        _lastBoundary = position.Boundary.ToUniversalTime();
+        _lastRegister = position.Register;
+        _sum = position.Sum;
+    }
 
     /// <summary>
     /// Follows the meter's clock in a reading without the register (list 1 and 2), so that the hour that

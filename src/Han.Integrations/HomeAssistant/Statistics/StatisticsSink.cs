@@ -8,6 +8,14 @@ namespace Han.Integrations.HomeAssistant.Statistics;
 /// registers feeds an <see cref="HourlyStatisticsBuilder"/> per register, and the hours they close go to
 /// a <see cref="StatisticsUploader"/>. Writing never waits for Home Assistant: the uploader has its own
 /// queue, so the sink's queue of readings never fills up because Home Assistant is away.
+/// <para>Each builder starts where the last run of han stopped (<see cref="StatisticPositionStore"/>), so the
+/// hour in which han restarted gets its row too. Its sum then stays continuous with what Home Assistant
+/// holds, whatever the remembered sum: the uploader adds to every sum of a run
+/// <c>offset = S − (first.Sum − first.State)</c>, S being the last sum Home Assistant holds before the
+/// first row sent, so the first row goes out with the sum <c>S + first.State</c> (exactly the sum before
+/// it plus its own energy) and each later row with <c>S</c> plus the energy of the rows since. The
+/// remembered sum only keeps the builder's own count from starting at 0 again; it cannot make the total
+/// jump.</para>
 /// </summary>
 public sealed class StatisticsSink : IMeterSink
 {
@@ -17,13 +25,16 @@ public sealed class StatisticsSink : IMeterSink
     private readonly HomeAssistantStatisticsOptions _options;
     private readonly Action<string, NoteLevel> _report;
     private readonly StatisticsUploader _uploader;
-    private readonly Dictionary<ReadingField, HourlyStatisticsBuilder> _builders = [];
+    private readonly StatisticPositionStore? _positions;
+    private readonly Dictionary<string, HourlyStatisticsBuilder> _builders = new(StringComparer.Ordinal);
 
-    public StatisticsSink(HomeAssistantStatisticsOptions options, Action<string, NoteLevel> report, TimeProvider clock)
+    /// <param name="positions">Where the last hourly registers are remembered across restarts (shared by the meters of one run); null remembers nothing.</param>
+    public StatisticsSink(HomeAssistantStatisticsOptions options, Action<string, NoteLevel> report, TimeProvider clock, StatisticPositionStore? positions = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _report = report ?? throw new ArgumentNullException(nameof(report));
         _uploader = new StatisticsUploader(options, report, clock);
+        _positions = positions;
     }
 
     public string Name => $"homeassistant_statistics {_options.WebSocketUrl}";
@@ -44,20 +55,18 @@ public sealed class StatisticsSink : IMeterSink
         var reading = made.Reading.Reading;
         foreach (var (register, _, _) in StatisticSeries.Registers)
         {
-            if (!_builders.TryGetValue(register, out var builder))
-            {
-                builder = new HourlyStatisticsBuilder(_options.TimeZone);
-                _builders.Add(register, builder);
-            }
-
+            // A builder per statistic, not per register: a meter swapped on the same port (another meter
+            // id) counts from its own first register, never from the other meter's.
+            var series = StatisticSeries.For(register, made.Reading.Identity.MeterId, made.Meter);
+            var builder = Builder(series.StatisticId);
             if (reading[register] is not { } value)
             {
                 builder.See(clock, made.At);
                 continue;
             }
 
+            var before = builder.Position;
             var step = builder.Add(clock, value, made.At);
-            var series = StatisticSeries.For(register, made.Reading.Identity.MeterId, made.Meter);
             if (step.Note is { } note)
             {
                 _report($"{made.Meter}: Home Assistant statistic {series.StatisticId}: {note}", NoteLevel.Warning);
@@ -66,6 +75,12 @@ public sealed class StatisticsSink : IMeterSink
             if (step.Rows.Count > 0)
             {
                 _uploader.Add(series, step.Rows);
+            }
+
+            // Once an hour per register (a new start too, so that a restart goes on from it, not from before it).
+            if (builder.Position is { } after && after != before)
+            {
+                _positions?.Remember(series.StatisticId, after);
             }
         }
 
@@ -78,5 +93,21 @@ public sealed class StatisticsSink : IMeterSink
     {
         await _uploader.StopAsync(StopPatience).ConfigureAwait(false);
         await _uploader.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private HourlyStatisticsBuilder Builder(string statisticId)
+    {
+        if (!_builders.TryGetValue(statisticId, out var builder))
+        {
+            builder = new HourlyStatisticsBuilder(_options.TimeZone);
+            if (_positions?.Recall(statisticId) is { } remembered)
+            {
+                builder.ResumeFrom(remembered);
+            }
+
+            _builders.Add(statisticId, builder);
+        }
+
+        return builder;
     }
 }

@@ -10,7 +10,7 @@ namespace Han.Integrations.Tests.HomeAssistant.Statistics;
 public sealed class StatisticsSinkTests
 {
     private static readonly TimeZoneInfo Oslo = TimeZoneInfo.FindSystemTimeZoneById("Europe/Oslo");
-    private static readonly MeterIdentity Kaifa = new("Kaifa", "6970631406021485", "MA304H4", "KFM_001");
+    internal static readonly MeterIdentity Kaifa = new("Kaifa", "6970631406021485", "MA304H4", "KFM_001");
 
     private readonly List<(string Text, NoteLevel Level)> _reports = [];
 
@@ -56,7 +56,7 @@ public sealed class StatisticsSinkTests
         Assert.Contains(_reports, r => r.Level == NoteLevel.Warning && r.Text.StartsWith("house: Home Assistant statistic han:6970631406021485_energy_import: the register went down from 1000 kWh to 5 kWh", StringComparison.Ordinal));
     }
 
-    private static MeterReading Reading(string meterTime, decimal? import, decimal? export)
+    internal static MeterReading Reading(string meterTime, decimal? import, decimal? export)
     {
         var reading = new MeterReading { MeterTime = new MeterClock(DateTime.Parse(meterTime, System.Globalization.CultureInfo.InvariantCulture), null) };
         if (import is { } i)
@@ -72,10 +72,10 @@ public sealed class StatisticsSinkTests
         return reading;
     }
 
-    private static ReadingMade Made(MeterReading reading, MeterIdentity identity) =>
+    internal static ReadingMade Made(MeterReading reading, MeterIdentity identity) =>
         new("house", DateTimeOffset.UtcNow, new LiveReading(reading, identity, null, null));
 
-    private static HomeAssistantStatisticsOptions Options(Uri url) =>
+    internal static HomeAssistantStatisticsOptions Options(Uri url) =>
         new(url, FakeHomeAssistant.GoodToken, Oslo) { RetryFirst = TimeSpan.FromMilliseconds(50), RetryAtMost = TimeSpan.FromMilliseconds(200) };
 
     private void Report(string text, NoteLevel level)
