@@ -10,9 +10,8 @@ namespace Han.Integrations.Tests.HomeAssistant;
 
 /// <summary>
 /// The sink against a real mosquitto, through han's own connection (<see cref="MqttConnection"/>, as in
-/// <c>han run</c>), checked with mosquitto_sub: when a
-/// meter is announced, that it is announced again only when something new appears, and what Home
-/// Assistant's birth message and a reconnection do.
+/// <c>han run</c>), checked with mosquitto_sub: when a meter is announced, that it is announced again
+/// only when something new appears, and what Home Assistant's birth message and a reconnection do.
 /// </summary>
 public sealed class HomeAssistantSinkTests
 {
