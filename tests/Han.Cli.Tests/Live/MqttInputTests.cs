@@ -24,7 +24,8 @@ public sealed class MqttInputTests : IDisposable
     [Fact]
     public async Task Listen_MqttSource_PrintsEachPublishedListAndSkipsJsonWithOneLine()
     {
-        var listen = Shell.Start($"exec \"$HAN\" listen '{Source}' --format json", _folder);
+        // Standard output into a file, to be watched while han runs: done when both lists are decoded.
+        var listen = Shell.Start($"exec \"$HAN\" listen '{Source}' --format json > readings.jsonl", _folder);
         await listen.WaitForErrorAsync("subscribed to 'pulse/publish'");
 
         await File.WriteAllBytesAsync(Path.Combine(_folder, "frame.bin"), Convert.FromHexString(PulseKaifaList1));
@@ -33,17 +34,18 @@ public sealed class MqttInputTests : IDisposable
         await PublishAsync("-m '{\"status\":{\"Build\":\"1.0.8\"}}'");
         await PublishAsync($"-m {RealFrameHex()}");
         await listen.WaitForErrorAsync("reading HDLC frames written as hex text");
-        await Task.Delay(500); // the last message through the decoder
+        await PrintedLines.WaitForAsync(Path.Combine(_folder, "readings.jsonl"), 2, timeoutSeconds: 60); // the last message through the decoder
         listen.Signal("INT");
         var result = await listen.Completion;
 
-        var readings = result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var printed = await File.ReadAllTextAsync(Path.Combine(_folder, "readings.jsonl"));
+        var readings = printed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
         Assert.Equal(2, readings.Count);
         Assert.Equal(4406m, readings[0].GetProperty("active_power_import").GetDecimal());
         Assert.Empty(ExpectedValues.Mismatches(Vectors.ById("amsreader-kamstrup-no-gh862-3"), readings[1]));
         Assert.All(readings, reading => Assert.True(reading.TryGetProperty("received", out _)));
         Assert.Single(result.Stderr.Split('\n'), line => line.Contains("skipping JSON", StringComparison.Ordinal));
-        Assert.DoesNotContain(Password, result.Stdout + result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, printed + result.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,11 +69,7 @@ public sealed class MqttInputTests : IDisposable
         await PublishAsync($"-m {PulseKaifaList1}");
         await PublishAsync($"-m {RealFrameHex()}");
         var written = Path.Combine(_folder, "house.jsonl");
-        for (var waited = 0; waited < 200 && (!File.Exists(written) || File.ReadAllLines(written).Length < 2); waited++)
-        {
-            await Task.Delay(100);
-        }
-
+        await PrintedLines.WaitForAsync(written, 2, timeoutSeconds: 60);
         service.Signal("TERM");
         var result = await service.Completion;
 
@@ -106,16 +104,18 @@ public sealed class MqttInputTests : IDisposable
         await untrusted.Completion;
 
         // Trusted through OpenSSL's SSL_CERT_FILE, as a system's own CA would be.
-        var listen = Shell.Start($"SSL_CERT_FILE={broker.Certificates!.CaFile} exec \"$HAN\" listen {source} --format json", _folder);
+        var listen = Shell.Start($"SSL_CERT_FILE={broker.Certificates!.CaFile} exec \"$HAN\" listen {source} --format json > tls.jsonl", _folder);
         await listen.WaitForErrorAsync("subscribed to 'pulse/publish'");
         var published = await Shell.Run($"mosquitto_pub -h 127.0.0.1 -p {broker.Port} -q 1 -t pulse/publish -m {PulseKaifaList1}", _folder);
         Assert.Equal(0, published.ExitCode);
         await listen.WaitForErrorAsync("reading HDLC frames written as hex text");
-        await Task.Delay(500);
+        await PrintedLines.WaitForAsync(Path.Combine(_folder, "tls.jsonl"), 1, timeoutSeconds: 60);
         listen.Signal("INT");
-        var result = await listen.Completion;
+        await listen.Completion;
 
-        Assert.Equal(4406m, JsonDocument.Parse(result.Stdout.Split('\n')[0]).RootElement.GetProperty("active_power_import").GetDecimal());
+        var printed = await File.ReadAllTextAsync(Path.Combine(_folder, "tls.jsonl"));
+
+        Assert.Equal(4406m, JsonDocument.Parse(printed.Split('\n')[0]).RootElement.GetProperty("active_power_import").GetDecimal());
     }
 
     public void Dispose()

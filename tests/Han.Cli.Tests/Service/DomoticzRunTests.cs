@@ -24,7 +24,7 @@ public sealed class DomoticzRunTests : IDisposable
             [4] = FakeDomoticz.ThreeCurrentsFormat,
         });
         // Five minutes at 60 times real speed, over the hour: the hourly list with the registers comes at 12:00.
-        var result = await RunAsync(domoticz.Url, "p1: 1, power: 2, voltage_l1: 3, current: 4", "--start 2026-12-01T11:58:00+01:00 --seed 5 --log sent.log");
+        var result = await RunAsync(domoticz.Url, "p1: 1, power: 2, voltage_l1: 3, current: 4", "--start 2026-12-01T11:58:00+01:00 --seed 5");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Empty(domoticz.Violations);
@@ -67,7 +67,8 @@ public sealed class DomoticzRunTests : IDisposable
 
     /// <summary>
     /// han run with the given Domoticz devices (updated at most every second) reading a simulated
-    /// Kamstrup for five minutes of meter time at 60 times real speed; its result once it has stopped.
+    /// Kamstrup for five minutes of meter time at 60 times real speed (the lists it sent in sent.log);
+    /// its result once every list is decoded and han has stopped.
     /// </summary>
     private async Task<ShellResult> RunAsync(Uri domoticz, string devices, string simulation)
     {
@@ -77,16 +78,22 @@ public sealed class DomoticzRunTests : IDisposable
             meters:
               - name: house
                 source: tcp://127.0.0.1:{{port}}
+            outputs:
+              json_lines: {{_folder}}/{meter}.jsonl
             domoticz:
               url: {{domoticz}}
               interval: 1
               idx: { {{devices}} }
             """);
         // The simulator starts its meter when han connects.
-        var simulator = Shell.Start($"exec \"$HAN\" simulate --meter kamstrup --speed 60 --duration 5m {simulation} --serve tcp://127.0.0.1:{port}", _folder, timeoutSeconds: 120);
+        var simulator = Shell.Start($"exec \"$HAN\" simulate --meter kamstrup --speed 60 --duration 5m {simulation} --log sent.log --serve tcp://127.0.0.1:{port}", _folder, timeoutSeconds: 120);
         var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 120);
         Assert.Equal(0, (await simulator.Completion).ExitCode);
-        await Task.Delay(1500); // the last readings through the queue
+        // Every list the simulator sent decoded (the JSON lines output has it): han's stop hands what the
+        // outputs' queues still hold to Domoticz, but not what is still on its way through the decoder.
+        var sent = File.ReadLines(Path.Combine(_folder, "sent.log")).Count(l => l.Length > 0);
+        await PrintedLines.WaitForAsync(Path.Combine(_folder, "house.jsonl"), sent, timeoutSeconds: 60);
+
         service.Signal("TERM");
         return await service.Completion;
     }

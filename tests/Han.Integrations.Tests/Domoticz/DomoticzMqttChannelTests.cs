@@ -1,12 +1,14 @@
 using System.Text.Json;
 using Han.Integrations.Domoticz;
+using Han.Integrations.Tests.Mqtt;
 using Han.Live.Fanout;
 using Han.TestCorpus.Servers;
 
 namespace Han.Integrations.Tests.Domoticz;
 
 /// <summary>
-/// The MQTT channel through a real mosquitto, read by mosquitto_sub: what Domoticz would get on
+/// The MQTT channel through han's own connection (<see cref="Han.Integrations.Mqtt.MqttConnection"/>) to a
+/// real mosquitto, read by mosquitto_sub: what Domoticz would get on
 /// domoticz/in, checked against integrations.md §2.1.
 /// </summary>
 public sealed class DomoticzMqttChannelTests
@@ -20,11 +22,13 @@ public sealed class DomoticzMqttChannelTests
         using var domoticz = new MosquittoSubscriber(broker, ["domoticz/in"]);
         var devices = new DomoticzDevices(new Dictionary<DomoticzDevice, int> { [DomoticzDevice.P1] = 11, [DomoticzDevice.VoltageL2] = 13 });
         var meter = new CorpusReadings();
-        await using (var mqtt = await MqttNetTestPublisher.ConnectAsync(broker))
+        await using (var han = new ConnectionUnderTest(broker))
         {
-            await using var sink = new DomoticzSink(new DomoticzUpdater(devices, TimeSpan.FromSeconds(10)), new DomoticzMqttChannel(mqtt, "domoticz/in"));
+            await using var sink = new DomoticzSink(new DomoticzUpdater(devices, TimeSpan.FromSeconds(10)), new DomoticzMqttChannel(han.Connection, "domoticz/in"));
+            await han.StartAsync();
             var at = Start;
             await sink.WriteAsync(new ReadingMade("house", at, meter.Live("amsreader-kamstrup-no-em001-1-list2", at)), CancellationToken.None);
+            await han.DrainAsync(); // closing does not wait for what is still queued
         }
 
         await domoticz.WaitForAsync(_ => domoticz.Messages.Count == 2);

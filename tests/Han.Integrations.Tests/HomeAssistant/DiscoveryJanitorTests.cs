@@ -1,11 +1,13 @@
 using Han.Integrations.HomeAssistant;
+using Han.Integrations.Tests.Mqtt;
 using Han.TestCorpus.Servers;
 
 namespace Han.Integrations.Tests.HomeAssistant;
 
 /// <summary>
-/// Removal of devices han announced in an earlier run, against a real mosquitto: the retained configs
-/// are the memory, mosquitto_sub the witness of what the broker still keeps afterwards.
+/// Removal of devices han announced in an earlier run, against a real mosquitto through han's own
+/// connection (<see cref="Han.Integrations.Mqtt.MqttConnection"/>): the retained configs are the memory,
+/// mosquitto_sub the witness of what the broker still keeps afterwards.
 /// </summary>
 public sealed class DiscoveryJanitorTests
 {
@@ -25,9 +27,10 @@ public sealed class DiscoveryJanitorTests
         using var witness = new MosquittoSubscriber(broker, [Configs]);
         await witness.WaitForTopicAsync(OtherHanTopic);
 
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        await using var han = new ConnectionUnderTest(broker);
         var timers = new ManualTimers();
-        using var janitor = new DiscoveryJanitor(new HomeAssistantOptions { ConfiguredMeters = ["house"], RetainedConfigsSettle = TimeSpan.Zero }, publisher, timers);
+        using var janitor = new DiscoveryJanitor(new HomeAssistantOptions { ConfiguredMeters = ["house"], RetainedConfigsSettle = TimeSpan.Zero }, han.Connection, timers);
+        await han.StartAsync();
         await WaitUntilAsync(() => timers.Armed == 1); // set once the cabin's config came back
         timers.FireAll(); // the removal delay has passed
         var cleared = await witness.WaitForAsync(m => m.Topic == CabinTopic && !m.Retained);
@@ -51,10 +54,11 @@ public sealed class DiscoveryJanitorTests
         using var witness = new MosquittoSubscriber(broker, [Configs]);
         await witness.WaitForTopicAsync(HouseTopic);
 
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        await using var han = new ConnectionUnderTest(broker);
         var options = new HomeAssistantOptions { ConfiguredMeters = ["house"], RetainedConfigsSettle = TimeSpan.Zero };
-        using var janitor = new DiscoveryJanitor(options, publisher);
-        await using var sink = new HomeAssistantSink("house", options, publisher, janitor: janitor);
+        using var janitor = new DiscoveryJanitor(options, han.Connection);
+        await using var sink = new HomeAssistantSink("house", options, han.Connection, janitor: janitor);
+        await han.StartAsync();
         await sink.WriteAsync(new MeterFeed("house").Reading("amsreader-aidon-no-gh1119-1-list3", 0), default);
         await witness.WaitForAsync(m => m.Topic == HouseTopic && m.Payload.Length == 0);
 
@@ -72,16 +76,17 @@ public sealed class DiscoveryJanitorTests
         using var witness = new MosquittoSubscriber(broker, [Configs]);
         await witness.WaitForTopicAsync(HouseTopic);
 
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        await using var han = new ConnectionUnderTest(broker);
         var options = new HomeAssistantOptions { ConfiguredMeters = ["home"], RetainedConfigsSettle = TimeSpan.Zero };
         var timers = new ManualTimers();
-        using var janitor = new DiscoveryJanitor(options, publisher, timers);
+        using var janitor = new DiscoveryJanitor(options, han.Connection, timers);
+        await using var sink = new HomeAssistantSink("home", options, han.Connection, janitor: janitor);
+        await han.StartAsync();
         await WaitUntilAsync(() => timers.Armed == 1); // the old config under "house" came back
-        await using var sink = new HomeAssistantSink("home", options, publisher, janitor: janitor);
         await sink.WriteAsync(new MeterFeed("home").Reading("amshan-aidon-no-list2", 0), default);
         var renamed = await witness.WaitForAsync(m => m.Topic == HouseTopic && m.Payload.Contains("han/home/state", StringComparison.Ordinal));
         Assert.Equal(1, timers.FireAll()); // the removal delay has passed
-        await publisher.DrainAsync();
+        await han.DrainAsync();
 
         Assert.Empty(janitor.Removed);
         using var afterwards = new MosquittoSubscriber(broker, [Configs]);
@@ -90,14 +95,20 @@ public sealed class DiscoveryJanitorTests
 
     private static async Task AnnounceInAnEarlierRunAsync(MosquittoBroker broker, params (string Meter, string Vector)[] meters)
     {
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
-        foreach (var (meter, vector) in meters)
+        await using var han = new ConnectionUnderTest(broker);
+        // Every sink before the connection, so that each subscription is made as it connects.
+        var sinks = meters.Select(m => new HomeAssistantSink(m.Meter, new HomeAssistantOptions(), han.Connection)).ToList();
+        await han.StartAsync();
+        foreach (var (sink, (meter, vector)) in sinks.Zip(meters))
         {
-            await using var sink = new HomeAssistantSink(meter, new HomeAssistantOptions(), publisher);
             await sink.WriteAsync(new MeterFeed(meter).Reading(vector, 0), default);
         }
 
-        await publisher.DrainAsync();
+        await han.DrainAsync(); // closing does not wait for what is still queued
+        foreach (var sink in sinks)
+        {
+            await sink.DisposeAsync();
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -6,7 +6,7 @@ namespace Han.Integrations.Tests.HomeAssistant;
 
 /// <summary>
 /// The Home Assistant sink over the connection <c>han run</c> uses (<see cref="Han.Integrations.Mqtt.MqttConnection"/>),
-/// not the tests' small client: the retained announcement, Home Assistant's birth message announcing
+/// as every sink test with a broker: the retained announcement, Home Assistant's birth message announcing
 /// again, and a broker that lost everything (killed, started without its persistence) finding the
 /// device again after han reconnects.
 /// </summary>
@@ -21,8 +21,7 @@ public sealed class HomeAssistantOverServiceConnectionTests
         await using var han = new ConnectionUnderTest(broker);
         var options = new HomeAssistantOptions { MaxAnnounceDelay = TimeSpan.FromMilliseconds(300), ConfiguredMeters = ["cabin"] };
         await using var sink = new HomeAssistantSink("cabin", options, han.Connection);
-        han.Connection.Start();
-        await han.WaitForConnectionsAsync();
+        await han.StartAsync();
         using var subscriber = new MosquittoSubscriber(broker, [KamstrupTopic]);
 
         await sink.WriteAsync(new MeterFeed("cabin").Reading("amshan-kamstrup-no-list1-1ph-real", 0), default);
@@ -49,8 +48,7 @@ public sealed class HomeAssistantOverServiceConnectionTests
         var options = new HomeAssistantOptions { MaxAnnounceDelay = TimeSpan.FromMilliseconds(300), ConfiguredMeters = ["cabin", "house"] };
         await using var cabin = new HomeAssistantSink("cabin", options, han.Connection);
         await using var house = new HomeAssistantSink("house", options, han.Connection);
-        han.Connection.Start();
-        await han.WaitForConnectionsAsync();
+        await han.StartAsync();
         using var subscriber = new MosquittoSubscriber(broker, [KamstrupTopic, AidonTopic]);
         await cabin.WriteAsync(new MeterFeed("cabin").Reading("amshan-kamstrup-no-list1-1ph-real", 0), default);
         await house.WriteAsync(new MeterFeed("house").Reading("amshan-aidon-no-list2", 0), default);

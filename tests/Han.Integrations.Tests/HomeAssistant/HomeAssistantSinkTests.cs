@@ -3,14 +3,15 @@ using System.Globalization;
 using System.Text.Json;
 using Han.Integrations.HomeAssistant;
 using Han.Integrations.Mqtt;
+using Han.Integrations.Tests.Mqtt;
 using Han.TestCorpus.Servers;
 
 namespace Han.Integrations.Tests.HomeAssistant;
 
 /// <summary>
-/// The sink against a real mosquitto, through a real MQTT client, checked with mosquitto_sub: when a
-/// meter is announced, that it is announced again only when something new appears, and what Home
-/// Assistant's birth message and a reconnection do.
+/// The sink against a real mosquitto, through han's own connection (<see cref="MqttConnection"/>, as in
+/// <c>han run</c>), checked with mosquitto_sub: when a meter is announced, that it is announced again
+/// only when something new appears, and what Home Assistant's birth message and a reconnection do.
 /// </summary>
 public sealed class HomeAssistantSinkTests
 {
@@ -21,13 +22,14 @@ public sealed class HomeAssistantSinkTests
     public async Task WriteAsync_ListWithoutMeterIdFirst_AnnouncesOnceTheIdComesRetained()
     {
         using var broker = new MosquittoBroker();
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        await using var han = new ConnectionUnderTest(broker);
         using var subscriber = new MosquittoSubscriber(broker, [Configs]);
         var aidon = new MeterFeed("house");
-        await using var sink = new HomeAssistantSink("house", new HomeAssistantOptions { ConfiguredMeters = ["house"] }, publisher);
+        await using var sink = new HomeAssistantSink("house", new HomeAssistantOptions { ConfiguredMeters = ["house"] }, han.Connection);
+        await han.StartAsync();
 
         await sink.WriteAsync(aidon.Reading("amshan-aidon-no-list1", 0), default);
-        await publisher.DrainAsync();
+        await han.DrainAsync();
         Assert.Null(sink.AnnouncedTopic);
         await sink.WriteAsync(aidon.Reading("amshan-aidon-no-list2", 2.5), default);
         var announced = await subscriber.WaitForTopicAsync("homeassistant/device/han_7359992892587665/config");
@@ -45,10 +47,11 @@ public sealed class HomeAssistantSinkTests
     public async Task WriteAsync_SameValuesAgain_AnnouncesAgainOnlyWhenANewValueAppears()
     {
         using var broker = new MosquittoBroker();
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        await using var han = new ConnectionUnderTest(broker);
         using var subscriber = new MosquittoSubscriber(broker, [Configs]);
         var kamstrup = new MeterFeed("cabin");
-        await using var sink = new HomeAssistantSink("cabin", new HomeAssistantOptions(), publisher);
+        await using var sink = new HomeAssistantSink("cabin", new HomeAssistantOptions(), han.Connection);
+        await han.StartAsync();
 
         await sink.WriteAsync(kamstrup.Reading("amshan-kamstrup-no-list1-1ph-real", 0), default);
         await sink.WriteAsync(kamstrup.Reading("amshan-kamstrup-no-list1-1ph-real", 10), default);
@@ -70,17 +73,18 @@ public sealed class HomeAssistantSinkTests
     public async Task BirthMessage_Online_AnnouncesAgainThenRepublishesTheState()
     {
         using var broker = new MosquittoBroker();
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        await using var han = new ConnectionUnderTest(broker);
         var kamstrup = new MeterFeed("cabin");
         var options = new HomeAssistantOptions { MaxAnnounceDelay = TimeSpan.FromMilliseconds(300) };
         var stateRepublished = 0;
-        await using var sink = new HomeAssistantSink("cabin", options, publisher, republishState: () =>
+        await using var sink = new HomeAssistantSink("cabin", options, han.Connection, republishState: () =>
         {
             Interlocked.Increment(ref stateRepublished);
-            publisher.Publish(MqttOutgoing.Text("han/cabin/state", "{\"meter\":\"cabin\"}", retain: true));
+            han.Connection.Publish(MqttOutgoing.Text("han/cabin/state", "{\"meter\":\"cabin\"}", retain: true));
         });
+        await han.StartAsync();
         await sink.WriteAsync(kamstrup.Reading("amshan-kamstrup-no-list1-1ph-real", 0), default);
-        await publisher.DrainAsync();
+        await han.DrainAsync();
         using var subscriber = new MosquittoSubscriber(broker, [Configs, "han/cabin/state"]);
         await subscriber.WaitForTopicAsync(KamstrupTopic); // the retained one
 
@@ -99,23 +103,24 @@ public sealed class HomeAssistantSinkTests
     public async Task BirthMessage_BeforeTheMeterIsKnown_AnnouncesNothing()
     {
         using var broker = new MosquittoBroker();
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        await using var han = new ConnectionUnderTest(broker);
         var stateRepublished = 0;
         var options = new HomeAssistantOptions { MaxAnnounceDelay = TimeSpan.Zero };
-        await using var sink = new HomeAssistantSink("cabin", options, publisher, republishState: () => Interlocked.Increment(ref stateRepublished));
+        await using var sink = new HomeAssistantSink("cabin", options, han.Connection, republishState: () => Interlocked.Increment(ref stateRepublished));
         using var subscriber = new MosquittoSubscriber(broker, [Configs, "homeassistant/status"]);
         // Handlers run in the order they subscribed: when this one has the birth message, the sink has handled it (no delay).
         var birthSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        publisher.Subscribe("homeassistant/status", _ =>
+        han.Connection.Subscribe("homeassistant/status", _ =>
         {
             birthSeen.TrySetResult();
             return ValueTask.CompletedTask;
         });
+        await han.StartAsync();
 
         PublishWithMosquittoPub(broker, "homeassistant/status", "online");
         await birthSeen.Task.WaitAsync(TimeSpan.FromSeconds(20));
         await subscriber.WaitForTopicAsync("homeassistant/status");
-        await publisher.DrainAsync();
+        await han.DrainAsync();
         var kamstrup = new MeterFeed("cabin");
         await sink.WriteAsync(kamstrup.Reading("amshan-kamstrup-no-list1-1ph-real", 0), default);
         await subscriber.WaitForTopicAsync(KamstrupTopic);
@@ -128,14 +133,15 @@ public sealed class HomeAssistantSinkTests
     public async Task Connected_AfterAReconnection_AnnouncesAgain()
     {
         using var broker = new MosquittoBroker();
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
-        await using var sink = new HomeAssistantSink("cabin", new HomeAssistantOptions(), publisher);
+        await using var han = new ConnectionUnderTest(broker);
+        await using var sink = new HomeAssistantSink("cabin", new HomeAssistantOptions(), han.Connection);
+        await han.StartAsync();
         await sink.WriteAsync(new MeterFeed("cabin").Reading("amshan-kamstrup-no-list1-1ph-real", 0), default);
-        await publisher.DrainAsync();
+        await han.DrainAsync();
         using var subscriber = new MosquittoSubscriber(broker, [Configs]);
         await subscriber.WaitForTopicAsync(KamstrupTopic);
 
-        publisher.RaiseConnected();
+        await han.PushOffAndWaitForReconnectionAsync(broker);
         var again = await subscriber.WaitForAsync(m => !m.Retained);
 
         Assert.Equal(KamstrupTopic, again.Topic);
@@ -146,10 +152,11 @@ public sealed class HomeAssistantSinkTests
     public async Task WriteAsync_MeterThatNeverSendsItsId_IsAnnouncedUnderItsNameAfterThePatience()
     {
         using var broker = new MosquittoBroker();
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        await using var han = new ConnectionUnderTest(broker);
         using var subscriber = new MosquittoSubscriber(broker, [Configs]);
         var p1 = new MeterFeed("garage");
-        await using var sink = new HomeAssistantSink("garage", new HomeAssistantOptions { IdentityPatience = TimeSpan.FromSeconds(60) }, publisher);
+        await using var sink = new HomeAssistantSink("garage", new HomeAssistantOptions { IdentityPatience = TimeSpan.FromSeconds(60) }, han.Connection);
+        await han.StartAsync();
 
         await sink.WriteAsync(p1.Reading("amshan-p1-landisgyr-e360", 0), default);
         await sink.WriteAsync(p1.Reading("amshan-p1-landisgyr-e360", 59), default);
@@ -167,10 +174,11 @@ public sealed class HomeAssistantSinkTests
     public async Task WriteAsync_AnotherMeterIdOnTheSameLine_ClearsTheOldDeviceAndAnnouncesTheNew()
     {
         using var broker = new MosquittoBroker();
-        await using var publisher = await MqttNetTestPublisher.ConnectAsync(broker);
+        await using var han = new ConnectionUnderTest(broker);
         using var subscriber = new MosquittoSubscriber(broker, [Configs]);
         var house = new MeterFeed("house");
-        await using var sink = new HomeAssistantSink("house", new HomeAssistantOptions(), publisher);
+        await using var sink = new HomeAssistantSink("house", new HomeAssistantOptions(), han.Connection);
+        await han.StartAsync();
 
         await sink.WriteAsync(house.Reading("amshan-aidon-no-list2", 0), default);
         await sink.WriteAsync(house.Reading("amsreader-aidon-no-gh1119-1-list3", 10), default);

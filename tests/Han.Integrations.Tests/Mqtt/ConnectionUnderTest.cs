@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Han.Integrations.Mqtt;
 using Han.Live.Fanout;
 using Han.TestCorpus.Servers;
@@ -32,6 +34,60 @@ internal sealed class ConnectionUnderTest : IAsyncDisposable
     }
 
     public IReadOnlyList<string> Errors => [.. Reports.Where(r => r.Level == NoteLevel.Error).Select(r => r.Text)];
+
+    /// <summary>
+    /// Starts the connection and waits until it has connected and every <see cref="MqttConnection.Connected"/>
+    /// handler added before has run: an output's announcement on connect is then behind the test, not racing it.
+    /// </summary>
+    public async Task StartAsync(int seconds = 30)
+    {
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Done() => connected.TrySetResult();
+
+        // Added last, so called last (handlers run in the order they were added).
+        Connection.Connected += Done;
+        Connection.Start();
+        try
+        {
+            await connected.Task.WaitAsync(TimeSpan.FromSeconds(seconds));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"not connected within {seconds} s; reported: {string.Join(" | ", Reports.Select(r => r.Text))}");
+        }
+        finally
+        {
+            Connection.Connected -= Done;
+        }
+    }
+
+    /// <summary>Waits until every message queued so far has left the queue: sent, and at QoS 1 acknowledged by the broker.</summary>
+    public Task DrainAsync(int seconds = 30) => WaitUntilAsync(() => Connection.Queued == 0, "sending every queued message", seconds);
+
+    /// <summary>
+    /// Pushes the connection off the broker, which goes on running, as a second client with the same
+    /// client id does (the broker closes the older connection, MQTT 3.1.1 §3.1.4), and waits until the
+    /// connection has reconnected by itself.
+    /// </summary>
+    public async Task PushOffAndWaitForReconnectionAsync(MosquittoBroker broker, int seconds = 30)
+    {
+        var before = Connection.Counters.Connections;
+        var start = new ProcessStartInfo("mosquitto_pub") { UseShellExecute = false, RedirectStandardError = true };
+        foreach (var argument in new[] { "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-i", ClientId, "-t", "han-test/push-off", "-n" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using (var process = Process.Start(start)!)
+        {
+            // Its exit code is not the point (han, reconnecting, may push it off in turn): the broker's log is.
+            await process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+        }
+
+        await WaitUntilAsync(() => broker.Log.Contains($"Client {ClientId} already connected, closing old connection", StringComparison.Ordinal), "the broker closing han's connection", seconds);
+        await WaitForConnectionsAsync((int)before + 1, seconds);
+    }
 
     /// <summary>Waits until the connection has connected <paramref name="times"/> times in all.</summary>
     public async Task WaitForConnectionsAsync(int times = 1, int seconds = 30)
