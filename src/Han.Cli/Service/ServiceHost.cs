@@ -75,7 +75,8 @@ internal sealed class ServiceHost : IAsyncDisposable
 
         builder.Services.AddSingleton<IReadOnlyList<MeterPipeline>>(meters);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton<MeterWatch>();
+        builder.Services.AddSingleton(services => new MeterWatch(
+            meters, services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<IHostApplicationLifetime>(), clock, mqtt?.Counters));
         builder.Services.AddHostedService(services => services.GetRequiredService<MeterWatch>());
         if (SystemdWatchdog.Interval(environment) is { } interval)
         {
@@ -109,10 +110,6 @@ internal sealed class ServiceHost : IAsyncDisposable
         }
 
         Watch.Summarise("final");
-        if (Mqtt is not null)
-        {
-            ServiceLog.Information(Log, $"mqtt: final totals: {Mqtt.Counters}");
-        }
     }
 
     public async ValueTask DisposeAsync()
