@@ -282,7 +282,7 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
             else
             {
                 Counters.CountFailed();
-                Tell($"the MQTT broker refused a message on {message.Topic} ({result.ReasonCode}{(result.ReasonString is { Length: > 0 } why ? $": {why}" : string.Empty)}); check that user '{_options.Username}' may publish under {TopicPrefix}/ (the broker's ACL)", NoteLevel.Warning);
+                Tell($"the MQTT broker refused a message on {message.Topic} ({result.ReasonCode}{(result.ReasonString is { Length: > 0 } why ? $": {why}" : string.Empty)}); check that {(_options.Username is { } user ? $"user '{user}'" : "a client without mqtt.username")} may publish under {TopicPrefix}/ (the broker's ACL)", NoteLevel.Warning);
             }
         }
     }

@@ -219,6 +219,26 @@ public sealed class MqttConnectionTests
         Assert.Equal(0, without.Connection.Counters.Connections);
     }
 
+    [Fact]
+    public async Task Publish_BrokerAclRefusesTheTopicWithMqtt5_CountedAsRefusedAndToldOnceNamingTheUser()
+    {
+        using var broker = new MosquittoBroker(new Dictionary<string, string> { ["han"] = "secret" }, acl: ["user han", "topic readwrite allowed/#"]);
+        await using var han = new ConnectionUnderTest(broker, o => o with { Username = "han", Password = "secret", Protocol = MqttProtocol.V5 });
+        han.Connection.Start();
+        await han.WaitForConnectionsAsync();
+
+        han.Connection.Publish(MqttOutgoing.Text("han/house/state", "1", retain: true));
+        han.Connection.Publish(MqttOutgoing.Text("han/house/state", "2", retain: true));
+        han.Connection.Publish(MqttOutgoing.Text("allowed/x", "3", retain: false));
+        await han.WaitUntilAsync(() => han.Connection.Counters.Failed + han.Connection.Counters.Published == 3, "three answers from the broker");
+
+        Assert.Equal(2, han.Connection.Counters.Failed);
+        Assert.Equal(1, han.Connection.Counters.Published);
+        var told = Assert.Single(han.Reports, r => r.Level == NoteLevel.Warning);
+        Assert.Contains("the MQTT broker refused a message on han/house/state (NotAuthorized", told.Text, StringComparison.Ordinal);
+        Assert.Contains("check that user 'han' may publish under han/ (the broker's ACL)", told.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>Connections the broker saw from han's test clients (each attempt is a "New connection").</summary>
     private static int Attempts(MosquittoBroker broker) =>
         broker.Log.Split('\n').Count(line => line.Contains("New client connected", StringComparison.Ordinal) || line.Contains("not authorised", StringComparison.OrdinalIgnoreCase) || line.Contains("bad username or password", StringComparison.OrdinalIgnoreCase));
