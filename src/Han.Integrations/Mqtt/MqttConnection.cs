@@ -18,7 +18,7 @@ namespace Han.Integrations.Mqtt;
 public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
 {
     /// <summary>How long the message in flight may wait for its PUBACK when han stops; and, each on its own, <c>offline</c> and the DISCONNECT.</summary>
-    private static readonly TimeSpan FarewellPatience = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan FarewellPatience = TimeSpan.FromSeconds(2);
 
     private readonly MqttConnectionOptions _options;
     private readonly Action<string, NoteLevel> _report;
