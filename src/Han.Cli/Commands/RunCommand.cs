@@ -34,7 +34,7 @@ internal static class RunCommand
         };
         var mqtt = new Option<string>("--mqtt")
         {
-            Description = "Publish to this MQTT broker (HOST or HOST:PORT): each meter's state as JSON on han/<meter>/state, retained. Sets mqtt.host (and mqtt.port) over the file's; its other mqtt settings (user, password, TLS) apply.",
+            Description = "Publish to this MQTT broker (HOST or HOST:PORT): each meter's state as JSON, retained, on <prefix>/<meter>/state (prefix: mqtt.topic_prefix, han by default). Sets mqtt.host (and mqtt.port) over the file's; its other mqtt settings (user, password, TLS) apply.",
             HelpName = "HOST[:PORT]",
         };
         var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines, MQTT, Domoticz). Stops cleanly on SIGTERM or Ctrl-C.");

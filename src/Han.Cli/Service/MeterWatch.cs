@@ -1,3 +1,4 @@
+using Han.Integrations.Mqtt;
 using Han.Live.Fanout;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,9 +10,11 @@ namespace Han.Cli.Service;
 /// reading for <see cref="Silence"/> is told (Norwegian meters send every 2.5 or 10 s, so a minute means
 /// the line or the meter's HAN port is down), and told again when readings come back. Every hour, and
 /// when the service stops, each meter's totals and each output's counters go to the log: what was
-/// decoded, what the line damaged, what an output dropped or failed to write.
+/// decoded, what the line damaged, what an output dropped or failed to write; and, with a broker, the
+/// MQTT connection's counters (one for the whole service).
 /// </summary>
-internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFactory logs, IHostApplicationLifetime lifetime, TimeProvider clock) : BackgroundService
+/// <param name="mqtt">The MQTT connection's counters; null when no broker is configured.</param>
+internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFactory logs, IHostApplicationLifetime lifetime, TimeProvider clock, MqttCounters? mqtt = null) : BackgroundService
 {
     public static readonly TimeSpan Silence = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
@@ -76,7 +79,7 @@ internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFac
         }
     }
 
-    /// <summary>Each meter's totals and its outputs' counters, to the log.</summary>
+    /// <summary>Each meter's totals and its outputs' counters, and the MQTT connection's, to the log.</summary>
     public void Summarise(string when)
     {
         foreach (var meter in meters)
@@ -84,6 +87,11 @@ internal sealed class MeterWatch(IReadOnlyList<MeterPipeline> meters, ILoggerFac
             var outputs = string.Join("; ", meter.FanOut.Queues.Select(q => $"{q.Name}: {q.Counters}"));
             var totals = meter.Stats.Describe();
             ServiceLog.Information(_log, $"{meter.Name}: {when} totals: {totals}; outputs: {outputs}");
+        }
+
+        if (mqtt is not null)
+        {
+            ServiceLog.Information(_log, $"mqtt: {when} totals: {mqtt}");
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Han.Cli.Configuration;
 using Han.Cli.Io;
 using Han.Cli.Service.Sinks;
@@ -79,7 +80,8 @@ internal sealed class ServiceHost : IAsyncDisposable
 
         builder.Services.AddSingleton<IReadOnlyList<MeterPipeline>>(meters);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton<MeterWatch>();
+        builder.Services.AddSingleton(services => new MeterWatch(
+            meters, services.GetRequiredService<ILoggerFactory>(), services.GetRequiredService<IHostApplicationLifetime>(), clock, mqtt?.Counters));
         builder.Services.AddHostedService(services => services.GetRequiredService<MeterWatch>());
         if (SystemdWatchdog.Interval(environment) is { } interval)
         {
@@ -90,6 +92,9 @@ internal sealed class ServiceHost : IAsyncDisposable
         var host = builder.Build();
         return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog, mqtt, homeAssistant?.Janitor);
     }
+
+    /// <summary>The least the MQTT connection gets to send its queue when han stops, however long the outputs took.</summary>
+    private static readonly TimeSpan LeastMqttPatience = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs until <paramref name="stopping"/> (SIGTERM, Ctrl-C) or every source has ended; then writes what the outputs hold.</summary>
     public async Task RunAsync(TimeSpan drainPatience, CancellationToken stopping)
@@ -105,18 +110,18 @@ internal sealed class ServiceHost : IAsyncDisposable
             await _host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
+        var draining = Stopwatch.StartNew();
         await Task.WhenAll(Meters.Select(m => m.FanOut.CompleteAsync(drainPatience))).ConfigureAwait(false);
         if (Mqtt is not null)
         {
-            // After the outputs: what they handed to the connection is sent before han says offline.
-            await Mqtt.CloseAsync(drainPatience).ConfigureAwait(false);
+            // After the outputs: what they handed to the connection is sent before han says offline. The
+            // two share one patience (with a little more for the connection), so that the stop, with the
+            // connection's own few seconds for offline after it, stays within systemd's TimeoutStopSec.
+            var left = drainPatience - draining.Elapsed;
+            await Mqtt.CloseAsync(left > LeastMqttPatience ? left : LeastMqttPatience).ConfigureAwait(false);
         }
 
         Watch.Summarise("final");
-        if (Mqtt is not null)
-        {
-            ServiceLog.Information(Log, $"mqtt: final totals: {Mqtt.Counters}");
-        }
     }
 
     public async ValueTask DisposeAsync()

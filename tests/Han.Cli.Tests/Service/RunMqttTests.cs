@@ -54,7 +54,7 @@ public sealed class RunMqttTests : IDisposable
         Assert.Equal("online", status.Payload);
         Assert.Equal(0, result.ExitCode);
         await live.WaitForAsync(m => m.Topic == "han/status" && m.Payload == "offline" && m.Retained == false);
-        Assert.Matches(@"mqtt: final totals: \d+ published, 0 dropped \(queue full\), 0 refused by the broker, 1 connections", result.Stderr);
+        Assert.Matches(@"mqtt: final totals: \d+ published, 0 dropped \(queue full\), 0 refused by the broker, 1 connections in 1 attempts", result.Stderr);
         Assert.Matches(@"mqtt han/house/state: \d+ written, 0 dropped \(queue full\), 0 failed", result.Stderr);
     }
 
@@ -124,7 +124,7 @@ public sealed class RunMqttTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         var told = result.Stderr.Split('\n').Where(l => l.Contains("MQTT:", StringComparison.Ordinal)).ToList();
         var line = Assert.Single(told);
-        Assert.Contains($"MQTT: the MQTT broker at {broker.Host}:{broker.Port} refused the user name or password (user 'han': NotAuthorized); check mqtt:username and mqtt:password", line, StringComparison.Ordinal);
+        Assert.Contains($"MQTT: the MQTT broker at {broker.Host}:{broker.Port} refused the user name or password (user 'han': NotAuthorized); check mqtt.username and mqtt.password (or mqtt.password_file)", line, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong", result.Stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
     }

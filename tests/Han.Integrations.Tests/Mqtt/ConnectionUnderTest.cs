@@ -11,11 +11,13 @@ internal sealed class ConnectionUnderTest : IAsyncDisposable
 {
     private readonly List<(string Text, NoteLevel Level)> _reports = [];
 
-    public ConnectionUnderTest(MosquittoBroker broker, Func<MqttConnectionOptions, MqttConnectionOptions>? adjust = null)
+    /// <param name="delay">The back-off between attempts; han's own (1 s doubling to 60 s) when not given.</param>
+    public ConnectionUnderTest(MosquittoBroker broker, Func<MqttConnectionOptions, MqttConnectionOptions>? adjust = null, ReconnectDelay? delay = null)
     {
         var options = new MqttConnectionOptions(broker.Host, broker.Port, $"han-test-{Guid.NewGuid():N}"[..20]);
+        options = adjust?.Invoke(options) ?? options;
         ClientId = options.ClientId;
-        Connection = new MqttConnection(adjust?.Invoke(options) ?? options, Keep, TimeProvider.System);
+        Connection = new MqttConnection(options, Keep, TimeProvider.System, delay ?? new ReconnectDelay(new Random()));
     }
 
     public string ClientId { get; }

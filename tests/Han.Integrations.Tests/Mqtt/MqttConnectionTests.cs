@@ -82,7 +82,7 @@ public sealed class MqttConnectionTests
 
         var error = Assert.Single(han.Errors);
         Assert.Contains($"the MQTT broker at 127.0.0.1:{broker.Port} refused the user name or password (user 'han'", error, StringComparison.Ordinal);
-        Assert.Contains("check mqtt:username and mqtt:password", error, StringComparison.Ordinal);
+        Assert.Contains("check mqtt.username and mqtt.password (or mqtt.password_file)", error, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal); // no stack trace
         Assert.Equal(0, han.Connection.Counters.Connections);
@@ -98,13 +98,17 @@ public sealed class MqttConnectionTests
 
         han.Connection.Start();
         await han.WaitUntilAsync(() => han.Errors.Count > 0, "a report");
-        await Task.Delay(3500); // more attempts (1 s, 2 s back-off): each the same trouble, none told again
+        // Two attempts more: the first of them has failed, and its trouble been told or not, before the second starts.
+        var attempts = han.Connection.Counters.Attempts;
+        await han.WaitUntilAsync(() => han.Connection.Counters.Attempts >= attempts + 2, "two more attempts");
+        var toldMeanwhile = han.Errors.Count;
         broker.Start();
         await han.WaitForConnectionsAsync(seconds: 60);
         using var subscriber = new MosquittoSubscriber(broker, ["han/house/state"]);
 
+        Assert.Equal(1, toldMeanwhile);
         var error = Assert.Single(han.Errors);
-        Assert.Contains($"the MQTT broker at 127.0.0.1:{broker.Port} refuses connections (nothing listens on port {broker.Port}); check that the broker runs", error, StringComparison.Ordinal);
+        Assert.Contains($"the MQTT broker at 127.0.0.1:{broker.Port} refuses connections (nothing listens on port {broker.Port}); check that the broker runs and mqtt.host and mqtt.port", error, StringComparison.Ordinal);
         Assert.Equal("waited", (await subscriber.WaitForTopicAsync("han/house/state")).Payload);
         Assert.Contains(han.Reports, r => r.Level == NoteLevel.Information && r.Text.StartsWith($"MQTT: connected to 127.0.0.1:{broker.Port}", StringComparison.Ordinal));
     }
@@ -213,6 +217,26 @@ public sealed class MqttConnectionTests
         Assert.Equal("certified", (await subscriber.WaitForTopicAsync("han/tls")).Payload);
         await without.WaitUntilAsync(() => without.Errors.Count > 0, "a report");
         Assert.Equal(0, without.Connection.Counters.Connections);
+    }
+
+    [Fact]
+    public async Task Publish_BrokerAclRefusesTheTopicWithMqtt5_CountedAsRefusedAndToldOnceNamingTheUser()
+    {
+        using var broker = new MosquittoBroker(new Dictionary<string, string> { ["han"] = "secret" }, acl: ["user han", "topic readwrite allowed/#"]);
+        await using var han = new ConnectionUnderTest(broker, o => o with { Username = "han", Password = "secret", Protocol = MqttProtocol.V5 });
+        han.Connection.Start();
+        await han.WaitForConnectionsAsync();
+
+        han.Connection.Publish(MqttOutgoing.Text("han/house/state", "1", retain: true));
+        han.Connection.Publish(MqttOutgoing.Text("han/house/state", "2", retain: true));
+        han.Connection.Publish(MqttOutgoing.Text("allowed/x", "3", retain: false));
+        await han.WaitUntilAsync(() => han.Connection.Counters.Failed + han.Connection.Counters.Published == 3, "three answers from the broker");
+
+        Assert.Equal(2, han.Connection.Counters.Failed);
+        Assert.Equal(1, han.Connection.Counters.Published);
+        var told = Assert.Single(han.Reports, r => r.Level == NoteLevel.Warning);
+        Assert.Contains("the MQTT broker refused a message on han/house/state (NotAuthorized", told.Text, StringComparison.Ordinal);
+        Assert.Contains("check that user 'han' may publish under han/ (the broker's ACL)", told.Text, StringComparison.Ordinal);
     }
 
     /// <summary>Connections the broker saw from han's test clients (each attempt is a "New connection").</summary>

@@ -24,7 +24,8 @@ public sealed class MosquittoBroker : IDisposable
     /// <param name="users">User names with their passwords; none lets anyone in without one.</param>
     /// <param name="tls">Also listen with TLS on <see cref="TlsPort"/>, with a certificate for 127.0.0.1 and localhost signed by a test CA.</param>
     /// <param name="requireClientCertificate">With TLS: refuse clients without a certificate signed by the same CA.</param>
-    public MosquittoBroker(IReadOnlyDictionary<string, string>? users = null, bool tls = false, bool requireClientCertificate = false)
+    /// <param name="acl">Lines of an ACL file (<c>user han</c>, <c>topic write other/#</c>): then a client may use only the topics it grants.</param>
+    public MosquittoBroker(IReadOnlyDictionary<string, string>? users = null, bool tls = false, bool requireClientCertificate = false, IEnumerable<string>? acl = null)
     {
         Port = LoopbackPort.Free();
         var lines = new List<string>
@@ -56,6 +57,13 @@ public sealed class MosquittoBroker : IDisposable
         else
         {
             lines.Add("allow_anonymous true");
+        }
+
+        if (acl is not null)
+        {
+            var aclFile = Path.Combine(_folder, "acl");
+            File.WriteAllLines(aclFile, acl);
+            lines.Add($"acl_file {aclFile}");
         }
 
         if (tls)
