@@ -25,6 +25,6 @@ internal static class StateFolder
     /// <summary>The file of remembered line settings.</summary>
     public static string LineSettingsFile => Path.Combine(Resolve(), "line-settings.json");
 
-    /// <summary>The file of the last hourly registers closed for Home Assistant's statistics.</summary>
+    /// <summary>The file of the last hourly registers closed for Home Assistant's statistics, and of the rows still waiting for Home Assistant.</summary>
     public static string StatisticsPositionsFile => Path.Combine(Resolve(), "homeassistant-statistics.json");
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Han.Integrations.Tests.HomeAssistant.Statistics;
+using Han.TestCorpus.Servers;
 
 namespace Han.Cli.Tests.Service;
 
@@ -10,8 +10,9 @@ namespace Han.Cli.Tests.Service;
 /// <c>han run</c> stopped 20 minutes before an hour boundary and started again after it, with its state
 /// folder kept (<c>STATE_DIRECTORY</c>, as systemd gives it): Home Assistant still gets every hour's row
 /// exactly once, the hour of the restart included, each with the difference of the meter's hourly
-/// registers, and a sum that never jumps. A simulated Aidon is recorded as a han capture and cut in two
-/// (<see cref="SimulatedCapture"/>): the lists before the stop, and those from the boundary on.
+/// registers, and a sum that never jumps; also when Home Assistant was away as han stopped, and the
+/// hours waiting for it had to wait for the next start. A simulated Aidon is recorded as a han capture
+/// and cut in two (<see cref="SimulatedCapture"/>): the lists before the stop, and those after it.
 /// </summary>
 public sealed class HomeAssistantStatisticsRestartTests : IDisposable
 {
@@ -38,16 +39,46 @@ public sealed class HomeAssistantStatisticsRestartTests : IDisposable
 
         Assert.Empty(homeAssistant.Violations);
         Assert.True(File.Exists(Path.Combine(_folder, "state", "homeassistant-statistics.json")));
+        AssertEveryHourOnce(homeAssistant, statisticId, expected);
+        Assert.DoesNotContain("statistic " + statisticId, before.Stderr + after.Stderr, StringComparison.Ordinal); // no count started again
+    }
+
+    [Fact]
+    public async Task Run_HomeAssistantAwayWhenHanStops_TheWaitingHoursArriveAfterTheNextStart()
+    {
+        var (capture, log) = await SimulatedCapture.WriteAsync(_folder, "aidon", "5h", "2026-11-30T10:58:00+01:00", 5);
+        await using var homeAssistant = new FakeHomeAssistant(LoopbackPort.Free()); // not started: away, connections refused
+        var source = Path.Combine(_folder, "house.han");
+        var config = await ConfigAsync(source, homeAssistant.Port);
+        var expected = HourlyRows(log);
+        var statisticId = "han:" + MeterId(log) + "_energy_import";
+        Assert.Equal(4, expected.Count); // 11–12, 12–13 (waiting when han stops), 13–14 (han restarts in it) and 14–15 in Oslo
+
+        await WritePartAsync(capture, log, source, time => time < Boundary.AddMinutes(40));
+        var before = await RunAsync(config);
+        Assert.Contains($"hourly rows wait in {_folder}/state/homeassistant-statistics.json for Home Assistant", before.Stderr, StringComparison.Ordinal);
+        await homeAssistant.StartAsync(); // back, while han is stopped
+        await WritePartAsync(capture, log, source, time => time >= Boundary.AddHours(1));
+        var after = await RunAsync(config);
+
+        Assert.Empty(homeAssistant.Violations);
+        Assert.Contains($"{statisticId}: 2 hourly rows that were waiting for Home Assistant when han stopped are queued again", after.Stderr, StringComparison.Ordinal);
+        AssertEveryHourOnce(homeAssistant, statisticId, expected);
+        Assert.DoesNotContain("not delivered", before.Stderr + after.Stderr, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Home Assistant holds a row for each hour, with the hour's energy and a sum that never jumps, each sent once.</summary>
+    private static void AssertEveryHourOnce(FakeHomeAssistant homeAssistant, string statisticId, List<(DateTimeOffset Start, decimal Energy)> expected)
+    {
         var rows = homeAssistant.Rows(statisticId);
         Assert.Equal(expected.Select(e => e.Start), rows.Select(r => r.Start));
         Assert.Equal(expected.Select(e => e.Energy), rows.Select(r => r.State));
         Assert.Equal(rows[0].State, rows[0].Sum);
         Assert.All(rows.Zip(rows.Skip(1)), pair => Assert.Equal(pair.First.Sum + pair.Second.State, pair.Second.Sum)); // never a jump
-        Assert.All(ImportedStarts(homeAssistant, statisticId).GroupBy(start => start), hour => Assert.Single(hour)); // each hour sent once
-        Assert.DoesNotContain("statistic " + statisticId, before.Stderr + after.Stderr, StringComparison.Ordinal); // no count started again
+        Assert.All(homeAssistant.ImportedStarts(statisticId).GroupBy(start => start), hour => Assert.Single(hour)); // each hour sent once
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private async Task<string> ConfigAsync(string source, int homeAssistantPort)
     {
@@ -105,12 +136,4 @@ public sealed class HomeAssistantStatisticsRestartTests : IDisposable
 
     private static IEnumerable<JsonObject> Readings(string log) =>
         File.ReadAllLines(log).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["reading"]!.AsObject());
-
-    /// <summary>The start of every row han sent for <paramref name="statisticId"/>, over all its import messages.</summary>
-    private static IEnumerable<DateTimeOffset> ImportedStarts(FakeHomeAssistant homeAssistant, string statisticId) =>
-        homeAssistant.Messages
-            .Where(m => m.GetProperty("type").GetString() == "recorder/import_statistics"
-                && m.GetProperty("metadata").GetProperty("statistic_id").GetString() == statisticId)
-            .SelectMany(m => m.GetProperty("stats").EnumerateArray())
-            .Select(row => ImportStatisticsSchema.TryParseStart(row.GetProperty("start").GetString()!, out var start, out _) ? start.ToUniversalTime() : throw new JsonException("a start that is not a time"));
 }

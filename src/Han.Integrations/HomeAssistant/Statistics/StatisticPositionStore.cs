@@ -1,25 +1,26 @@
 using System.Text.Json;
 using Han.Live.Fanout;
+using Entry = Han.Integrations.HomeAssistant.Statistics.StatisticMemoryJson.Entry;
 
 namespace Han.Integrations.HomeAssistant.Statistics;
 
 /// <summary>
-/// Remembers, per statistic, the last hourly register han closed (<see cref="StatisticPosition"/>), so
-/// that the hour in which han restarts (a service restart, an upgrade, a reboot) is not missing from
-/// Home Assistant's statistics for ever. One small JSON file in han's state folder, whose path the caller
-/// gives (<c>$STATE_DIRECTORY/homeassistant-statistics.json</c> under systemd), shared by the meters of
-/// one <c>han run</c>:
-/// <code>{ "han:6970631406021485_energy_import": { "boundary": "2026-03-01T10:00:00+00:00", "register": 1001.75, "sum": 12.5 } }</code>
-/// Keyed by statistic id, which holds the meter id: another meter on the same port never resumes from
-/// this one's register. A file that is missing is nothing remembered; one that cannot be read is told
-/// once and then written anew; trouble writing is told once, and han goes on counting in memory.
+/// Remembers, per statistic, the last hourly register han closed (<see cref="StatisticPosition"/>) and the
+/// rows still waiting for Home Assistant, so that neither the hour in which han restarts (a service
+/// restart, an upgrade, a reboot) nor the hours queued while Home Assistant was away are missing from Home
+/// Assistant's statistics for ever. One small JSON file in han's state folder (<see cref="StatisticMemoryJson"/>),
+/// whose path the caller gives (<c>$STATE_DIRECTORY/homeassistant-statistics.json</c> under systemd), shared by
+/// the meters of one <c>han run</c>. Keyed by statistic id, which holds the meter id: another meter on the
+/// same port never resumes from this one's register. A file that is missing is nothing remembered; one that
+/// cannot be read is told once and then written anew; trouble writing is told once, and han goes on
+/// counting in memory.
 /// </summary>
 public sealed class StatisticPositionStore
 {
     private readonly string _path;
     private readonly Action<string, NoteLevel> _report;
     private readonly Lock _gate = new();
-    private Dictionary<string, StatisticPosition>? _positions;
+    private Dictionary<string, Entry>? _entries;
     private bool _writeTroubleSaid;
 
     public StatisticPositionStore(string path, Action<string, NoteLevel> report)
@@ -32,13 +33,35 @@ public sealed class StatisticPositionStore
     /// <summary>Where the positions are kept.</summary>
     public string Path => _path;
 
+    /// <summary>True while the file holds what han remembers (the last write worked, or none was needed yet).</summary>
+    public bool Written
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !_writeTroubleSaid;
+            }
+        }
+    }
+
     /// <summary>The position remembered for <paramref name="statisticId"/>, or null.</summary>
     public StatisticPosition? Recall(string statisticId)
     {
         ArgumentNullException.ThrowIfNull(statisticId);
         lock (_gate)
         {
-            return Positions().GetValueOrDefault(statisticId);
+            return Entries().GetValueOrDefault(statisticId)?.Position;
+        }
+    }
+
+    /// <summary>The rows of <paramref name="statisticId"/> that were waiting for Home Assistant when they were last remembered, oldest first.</summary>
+    public IReadOnlyList<StatisticRow> RecallWaiting(string statisticId)
+    {
+        ArgumentNullException.ThrowIfNull(statisticId);
+        lock (_gate)
+        {
+            return Entries().GetValueOrDefault(statisticId)?.Waiting ?? [];
         }
     }
 
@@ -49,34 +72,68 @@ public sealed class StatisticPositionStore
         ArgumentNullException.ThrowIfNull(position);
         lock (_gate)
         {
-            var positions = Positions();
-            positions[statisticId] = position;
-            try
+            var entries = Entries();
+            var waiting = entries.GetValueOrDefault(statisticId)?.Waiting ?? [];
+            entries[statisticId] = new Entry(position, waiting);
+            Write(entries);
+        }
+    }
+
+    /// <summary>
+    /// Remembers the rows of <paramref name="statisticId"/> waiting for Home Assistant (all of them: those
+    /// remembered before are replaced) and writes the file: when rows are queued and when Home Assistant has
+    /// taken them, about once an hour.
+    /// </summary>
+    public void RememberWaiting(string statisticId, IReadOnlyList<StatisticRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(statisticId);
+        ArgumentNullException.ThrowIfNull(rows);
+        lock (_gate)
+        {
+            var entries = Entries();
+            var position = entries.GetValueOrDefault(statisticId)?.Position;
+            if (position is null && rows.Count == 0)
             {
-                Save(positions);
-                if (_writeTroubleSaid)
+                if (entries.Remove(statisticId))
                 {
-                    _writeTroubleSaid = false;
-                    _report($"Home Assistant statistics: {_path} is written again", NoteLevel.Information);
+                    Write(entries);
                 }
+
+                return;
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+
+            entries[statisticId] = new Entry(position, [.. rows]);
+            Write(entries);
+        }
+    }
+
+    private void Write(Dictionary<string, Entry> entries)
+    {
+        try
+        {
+            Save(entries);
+            if (_writeTroubleSaid)
             {
-                if (!_writeTroubleSaid)
-                {
-                    _writeTroubleSaid = true;
-                    _report($"Home Assistant statistics: cannot write {_path} ({e.Message}); the hours go on being counted, but the hour in which han restarts will be missing from the statistics. Make the folder writable for han (under systemd: StateDirectory=han)", NoteLevel.Warning);
-                }
+                _writeTroubleSaid = false;
+                _report($"Home Assistant statistics: {_path} is written again", NoteLevel.Information);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (!_writeTroubleSaid)
+            {
+                _writeTroubleSaid = true;
+                _report($"Home Assistant statistics: cannot write {_path} ({e.Message}); the hours go on being counted, but when han stops, the hour it stops in and the hours still waiting for Home Assistant will be missing from the statistics. Make the folder writable for han (under systemd: StateDirectory=han)", NoteLevel.Warning);
             }
         }
     }
 
-    private Dictionary<string, StatisticPosition> Positions() => _positions ??= Load();
+    private Dictionary<string, Entry> Entries() => _entries ??= Load();
 
-    /// <summary>The positions in the file, read once: after that, memory is ahead of the file.</summary>
-    private Dictionary<string, StatisticPosition> Load()
+    /// <summary>What the file holds, read once: after that, memory is ahead of the file.</summary>
+    private Dictionary<string, Entry> Load()
     {
-        var positions = new Dictionary<string, StatisticPosition>(StringComparer.Ordinal);
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
         byte[] bytes;
         try
         {
@@ -84,12 +141,12 @@ public sealed class StatisticPositionStore
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            return positions; // the first start: nothing remembered yet
+            return entries; // the first start: nothing remembered yet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Unreadable(e.Message);
-            return positions;
+            return entries;
         }
 
         try
@@ -98,15 +155,15 @@ public sealed class StatisticPositionStore
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 Unreadable("not a JSON object");
-                return positions;
+                return entries;
             }
 
             var broken = new List<string>();
             foreach (var statistic in document.RootElement.EnumerateObject())
             {
-                if (TryRead(statistic.Value, out var position))
+                if (StatisticMemoryJson.TryRead(statistic.Value, out var entry))
                 {
-                    positions[statistic.Name] = position;
+                    entries[statistic.Name] = entry;
                 }
                 else
                 {
@@ -116,38 +173,23 @@ public sealed class StatisticPositionStore
 
             if (broken.Count > 0)
             {
-                Unreadable($"the entry of {string.Join(", ", broken)} is not {{\"boundary\": time, \"register\": kWh, \"sum\": kWh}}");
+                Unreadable($"the entry of {string.Join(", ", broken)} is not {StatisticMemoryJson.Shape}");
             }
         }
         catch (JsonException e)
         {
-            positions.Clear();
+            entries.Clear();
             Unreadable(e.Message);
         }
 
-        return positions;
+        return entries;
     }
 
     private void Unreadable(string reason) =>
-        _report($"Home Assistant statistics: cannot read the hours remembered in {_path} ({reason}); the first hour after this start is left out of the statistics, and the file is written anew", NoteLevel.Warning);
-
-    private static bool TryRead(JsonElement element, out StatisticPosition position)
-    {
-        position = null!;
-        if (element.ValueKind != JsonValueKind.Object
-            || !element.TryGetProperty("boundary", out var boundary) || boundary.ValueKind != JsonValueKind.String || !boundary.TryGetDateTimeOffset(out var at)
-            || !element.TryGetProperty("register", out var register) || register.ValueKind != JsonValueKind.Number || !register.TryGetDecimal(out var kilowattHours)
-            || !element.TryGetProperty("sum", out var sum) || sum.ValueKind != JsonValueKind.Number || !sum.TryGetDecimal(out var total))
-        {
-            return false;
-        }
-
-        position = new StatisticPosition(at.ToUniversalTime(), kilowattHours, total);
-        return true;
-    }
+        _report($"Home Assistant statistics: cannot read the hours remembered in {_path} ({reason}); the first hour after this start, and any hours it held that were waiting for Home Assistant, are left out of the statistics, and the file is written anew", NoteLevel.Warning);
 
     /// <summary>Writes a new file beside the old one and moves it over, so that a crash never leaves half a file.</summary>
-    private void Save(Dictionary<string, StatisticPosition> positions)
+    private void Save(Dictionary<string, Entry> entries)
     {
         var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path));
         if (!string.IsNullOrEmpty(folder))
@@ -159,17 +201,7 @@ public sealed class StatisticPositionStore
         using (var stream = File.Create(temporary))
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
-            writer.WriteStartObject();
-            foreach (var (statisticId, position) in positions.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                writer.WriteStartObject(statisticId);
-                writer.WriteString("boundary", position.Boundary.ToUniversalTime());
-                writer.WriteNumber("register", position.Register);
-                writer.WriteNumber("sum", position.Sum);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
+            StatisticMemoryJson.Write(writer, entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value)));
         }
 
         File.Move(temporary, _path, overwrite: true);

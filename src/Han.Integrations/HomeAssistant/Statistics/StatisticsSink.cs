@@ -16,6 +16,11 @@ namespace Han.Integrations.HomeAssistant.Statistics;
 /// it plus its own energy) and each later row with <c>S</c> plus the energy of the rows since. The
 /// remembered sum only keeps the builder's own count from starting at 0 again; it cannot make the total
 /// jump.</para>
+/// <para>The rows still waiting for Home Assistant are remembered in the same store (by the uploader, whenever
+/// they change, and before the position moves past them), and queued again with the first reading of their
+/// statistic after a start: a stop while Home Assistant is away loses no hour. Their sums are the builder's
+/// own count, as the rows made after them, so the offset above, taken at their first row, fits them all:
+/// Home Assistant's last sum plus the energy of each hour since.</para>
 /// </summary>
 public sealed class StatisticsSink : IMeterSink
 {
@@ -28,12 +33,12 @@ public sealed class StatisticsSink : IMeterSink
     private readonly StatisticPositionStore? _positions;
     private readonly Dictionary<string, HourlyStatisticsBuilder> _builders = new(StringComparer.Ordinal);
 
-    /// <param name="positions">Where the last hourly registers are remembered across restarts (shared by the meters of one run); null remembers nothing.</param>
+    /// <param name="positions">Where the last hourly registers and the rows waiting for Home Assistant are remembered across restarts (shared by the meters of one run); null remembers nothing.</param>
     public StatisticsSink(HomeAssistantStatisticsOptions options, Action<string, NoteLevel> report, TimeProvider clock, StatisticPositionStore? positions = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _report = report ?? throw new ArgumentNullException(nameof(report));
-        _uploader = new StatisticsUploader(options, report, clock);
+        _uploader = new StatisticsUploader(options, report, clock, positions);
         _positions = positions;
     }
 
@@ -58,7 +63,7 @@ public sealed class StatisticsSink : IMeterSink
             // A builder per statistic, not per register: a meter swapped on the same port (another meter
             // id) counts from its own first register, never from the other meter's.
             var series = StatisticSeries.For(register, made.Reading.Identity.MeterId, made.Meter);
-            var builder = Builder(series.StatisticId);
+            var builder = Builder(series, made.Meter);
             if (reading[register] is not { } value)
             {
                 builder.See(clock, made.At);
@@ -95,17 +100,24 @@ public sealed class StatisticsSink : IMeterSink
         await _uploader.DisposeAsync().ConfigureAwait(false);
     }
 
-    private HourlyStatisticsBuilder Builder(string statisticId)
+    private HourlyStatisticsBuilder Builder(StatisticSeries series, string meter)
     {
-        if (!_builders.TryGetValue(statisticId, out var builder))
+        if (!_builders.TryGetValue(series.StatisticId, out var builder))
         {
             builder = new HourlyStatisticsBuilder(_options.TimeZone);
-            if (_positions?.Recall(statisticId) is { } remembered)
+            if (_positions?.Recall(series.StatisticId) is { } remembered)
             {
                 builder.ResumeFrom(remembered);
             }
 
-            _builders.Add(statisticId, builder);
+            if (_positions?.RecallWaiting(series.StatisticId) is { Count: > 0 } waiting)
+            {
+                // Rows made before han last stopped, all before the remembered position: sent first.
+                _report($"{meter}: Home Assistant statistic {series.StatisticId}: {waiting.Count} hourly rows that were waiting for Home Assistant when han stopped are queued again", NoteLevel.Information);
+                _uploader.Add(series, waiting);
+            }
+
+            _builders.Add(series.StatisticId, builder);
         }
 
         return builder;

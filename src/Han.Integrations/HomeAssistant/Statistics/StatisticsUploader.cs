@@ -14,6 +14,9 @@ namespace Han.Integrations.HomeAssistant.Statistics;
 /// sent, han asks for its sums in the 30 days before (<c>recorder/statistics_during_period</c>) and raises
 /// its own sums by the last one, so a restart of han never makes the total go back (the Energy dashboard
 /// reads an hour's energy as the change of the sum).</para>
+/// <para>Given a <see cref="StatisticPositionStore"/>, the rows waiting are written there whenever they change
+/// (queued, taken by Home Assistant, dropped), so that those still waiting when han stops, or dies, are queued
+/// again at the next start (<see cref="StatisticsSink"/>) instead of being lost.</para>
 /// Trouble is reported once when it starts (what is wrong and what to do) and once when it ends.
 /// </summary>
 public sealed class StatisticsUploader : IAsyncDisposable
@@ -27,6 +30,7 @@ public sealed class StatisticsUploader : IAsyncDisposable
     private readonly HomeAssistantStatisticsOptions _options;
     private readonly Action<string, NoteLevel> _report;
     private readonly TimeProvider _clock;
+    private readonly StatisticPositionStore? _memory;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, PendingSeries> _pending = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _wake = new(0, 1);
@@ -40,18 +44,20 @@ public sealed class StatisticsUploader : IAsyncDisposable
     private long _delivered;
     private long _dropped;
 
-    public StatisticsUploader(HomeAssistantStatisticsOptions options, Action<string, NoteLevel> report, TimeProvider clock)
+    /// <param name="memory">Where the rows waiting are kept across restarts of han; null keeps them in memory only.</param>
+    public StatisticsUploader(HomeAssistantStatisticsOptions options, Action<string, NoteLevel> report, TimeProvider clock, StatisticPositionStore? memory = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _report = report ?? throw new ArgumentNullException(nameof(report));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _memory = memory;
         _running = Task.Run(RunAsync);
     }
 
     /// <summary>Rows Home Assistant accepted.</summary>
     public long Delivered => Interlocked.Read(ref _delivered);
 
-    /// <summary>Rows given up: the queue was full, Home Assistant refused them, or han stopped before it answered.</summary>
+    /// <summary>Rows given up: the queue was full, Home Assistant refused them, or han stopped before it answered and there is no store to keep them in.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Queues rows of a statistic; never waits.</summary>
@@ -83,6 +89,8 @@ public sealed class StatisticsUploader : IAsyncDisposable
                 pending.Rows.Remove(pending.Rows.Keys.First());
                 dropped++;
             }
+
+            RememberWaiting(pending);
         }
 
         if (dropped > 0)
@@ -113,10 +121,14 @@ public sealed class StatisticsUploader : IAsyncDisposable
         lock (_gate)
         {
             left = _pending.Values.Sum(p => p.Rows.Count);
-            _pending.Clear();
+            _pending.Clear(); // not remembered: the store keeps them for the next start
         }
 
-        if (left > 0)
+        if (left > 0 && _memory is { Written: true })
+        {
+            _report($"Home Assistant statistics: {left} hourly rows wait in {_memory.Path} for Home Assistant, which did not answer before han stopped; they are sent when han starts again", NoteLevel.Warning);
+        }
+        else if (left > 0)
         {
             Interlocked.Add(ref _dropped, left);
             _report($"Home Assistant statistics: {left} hourly rows were not delivered before han stopped (Home Assistant did not answer)", NoteLevel.Warning);
@@ -262,6 +274,8 @@ public sealed class StatisticsUploader : IAsyncDisposable
                         pending.Rows.Remove(row.Start);
                     }
                 }
+
+                RememberWaiting(pending);
             }
 
             Interlocked.Add(ref accepted ? ref _delivered : ref _dropped, rows.Length);
@@ -347,6 +361,10 @@ public sealed class StatisticsUploader : IAsyncDisposable
 
         return sum;
     }
+
+    /// <summary>Writes what waits of <paramref name="pending"/>; under the gate, so that the file never goes back to an older queue.</summary>
+    private void RememberWaiting(PendingSeries pending) =>
+        _memory?.RememberWaiting(pending.Series.StatisticId, [.. pending.Rows.Values]);
 
     private void Trouble(string text)
     {

@@ -98,6 +98,13 @@ internal sealed class FakeHomeAssistant : IAsyncDisposable
         }
     }
 
+    /// <summary>The start (UTC) of every row han sent for <paramref name="statisticId"/>, over all its import messages: an hour sent twice is there twice.</summary>
+    public IEnumerable<DateTimeOffset> ImportedStarts(string statisticId) =>
+        Messages
+            .Where(m => Text(m, "type") == "recorder/import_statistics" && m.GetProperty("metadata").GetProperty("statistic_id").GetString() == statisticId)
+            .SelectMany(m => m.GetProperty("stats").EnumerateArray())
+            .Select(row => ImportStatisticsSchema.TryParseStart(row.GetProperty("start").GetString()!, out var start, out _) ? start.ToUniversalTime() : throw new JsonException("a start that is not a time"));
+
     /// <summary>Puts a row there as if an earlier run had imported it.</summary>
     public void Store(string statisticId, DateTimeOffset start, decimal state, decimal sum)
     {

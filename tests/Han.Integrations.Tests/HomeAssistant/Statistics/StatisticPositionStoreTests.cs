@@ -107,6 +107,58 @@ public sealed class StatisticPositionStoreTests : IDisposable
         Assert.Equal(13m, store.Recall(Import)!.Sum);
     }
 
+    [Fact]
+    public void RememberWaiting_ThenANewStore_RecallsTheRowsExactlyBesideThePosition()
+    {
+        var oslo = TimeSpan.FromHours(1);
+        StatisticRow[] waiting = [new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, oslo), 0.755m, 12m), new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, oslo), 0.5m, 12.5m, Spread: true)];
+        var store = new StatisticPositionStore(File, Report);
+        store.Remember(Import, Ten);
+        store.RememberWaiting(Import, waiting);
+
+        var again = new StatisticPositionStore(File, Report);
+
+        Assert.Equal(waiting, again.RecallWaiting(Import)); // starts with their offset, exact decimals, the spread flag
+        Assert.Equal(oslo, again.RecallWaiting(Import)[0].Start.Offset);
+        Assert.Equal(Ten, again.Recall(Import)); // the position is kept beside them
+        Assert.Empty(again.RecallWaiting(Export));
+        Assert.Empty(_reports);
+    }
+
+    [Fact]
+    public void RememberWaiting_NoneLeft_TheFileHoldsOnlyThePosition()
+    {
+        var store = new StatisticPositionStore(File, Report);
+        store.Remember(Import, Ten);
+        store.RememberWaiting(Import, [new(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero), 1m, 12.5m)]);
+        store.RememberWaiting(Import, []); // Home Assistant took them
+
+        using var written = JsonDocument.Parse(System.IO.File.ReadAllBytes(File));
+        var entry = written.RootElement.GetProperty(Import);
+        Assert.False(entry.TryGetProperty("waiting", out _));
+        Assert.Equal(Ten, new StatisticPositionStore(File, Report).Recall(Import));
+        Assert.Empty(new StatisticPositionStore(File, Report).RecallWaiting(Import));
+    }
+
+    [Fact]
+    public void RecallWaiting_ARowEditedBadly_TheEntryIsLeftOutAndSaidOnce()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(File)!);
+        System.IO.File.WriteAllText(File, """
+            {
+              "han:6970631406021485_energy_import": { "boundary": "2026-03-01T09:00:00+00:00", "register": 1001.755, "sum": 12.5,
+                "waiting": [ { "start": "2026-03-01T09:00:00+01:00", "state": "a lot", "sum": 12.5 } ] }
+            }
+            """);
+        var store = new StatisticPositionStore(File, Report);
+
+        Assert.Empty(store.RecallWaiting(Import));
+        Assert.Null(store.Recall(Import));
+        var warning = Assert.Single(_reports);
+        Assert.Contains("the entry of han:6970631406021485_energy_import is not", warning.Text, StringComparison.Ordinal);
+        Assert.Contains("hours it held that were waiting for Home Assistant", warning.Text, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private void Report(string text, NoteLevel level) => _reports.Add((text, level));

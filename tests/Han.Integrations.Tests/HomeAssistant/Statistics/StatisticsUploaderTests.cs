@@ -93,7 +93,7 @@ public sealed class StatisticsUploaderTests
         await using var uploader = Uploader(new Uri($"ws://127.0.0.1:{port}/api/websocket"));
 
         uploader.Add(Import, Rows(Nine, 1m, 2m));
-        await WaitForReportAsync("cannot reach Home Assistant");
+        await ReportWait.ForAsync(_reports, "cannot reach Home Assistant");
         uploader.Add(Import, RowsAfter(3m, Nine.AddHours(2), 3m));
         await using var homeAssistant = await FakeHomeAssistant.StartAsync(port);
         await homeAssistant.WaitForAsync(() => homeAssistant.Rows(Import.StatisticId).Count == 3, "the queued rows");
@@ -115,7 +115,7 @@ public sealed class StatisticsUploaderTests
 
         await homeAssistant.StopAsync();
         uploader.Add(Import, RowsAfter(1m, Nine.AddHours(1), 2m));
-        await WaitForReportAsync("cannot reach Home Assistant");
+        await ReportWait.ForAsync(_reports, "cannot reach Home Assistant");
         await homeAssistant.StartAsync();
         await homeAssistant.WaitForAsync(() => homeAssistant.Rows(Import.StatisticId).Count == 2, "the row of the meantime");
 
@@ -132,7 +132,7 @@ public sealed class StatisticsUploaderTests
         await using var uploader = Uploader(homeAssistant.Url);
 
         uploader.Add(Import, Rows(Nine, 1m, 2m));
-        await WaitForReportAsync("refused the hourly statistics");
+        await ReportWait.ForAsync(_reports, "refused the hourly statistics");
 
         var refused = Assert.Single(_reports, r => r.Text.Contains("refused the hourly statistics", StringComparison.Ordinal));
         Assert.Contains("unauthorized: Unauthorized", refused.Text, StringComparison.Ordinal);
@@ -177,23 +177,5 @@ public sealed class StatisticsUploaderTests
             AnswerPatience = TimeSpan.FromSeconds(10),
         };
         return new StatisticsUploader(options, (text, level) => { lock (_reports) { _reports.Add((text, level)); } }, TimeProvider.System);
-    }
-
-    private async Task WaitForReportAsync(string text)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            lock (_reports)
-            {
-                if (_reports.Any(r => r.Text.Contains(text, StringComparison.Ordinal)))
-                {
-                    return;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no report with '{text}' within 30 s");
-            await Task.Delay(20);
-        }
     }
 }
