@@ -48,8 +48,8 @@ broker_before=$(awk '{print $14 + $15}' "/proc/$broker_pid/stat")
 sleep "$seconds"
 ticks_after=$(awk '{print $14 + $15}' "/proc/$han_pid/stat")
 broker_after=$(awk '{print $14 + $15}' "/proc/$broker_pid/stat")
-peak_kib=$(awk '/VmHWM/ {print $2}' "/proc/$han_pid/status")
 rss_kib=$(awk '/VmRSS/ {print $2}' "/proc/$han_pid/status")
+peak_kib=$(awk '/VmHWM/ {print $2}' "/proc/$han_pid/status") # after VmRSS: the peak so far includes it
 kill -TERM "$han_pid"; wait "$han_pid" || true
 hz=$(getconf CLK_TCK)
 python3 - "$work/states" "$meters" "$simulators" "$seconds" "$(( ticks_after - ticks_before ))" "$hz" "$rss_kib" "$peak_kib" "$window_start" "$(( broker_after - broker_before ))" <<'PY'

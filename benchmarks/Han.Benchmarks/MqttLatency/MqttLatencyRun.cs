@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Han.Cli.Service;
 using Han.Integrations.HomeAssistant;
 using Han.Integrations.Mqtt;
 using Han.Live.Fanout;
@@ -39,7 +40,8 @@ internal static class MqttLatencyRun
         var names = Enumerable.Range(1, scenario.Meters).Select(MeterUnderTest.Name).ToList();
         var homeAssistant = new HomeAssistantOptions { ConfiguredMeters = names };
         using var janitor = new DiscoveryJanitor(homeAssistant, mqtt, TimeProvider.System);
-        var meters = Enumerable.Range(1, scenario.Meters).Select(i => new MeterUnderTest(i, mqtt, homeAssistant, janitor, ledger, Report)).ToList();
+        var start = DateTimeOffset.UtcNow;
+        var meters = Enumerable.Range(1, scenario.Meters).Select(i => new MeterUnderTest(i, start, mqtt, homeAssistant, janitor, ledger, Report)).ToList();
         mqtt.Start();
         await WaitUntilAsync(() => mqtt.IsConnected, "han's connection to mosquitto").ConfigureAwait(false);
 
@@ -47,7 +49,11 @@ internal static class MqttLatencyRun
         var phases = meters.Select(_ => scenario.Aligned ? TimeSpan.Zero : TimeSpan.FromSeconds(2.5 * random.NextDouble() / scenario.Speed)).ToList();
         var clock = Stopwatch.StartNew();
         ledger.EndWarmUpAt(Stopwatch.GetTimestamp() + (long)(scenario.WarmUp.TotalSeconds * Stopwatch.Frequency));
+        using var feeding = new CancellationTokenSource();
+        var lineStatus = scenario.LineStatus ? ReportLineStatusAsync(new LineStatusReporter([.. meters.Select(m => m.Pipeline)]), feeding.Token) : Task.CompletedTask;
         await Task.WhenAll(meters.Select((meter, i) => Task.Run(() => meter.FeedAsync(scenario, phases[i], clock)))).ConfigureAwait(false);
+        await feeding.CancelAsync().ConfigureAwait(false);
+        await lineStatus.ConfigureAwait(false);
         var counted = ledger.Readings.Where(r => !r.WarmUp).ToList();
         await WaitUntilAsync(() => counted.All(r => r.Acknowledged != 0), "a PUBACK for every reading's state").ConfigureAwait(false);
 
@@ -78,6 +84,23 @@ internal static class MqttLatencyRun
         await mqtt.DisposeAsync().ConfigureAwait(false);
         var failed = counted.Count == 0 || unpublished + unacknowledged > 0 || dropped > 0 || watch.Unmatched > 0 || ledger.Collisions > 0 || mqtt.Counters.Dropped > 0;
         return failed ? 1 : 0;
+    }
+
+    /// <summary>As han run's watch does: the line-status reporter ticked once a second (it sends every meter's status every 10 s, all in one tick).</summary>
+    private static async Task ReportLineStatusAsync(LineStatusReporter reporter, CancellationToken stop)
+    {
+        using var ticks = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await ticks.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                reporter.Tick(DateTimeOffset.UtcNow);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The meters have sent their lists.
+        }
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)

@@ -23,7 +23,7 @@ internal sealed class PacketWatch(LatencyLedger ledger)
     private readonly ConcurrentDictionary<int, ReadingTimes> _awaitingAck = new();
     private long _unmatched;
 
-    /// <summary>State PUBLISHes that carried no reading the ledger knows (a republish of one from the warm-up is matched; this should stay 0).</summary>
+    /// <summary>State PUBLISHes whose <c>received</c> is no reading the ledger knows (should stay 0: the harness fails otherwise).</summary>
     public long Unmatched => Interlocked.Read(ref _unmatched);
 
     public Task InspectAsync(InspectMqttPacketEventArgs packet)
@@ -68,7 +68,12 @@ internal sealed class PacketWatch(LatencyLedger ledger)
         var meter = topic.Split('/')[^2];
         var payload = bytes.AsSpan(at);
         var start = payload.IndexOf(ReceivedKey);
-        var times = start < 0 ? null : ledger.Find(LatencyLedger.Key(meter, Encoding.UTF8.GetString(Value(payload[(start + ReceivedKey.Length)..]))));
+        if (start < 0)
+        {
+            return; // a line status before the meter's first reading
+        }
+
+        var times = ledger.Find(LatencyLedger.Key(meter, Encoding.UTF8.GetString(Value(payload[(start + ReceivedKey.Length)..]))));
         if (times is null)
         {
             Interlocked.Increment(ref _unmatched);
@@ -78,7 +83,7 @@ internal sealed class PacketWatch(LatencyLedger ledger)
         times.Publishes++;
         if (times.Sent != 0)
         {
-            return; // a republish: the reading's latency is its first PUBLISH
+            return; // a line status or a republish after it: the reading's latency is its first PUBLISH
         }
 
         times.Sent = now;
