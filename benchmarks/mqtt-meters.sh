@@ -26,7 +26,8 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 broker_port="$(free_port)"
 simulators="${SIMULATORS:-1}"
-printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$broker_port" > "$work/mosquitto.conf"
+# max_queued_messages: a subscriber that falls behind on a loaded machine would otherwise lose QoS 1 messages past mosquitto's default of 1000
+printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_queued_messages 100000\n' "$broker_port" > "$work/mosquitto.conf"
 /usr/sbin/mosquitto -c "$work/mosquitto.conf" 2>"$work/mosquitto.log" & broker_pid=$!; pids+=($broker_pid)
 meter_ports=()
 for ((k = 0; k < simulators; k++)); do
