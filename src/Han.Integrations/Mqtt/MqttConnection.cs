@@ -74,6 +74,13 @@ public sealed class MqttConnection : IMqttPublisher, IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
+    /// <summary>
+    /// The MQTTnet client, for the latency harness alone (benchmarks/Han.Benchmarks, MqttLatency): it
+    /// times each PUBLISH and PUBACK with MQTTnet's own packet inspection, so han's sending path carries
+    /// no timing code of its own.
+    /// </summary>
+    internal IMqttClient Client => _client;
+
     public event Action? Connected;
 
     /// <summary>Starts connecting (and reconnecting) in the background; returns at once.</summary>
