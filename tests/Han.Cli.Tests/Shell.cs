@@ -13,6 +13,7 @@ internal sealed record ShellResult(int ExitCode, string Stdout, string Stderr);
 internal static class Shell
 {
     private static readonly Lazy<string> Installed = new(Install);
+    private static readonly Lazy<string> StateFolders = new(MakeStateFolders);
 
     /// <summary>
     /// The han executable, copied with what it needs into a folder every user may read: tests run it as
@@ -23,11 +24,18 @@ internal static class Shell
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    public static Task<ShellResult> Run(string commandLine, string workingDirectory, int timeoutSeconds = 60) =>
-        Start(commandLine, workingDirectory, timeoutSeconds).Completion;
+    /// <param name="stateDirectory">han's state folder (<c>STATE_DIRECTORY</c>); by default a fresh empty one for this command alone.</param>
+    public static Task<ShellResult> Run(string commandLine, string workingDirectory, int timeoutSeconds = 60, string? stateDirectory = null) =>
+        Start(commandLine, workingDirectory, timeoutSeconds, stateDirectory).Completion;
 
-    /// <summary>Starts the command line; the caller can wait for a line on its standard error before acting (a live source open).</summary>
-    public static RunningShell Start(string commandLine, string workingDirectory, int timeoutSeconds = 60)
+    /// <summary>
+    /// Starts the command line; the caller can wait for a line on its standard error before acting (a live
+    /// source open). han keeps what it learns (line settings, statistics positions) in
+    /// <paramref name="stateDirectory"/>, by default a fresh empty folder of this command's own: never the
+    /// user's ~/.local/state/han, which earlier tests, runs and other worktrees share. A
+    /// <c>STATE_DIRECTORY=...</c> in the command line itself still wins.
+    /// </summary>
+    public static RunningShell Start(string commandLine, string workingDirectory, int timeoutSeconds = 60, string? stateDirectory = null)
     {
         var start = new ProcessStartInfo("/bin/bash")
         {
@@ -39,8 +47,29 @@ internal static class Shell
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(commandLine);
         start.Environment["HAN"] = Han;
+        start.Environment["STATE_DIRECTORY"] = stateDirectory ?? FreshStateFolder();
         var process = Process.Start(start)!;
         return new RunningShell(process, commandLine, timeoutSeconds);
+    }
+
+    /// <summary>
+    /// A new empty folder under this test run's state folders, open to everyone: some commands run as
+    /// nobody, and han as another user must still be able to keep its state.
+    /// </summary>
+    private static string FreshStateFolder()
+    {
+        var folder = Path.Combine(StateFolders.Value, Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+        return folder;
+    }
+
+    private static string MakeStateFolders()
+    {
+        var folder = Directory.CreateTempSubdirectory("han-test-state-").FullName;
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
     }
 
     private static string Install()
