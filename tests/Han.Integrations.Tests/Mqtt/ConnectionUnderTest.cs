@@ -103,7 +103,9 @@ internal sealed class ConnectionUnderTest : IAsyncDisposable
     /// <see cref="MqttConnection.Connected"/> handlers of that connect have run: the connection counts a
     /// connect before it calls them, so the count alone would let a test act while an output is still
     /// announcing itself. Handlers count if they were added before <see cref="StartAsync"/>, or before this
-    /// call for a connect still to come.
+    /// call for a connect still to come: a test that adds handlers and then calls
+    /// <see cref="MqttConnection.Start"/> itself should call <see cref="StartAsync"/> instead, since a connect
+    /// made before this call was seen by a tracker not yet behind those handlers.
     /// </summary>
     public async Task WaitForConnectionsAsync(int times = 1, int seconds = 30)
     {
