@@ -13,7 +13,6 @@ internal sealed record ShellResult(int ExitCode, string Stdout, string Stderr);
 internal static class Shell
 {
     private static readonly Lazy<string> Installed = new(Install);
-    private static readonly Lazy<string> StateFolders = new(MakeStateFolders);
 
     /// <summary>
     /// The han executable, copied with what it needs into a folder every user may read: tests run it as
@@ -47,29 +46,42 @@ internal static class Shell
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(commandLine);
         start.Environment["HAN"] = Han;
-        start.Environment["STATE_DIRECTORY"] = stateDirectory ?? FreshStateFolder();
+        var state = stateDirectory ?? FreshStateFolder();
+        start.Environment["STATE_DIRECTORY"] = state;
         var process = Process.Start(start)!;
-        return new RunningShell(process, commandLine, timeoutSeconds);
+        var running = new RunningShell(process, commandLine, timeoutSeconds);
+        if (stateDirectory is null)
+        {
+            // Removed as soon as the command ends: nobody else knows the folder, and a test host's exit
+            // handlers are not sure to run to their end.
+            _ = running.Completion.ContinueWith(_ => Remove(state), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        return running;
     }
 
     /// <summary>
-    /// A new empty folder under this test run's state folders, open to everyone: some commands run as
-    /// nobody, and han as another user must still be able to keep its state.
+    /// A new empty temporary folder, open to everyone: some commands run as nobody, and han as another
+    /// user must still be able to keep its state.
     /// </summary>
     private static string FreshStateFolder()
     {
-        var folder = Path.Combine(StateFolders.Value, Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
+        var folder = Directory.CreateTempSubdirectory("han-test-state-").FullName;
         File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
         return folder;
     }
 
-    private static string MakeStateFolders()
+    private static void Remove(string folder)
     {
-        var folder = Directory.CreateTempSubdirectory("han-test-state-").FullName;
-        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
-        return folder;
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception stillInUse) when (stillInUse is IOException or UnauthorizedAccessException)
+        {
+            // A process the command left running in the background still writes there: a leftover in the
+            // temporary folder, which decides no test.
+        }
     }
 
     private static string Install()
