@@ -105,7 +105,9 @@ public sealed class DiagnoseLiveTests : IDisposable
 
         var diagnosing = Shell.Start($"exec \"$HAN\" diagnose '{pair.ReaderEnd}' --baud 2400 --parity even --bundle report.zip", _folder);
         await diagnosing.WaitForErrorAsync($"han diagnose: reading {pair.ReaderEnd} (2400 8E1)");
-        await Task.Delay(1500);
+        // Lists sent after the device was open: diagnose has a meter to report when it is stopped.
+        var sentBefore = PrintedLines.Read(Path.Combine(_folder, "sent.jsonl")).Count;
+        await PrintedLines.WaitForAsync(Path.Combine(_folder, "sent.jsonl"), sentBefore + 3);
         diagnosing.Signal("INT");
         var result = await diagnosing.Completion;
 

@@ -104,10 +104,14 @@ public sealed class ListenCommandTests : IDisposable
         using var bridge = new ScriptedBridge();
         var output = Path.Combine(_folder, "listen.jsonl");
 
-        var listening = Shell.Start($"exec \"$HAN\" listen --format json {bridge.Address} > '{output}'", _folder);
-        await bridge.ServeAndHoldAsync([.. RealFrames.KaifaList3, .. RealFrames.KamstrupList2[..50]]);
+        var capture = Path.Combine(_folder, "listen.han");
+        byte[] sent = [.. RealFrames.KaifaList3, .. RealFrames.KamstrupList2[..50]];
+
+        // The capture tells when han has the half frame too: it records each piece before decoding it.
+        var listening = Shell.Start($"exec \"$HAN\" listen --format json --record '{capture}' {bridge.Address} > '{output}'", _folder);
+        await bridge.ServeAndHoldAsync(sent);
         await PrintedLines.WaitForAsync(output, 1);
-        await Task.Delay(300); // the half frame is in too
+        await Live.SimulatedMeter.WaitUntilRecordedAsync(capture, sent);
         listening.Signal("INT");
         var result = await listening.Completion;
 

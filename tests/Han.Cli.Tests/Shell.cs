@@ -23,11 +23,18 @@ internal static class Shell
 
     public static bool IsRoot => Environment.UserName == "root";
 
-    public static Task<ShellResult> Run(string commandLine, string workingDirectory, int timeoutSeconds = 60) =>
-        Start(commandLine, workingDirectory, timeoutSeconds).Completion;
+    /// <param name="stateDirectory">han's state folder (<c>STATE_DIRECTORY</c>); by default a fresh empty one for this command alone.</param>
+    public static Task<ShellResult> Run(string commandLine, string workingDirectory, int timeoutSeconds = 60, string? stateDirectory = null) =>
+        Start(commandLine, workingDirectory, timeoutSeconds, stateDirectory).Completion;
 
-    /// <summary>Starts the command line; the caller can wait for a line on its standard error before acting (a live source open).</summary>
-    public static RunningShell Start(string commandLine, string workingDirectory, int timeoutSeconds = 60)
+    /// <summary>
+    /// Starts the command line; the caller can wait for a line on its standard error before acting (a live
+    /// source open). han keeps what it learns (line settings, statistics positions) in
+    /// <paramref name="stateDirectory"/>, by default a fresh empty folder of this command's own: never the
+    /// user's ~/.local/state/han, which earlier tests, runs and other worktrees share. A
+    /// <c>STATE_DIRECTORY=...</c> in the command line itself still wins.
+    /// </summary>
+    public static RunningShell Start(string commandLine, string workingDirectory, int timeoutSeconds = 60, string? stateDirectory = null)
     {
         var start = new ProcessStartInfo("/bin/bash")
         {
@@ -39,8 +46,42 @@ internal static class Shell
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(commandLine);
         start.Environment["HAN"] = Han;
+        var state = stateDirectory ?? FreshStateFolder();
+        start.Environment["STATE_DIRECTORY"] = state;
         var process = Process.Start(start)!;
-        return new RunningShell(process, commandLine, timeoutSeconds);
+        var running = new RunningShell(process, commandLine, timeoutSeconds);
+        if (stateDirectory is null)
+        {
+            // Removed as soon as the command ends: nobody else knows the folder, and a test host's exit
+            // handlers are not sure to run to their end.
+            _ = running.Completion.ContinueWith(_ => Remove(state), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        }
+
+        return running;
+    }
+
+    /// <summary>
+    /// A new empty temporary folder, open to everyone: some commands run as nobody, and han as another
+    /// user must still be able to keep its state.
+    /// </summary>
+    private static string FreshStateFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("han-test-state-").FullName;
+        File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+        return folder;
+    }
+
+    private static void Remove(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception stillInUse) when (stillInUse is IOException or UnauthorizedAccessException)
+        {
+            // A process the command left running in the background still writes there: a leftover in the
+            // temporary folder, which decides no test.
+        }
     }
 
     private static string Install()

@@ -87,11 +87,13 @@ public sealed class SimulateOutputTests
     public async Task Pty_TheOtherEndCloses_EndsWithOneLineSayingSo()
     {
         using var pair = new PseudoTerminalPair();
-        var running = SimulateCommandTests.RunAsync("simulate", "--speed", "20", "--pty", pair.MeterEnd);
-        await Task.Delay(500);
+        var log = Path.Combine(Path.GetTempPath(), $"han-test-{Guid.NewGuid():N}.jsonl");
+        var running = SimulateCommandTests.RunAsync("simulate", "--speed", "20", "--pty", pair.MeterEnd, "--log", log);
+        await PrintedLines.WaitForAsync(log, 1); // the meter is sending
 
         pair.Unplug();
         var result = await running.WaitAsync(Patience);
+        File.Delete(log);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"han simulate: cannot write to the pseudo-terminal {pair.MeterEnd}", result.Stderr, StringComparison.Ordinal);

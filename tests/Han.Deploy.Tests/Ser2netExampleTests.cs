@@ -25,7 +25,7 @@ public sealed class Ser2netExampleTests
         using var client = new TcpClient();
         await client.ConnectAsync(System.Net.IPAddress.Loopback, ser2net.Port);
         await using var stream = client.GetStream();
-        await Task.Delay(200); // ser2net opens the device when the client connects
+        await ser2net.WaitUntilDeviceOpenAsync(pair.ReaderEnd); // ser2net opens the device when the client connects
         pair.Send(RealFrames.KamstrupList2);
         var received = await ReadExactly(stream, RealFrames.KamstrupList2.Length);
 

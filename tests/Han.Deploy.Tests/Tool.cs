@@ -14,6 +14,17 @@ internal sealed record ToolResult(int ExitCode, string Stdout, string Stderr)
 /// </summary>
 internal static class Tool
 {
+    /// <summary>
+    /// Where the han these tests start keeps what it learns (STATE_DIRECTORY): this test run's own, never
+    /// the user's ~/.local/state/han, which other runs, tests and worktrees share. A test may give its own.
+    /// </summary>
+    private static readonly Lazy<string> StateFolder = new(() =>
+    {
+        var folder = Directory.CreateTempSubdirectory("han-test-state-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return folder;
+    });
+
     public static ToolResult Run(string file, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null, int timeoutSeconds = 60)
     {
         using var process = Start(file, arguments, environment, workingDirectory, redirect: true);
@@ -44,6 +55,7 @@ internal static class Tool
             start.ArgumentList.Add(argument);
         }
 
+        start.Environment["STATE_DIRECTORY"] = StateFolder.Value;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

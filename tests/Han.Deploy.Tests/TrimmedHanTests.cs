@@ -70,7 +70,10 @@ public sealed class TrimmedHanTests(ReleaseBuild release) : IDisposable
         var serviceLog = service.StandardError.ReadToEndAsync();
 
         var simulate = Tool.Run(Han, ["simulate", "--meter", "kaifa", "--speed", "60", "--duration", "5m", "--seed", "3", "--log", "sent.log", "--serve", $"tcp://127.0.0.1:{port}"], workingDirectory: _folder, timeoutSeconds: 60);
-        await Task.Delay(1000); // the last frames through the decoder
+        // Every list through the decoder and into the JSON lines output before the stop: han's stop empties
+        // the outputs' queues, but not what is still on its way through the decoder.
+        var expected = File.ReadAllLines(Path.Combine(_folder, "sent.log")).Count(line => line.Length > 0);
+        await WaitForLinesAsync(Path.Combine(_folder, "house.jsonl"), expected);
         Tool.Run("kill", ["-TERM", service.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         await service.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
 
@@ -85,4 +88,24 @@ public sealed class TrimmedHanTests(ReleaseBuild release) : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Waits until <paramref name="path"/> holds at least <paramref name="count"/> complete lines; the count then says what is missing.</summary>
+    private static async Task WaitForLinesAsync(string path, int count, int timeoutSeconds = 60)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (File.Exists(path))
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+                var complete = (await new StreamReader(file).ReadToEndAsync()).Split('\n')[..^1].Count(line => line.Length > 0);
+                if (complete >= count)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }

@@ -28,7 +28,8 @@ public sealed class Ser2NetAcceptanceTests(ITestOutputHelper output) : IDisposab
         var simulating = Shell.Run(meter.CommandLine(pair.MeterEnd, speed: 300, log), _folder);
         await PrintedLines.WaitForAsync(printed, 300);
         bridge.Kill();
-        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the bridge is down; the meter goes on
+        // The bridge is down; the meter goes on: a hundred lists (under a second at this speed) sent meanwhile.
+        await PrintedLines.WaitForAsync(log, PrintedLines.Read(log).Count + 100);
         bridge.Restart();
         await listening.WaitForErrorAsync(connected, times: 2);
         var simulated = await simulating;

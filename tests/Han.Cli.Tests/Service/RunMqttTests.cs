@@ -113,8 +113,10 @@ public sealed class RunMqttTests : IDisposable
         var config = await WriteConfigAsync($"meters:\n  - name: house\n    source: tcp://127.0.0.1:{LoopbackPort.Free()}\nmqtt:\n  host: {broker.Host}\n  port: {broker.Port}\n  username: han\n  password_file: {_folder}/mqtt.password\n");
         var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 120);
         await service.WaitForErrorAsync("refused the user name or password");
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (broker.Log.Split('\n').Count(l => l.Contains("not authorised", StringComparison.OrdinalIgnoreCase)) < 3)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"han did not try 3 times within 60 s; the broker logged: {broker.Log}");
             await Task.Delay(100); // more attempts, after 1 s and 2 s
         }
 

@@ -43,7 +43,14 @@ public sealed partial class RunServiceTests : IDisposable
         var kamstrup = Shell.Start($"exec \"$HAN\" simulate --meter kamstrup --speed 60 --duration 15m --start {Start} --seed 12 --faults {Faults} --log cabin.log --pty {pty.MeterEnd}", _folder, timeoutSeconds: 120);
         Assert.Equal(0, (await aidon.Completion).ExitCode);
         Assert.Equal(0, (await kamstrup.Completion).ExitCode);
-        await Task.Delay(1000); // the last frames through the decoder
+        // Every intact list through the decoder and into the JSON lines output before the stop: han's stop
+        // empties the outputs' queues, but not what is still on its way through the decoder.
+        foreach (var meter in new[] { "house", "cabin" })
+        {
+            var intact = SentLists(meter).Count(list => list["intact"]!.GetValue<bool>());
+            await PrintedLines.WaitForAsync(Path.Combine(_folder, $"{meter}.jsonl"), intact, timeoutSeconds: 60);
+        }
+
         service.Signal("TERM");
         var result = await service.Completion;
 

@@ -11,6 +11,13 @@ internal sealed class ConnectionUnderTest : IAsyncDisposable
 {
     private readonly List<(string Text, NoteLevel Level)> _reports = [];
 
+    /// <summary>The connection count as the last <see cref="MqttConnection.Connected"/> handler saw it: connects whose handlers have all run.</summary>
+    private long _handled;
+
+    /// <summary>Which of the two equal trackers is the one behind the others now (see <see cref="KeepLast"/>).</summary>
+    private bool _trackerBIsLast;
+    private readonly Lock _trackerGate = new();
+
     /// <param name="delay">The back-off between attempts; han's own (1 s doubling to 60 s) when not given.</param>
     public ConnectionUnderTest(MosquittoBroker broker, Func<MqttConnectionOptions, MqttConnectionOptions>? adjust = null, ReconnectDelay? delay = null)
     {
@@ -18,6 +25,7 @@ internal sealed class ConnectionUnderTest : IAsyncDisposable
         options = adjust?.Invoke(options) ?? options;
         ClientId = options.ClientId;
         Connection = new MqttConnection(options, Keep, TimeProvider.System, delay ?? new ReconnectDelay(new Random()));
+        Connection.Connected += TrackerA;
     }
 
     public string ClientId { get; }
@@ -48,6 +56,7 @@ internal sealed class ConnectionUnderTest : IAsyncDisposable
 
         // Added last, so called last (handlers run in the order they were added).
         Connection.Connected += Done;
+        KeepLast();
         Connection.Start();
         try
         {
@@ -91,11 +100,20 @@ internal sealed class ConnectionUnderTest : IAsyncDisposable
         await WaitForConnectionsAsync((int)before + 1, seconds);
     }
 
-    /// <summary>Waits until the connection has connected <paramref name="times"/> times in all.</summary>
+    /// <summary>
+    /// Waits until the connection has connected <paramref name="times"/> times in all and the
+    /// <see cref="MqttConnection.Connected"/> handlers of that connect have run: the connection counts a
+    /// connect before it calls them, so the count alone would let a test act while an output is still
+    /// announcing itself. Handlers count if they were added before <see cref="StartAsync"/>, or before this
+    /// call for a connect still to come: a test that adds handlers and then calls
+    /// <see cref="MqttConnection.Start"/> itself should call <see cref="StartAsync"/> instead, since a connect
+    /// made before this call was seen by a tracker not yet behind those handlers.
+    /// </summary>
     public async Task WaitForConnectionsAsync(int times = 1, int seconds = 30)
     {
+        KeepLast();
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (Connection.Counters.Connections < times)
+        while (Interlocked.Read(ref _handled) < times)
         {
             Assert.True(DateTime.UtcNow < deadline, $"not connected {times} times within {seconds} s; reported: {string.Join(" | ", Reports.Select(r => r.Text))}");
             await Task.Delay(20);
@@ -114,6 +132,46 @@ internal sealed class ConnectionUnderTest : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
+
+    /// <summary>
+    /// Puts the tracker behind every handler added since (handlers run in the order they were added). The
+    /// new one is added before the old one is removed, so that a connect at this very moment is still seen:
+    /// two trackers, since removing a handler removes the last one equal to it.
+    /// </summary>
+    private void KeepLast()
+    {
+        lock (_trackerGate)
+        {
+            if (_trackerBIsLast)
+            {
+                Connection.Connected += TrackerA;
+                Connection.Connected -= TrackerB;
+            }
+            else
+            {
+                Connection.Connected += TrackerB;
+                Connection.Connected -= TrackerA;
+            }
+
+            _trackerBIsLast = !_trackerBIsLast;
+        }
+    }
+
+    private void TrackerA() => SeeHandlersRun();
+
+    private void TrackerB() => SeeHandlersRun();
+
+    private void SeeHandlersRun()
+    {
+        // Connects are made one at a time on the connection's loop: the count now is the connect whose handlers ran.
+        var connects = Connection.Counters.Connections;
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref _handled);
+        }
+        while (connects > seen && Interlocked.CompareExchange(ref _handled, connects, seen) != seen);
+    }
 
     private void Keep(string text, NoteLevel level)
     {

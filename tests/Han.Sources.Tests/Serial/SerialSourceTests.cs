@@ -15,13 +15,14 @@ public sealed class SerialSourceTests
     public async Task ReadAsync_MeterSendsAFrame_DeliversItsBytesWithTheirTime()
     {
         using var pair = new PseudoTerminalPair();
-        var source = new SerialSource(pair.ReaderEnd, LineSettings.Parse("2400 8E1"), Quick, TimeProvider.System);
+        var events = new List<SourceEvent>();
+        var source = new SerialSource(pair.ReaderEnd, LineSettings.Parse("2400 8E1"), Quick, TimeProvider.System, e => Keep(events, e));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var frame = RealFrames.KamstrupList2;
         var before = DateTimeOffset.UtcNow;
 
         var reading = SourceReading.TakeAsync(source, frame.Length, timeout.Token);
-        await Task.Delay(300, timeout.Token);
+        await WaitUntilAsync(() => Connections(events) == 1, timeout.Token); // the device is open
         pair.Send(frame);
         var chunks = await reading;
 
@@ -46,26 +47,17 @@ public sealed class SerialSourceTests
     {
         using var pair = new PseudoTerminalPair();
         var events = new List<SourceEvent>();
-        var source = new SerialSource(pair.ReaderEnd, LineSettings.Parse("2400 8N1"), Quick, TimeProvider.System, e =>
-        {
-            lock (events)
-            {
-                events.Add(e);
-            }
-        });
+        var source = new SerialSource(pair.ReaderEnd, LineSettings.Parse("2400 8N1"), Quick, TimeProvider.System, e => Keep(events, e));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var reading = SourceReading.TakeAsync(source, 4, timeout.Token);
-        await Task.Delay(300, timeout.Token);
+        await WaitUntilAsync(() => Connections(events) == 1, timeout.Token); // the device is open
         pair.Send([1, 2]);
-        await Task.Delay(300, timeout.Token);
+        await Task.Delay(300, timeout.Token); // read before the unplug: nothing outside the source tells when it has
 
         pair.Unplug();
-        await Task.Delay(500, timeout.Token);
+        await WaitUntilAsync(() => Disconnections(events) >= 1, timeout.Token); // the source saw the adapter go
         pair.PlugIn();
-        while (!Connections(events).Equals(2))
-        {
-            await Task.Delay(50, timeout.Token);
-        }
+        await WaitUntilAsync(() => Connections(events) == 2, timeout.Token);
 
         pair.Send([3, 4]);
         var chunks = await reading;
@@ -95,6 +87,31 @@ public sealed class SerialSourceTests
         lock (events)
         {
             return events.Count(e => e.State == SourceState.Connected);
+        }
+    }
+
+    private static int Disconnections(List<SourceEvent> events)
+    {
+        lock (events)
+        {
+            return events.Count(e => e.State == SourceState.Disconnected);
+        }
+    }
+
+    private static void Keep(List<SourceEvent> events, SourceEvent happened)
+    {
+        lock (events)
+        {
+            events.Add(happened);
+        }
+    }
+
+    /// <summary>Waits for <paramref name="condition"/>; the test's own timeout ends a wait that lasts too long.</summary>
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken timeout)
+    {
+        while (!condition())
+        {
+            await Task.Delay(20, timeout);
         }
     }
 }

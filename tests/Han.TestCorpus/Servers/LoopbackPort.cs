@@ -7,12 +7,30 @@ namespace Han.TestCorpus.Servers;
 /// <summary>A TCP port on the loopback interface that nothing listens on, for a test's own server.</summary>
 public static class LoopbackPort
 {
-    /// <summary>A port the system just gave out and took back; free unless another process takes it in between.</summary>
+    /// <summary>Every port handed out in this process: a test's server may not listen on it yet.</summary>
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A port the system just gave out and took back, never one handed out before in this process: the
+    /// system may give the same port to the next caller as soon as it is closed, and two tests running in
+    /// parallel would then both start their servers on it. Still free only unless another process takes
+    /// it in between; a server that can bind port 0 itself and tell its port needs none of this.
+    /// </summary>
     public static int Free()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     /// <summary>

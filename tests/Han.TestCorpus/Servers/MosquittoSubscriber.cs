@@ -25,7 +25,9 @@ public sealed class MosquittoSubscriber : IDisposable
     {
         ArgumentNullException.ThrowIfNull(broker);
         ArgumentNullException.ThrowIfNull(topics);
-        var subscriptionsBefore = Subscriptions(broker);
+        var extra = extraArguments?.ToList() ?? [];
+        ClientId = GivenClientId(extra) ?? $"han-sub-{Guid.NewGuid():N}"[..20];
+        var subscriptionsBefore = Subscriptions(broker, ClientId);
         var start = new ProcessStartInfo("mosquitto_sub") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-F", "%r %t %p", "-q", "1" })
         {
@@ -38,7 +40,13 @@ public sealed class MosquittoSubscriber : IDisposable
             start.ArgumentList.Add(topic);
         }
 
-        foreach (var argument in extraArguments ?? [])
+        if (GivenClientId(extra) is null)
+        {
+            start.ArgumentList.Add("-i");
+            start.ArgumentList.Add(ClientId);
+        }
+
+        foreach (var argument in extra)
         {
             start.ArgumentList.Add(argument);
         }
@@ -67,6 +75,9 @@ public sealed class MosquittoSubscriber : IDisposable
         _process.BeginErrorReadLine();
         WaitUntilSubscribed(broker, subscriptionsBefore);
     }
+
+    /// <summary>The client id mosquitto_sub connects with: the one given with <c>-i</c>/<c>--id</c>, else one of its own.</summary>
+    public string ClientId { get; }
 
     /// <summary>Every message received so far, in order.</summary>
     public IReadOnlyList<ReceivedMessage> Messages
@@ -116,11 +127,15 @@ public sealed class MosquittoSubscriber : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>mosquitto_sub says nothing once subscribed; the broker's log does (a SUBSCRIBE from its client).</summary>
+    /// <summary>
+    /// mosquitto_sub says nothing once subscribed; the broker's log does. Only this client's SUBACK counts:
+    /// another client's SUBSCRIBE (han's own connection subscribing at the same moment) says nothing of this
+    /// one, and the broker sends the SUBACK after it has added every filter of the SUBSCRIBE.
+    /// </summary>
     private void WaitUntilSubscribed(MosquittoBroker broker, int before)
     {
         var deadline = DateTime.UtcNow + Patience;
-        while (Subscriptions(broker) <= before)
+        while (Subscriptions(broker, ClientId) <= before)
         {
             if (_process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -131,8 +146,15 @@ public sealed class MosquittoSubscriber : IDisposable
         }
     }
 
-    private static int Subscriptions(MosquittoBroker broker) =>
-        broker.Log.Split('\n').Count(line => line.Contains("Received SUBSCRIBE", StringComparison.Ordinal));
+    /// <summary>How many SUBSCRIBEs of <paramref name="clientId"/> the broker has acknowledged (a persistent session's id may subscribe again).</summary>
+    private static int Subscriptions(MosquittoBroker broker, string clientId) =>
+        broker.Log.Split('\n').Count(line => line.EndsWith(": Sending SUBACK to " + clientId, StringComparison.Ordinal));
+
+    private static string? GivenClientId(List<string> arguments)
+    {
+        var at = arguments.FindIndex(argument => argument is "-i" or "--id");
+        return at >= 0 && at + 1 < arguments.Count ? arguments[at + 1] : null;
+    }
 
     private void Keep(string? line)
     {

@@ -66,6 +66,38 @@ public sealed class Ser2NetBridge : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits until ser2net has <paramref name="device"/> open, read from its descriptors in /proc: it opens
+    /// the device only when a client connects, and bytes the meter sends before that never reach the client.
+    /// </summary>
+    public async Task WaitUntilDeviceOpenAsync(string device)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var target = new FileInfo(device).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? device;
+        var deadline = DateTime.UtcNow + Patience;
+        while (!HasOpen(target))
+        {
+            if (_process is null or { HasExited: true } || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"ser2net did not open {device} within {Patience.TotalSeconds:0} s; its log: {Log}");
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
+    private bool HasOpen(string device)
+    {
+        try
+        {
+            return Directory.GetFiles($"/proc/{_process!.Id}/fd").Any(descriptor => new FileInfo(descriptor).LinkTarget == device);
+        }
+        catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
+        {
+            return false; // a descriptor closed while being read, or ser2net ended: the caller looks again
+        }
+    }
+
     /// <summary>Ends ser2net at once (SIGKILL), as a crash does: its client's connection is closed by the system.</summary>
     public void Kill()
     {
