@@ -25,9 +25,10 @@ public static class HourlyLedger
         var exportEstimates = HourSums(quarterList, q => q.Export);
 
         var import = new SeriesLedger("import", [.. registers.Select(r => new RegisterPoint(r.BoundaryUtc, r.Import))], importEstimates, options, flags).Build();
-        var sendsExport = registers.Count > 0 && registers.All(r => r.Export is not null);
-        var export = sendsExport
-            ? new SeriesLedger("export", [.. registers.Select(r => new RegisterPoint(r.BoundaryUtc, r.Export!.Value))], exportEstimates, options, flags).Build()
+        // A list without the export register (a list type that lacks it) leaves a gap in export only.
+        var exportPoints = registers.Where(r => r.Export is not null).Select(r => new RegisterPoint(r.BoundaryUtc, r.Export!.Value)).ToList();
+        var export = exportPoints.Count > 0
+            ? new SeriesLedger("export", exportPoints, exportEstimates, options, flags).Build()
             : null;
 
         var hours = import.Keys.Concat(importEstimates.Keys).Concat(flags.Hours).Distinct().Order().ToList();

@@ -139,7 +139,7 @@ internal sealed class SeriesLedger
         var shared = Text($"the register difference over these {hours} hours is shared out by the integrated power (equally where none was integrated)");
         var (kind, reason) = flag is { } f
             ? (f.Kind, Text($"{f.Reason}; {shared}"))
-            : (HourFlagKind.MissingList, Text($"no hourly list between {Stamp(from.BoundaryUtc)} and {Stamp(to.BoundaryUtc)}; {shared}"));
+            : (HourFlagKind.MissingList, Text($"no hourly register between {Stamp(from.BoundaryUtc)} and {Stamp(to.BoundaryUtc)}; {shared}"));
         for (var n = 0; n < hours; n++)
         {
             var hour = from.BoundaryUtc + (n * HourMath.Hour);

@@ -211,4 +211,18 @@ public class HourlyLedgerTests
         Assert.True(rows[0].IsExact && rows[2].IsExact);
         Assert.Equal(4.5m, rows.Sum(r => r.Import.Kwh!.Value));
     }
+
+    [Fact]
+    public void Build_SomeListsWithoutExport_KeepsExportExactWhereSentAndSharesOverTheGap()
+    {
+        var history = MeterHistory.Of(Midnight, [1m, 1m, 1m, 1m]);
+        history.Replace(Midnight.AddHours(2), r => r with { Export = null });
+
+        var rows = history.Ledger();
+
+        Assert.All(rows, row => Assert.Equal(EnergySource.Exact, row.Import.Source));
+        Assert.Equal([0.1m, 0.1m, 0.1m, 0.1m], rows.Select(r => r.Export!.Kwh!.Value));
+        Assert.Equal([EnergySource.Exact, EnergySource.Estimated, EnergySource.Estimated, EnergySource.Exact], rows.Select(r => r.Export!.Source));
+        Assert.Equal(HourFlagKind.MissingList, Assert.Single(rows[1].Flags).Kind);
+    }
 }
