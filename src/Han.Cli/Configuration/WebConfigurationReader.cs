@@ -9,7 +9,7 @@ namespace Han.Cli.Configuration;
 ///   listen: 127.0.0.1:8080     # the default: this machine only
 ///   token_file: /etc/han/web.token  # or token:; required when listen is beyond loopback
 /// </code>
-/// The web server runs when the section is there (<c>web: {}</c> takes the defaults) and not <c>enabled: false</c>:
+/// The web server runs when the section is there (<c>web:</c> alone takes the defaults; an empty <c>web: {}</c> holds no setting and is not seen) and not <c>enabled: false</c>:
 /// a service that grabbed port 8080 unasked could stop another program, or han itself, from starting.
 /// </summary>
 internal static class WebConfigurationReader
