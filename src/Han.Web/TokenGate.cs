@@ -30,8 +30,7 @@ internal sealed class TokenGate(string token)
                 Secure = request.IsHttps,
                 Path = "/",
             });
-            var query = QueryWithout(request.Query, "token");
-            context.Response.Redirect(request.PathBase + request.Path + query);
+            context.Response.Redirect(SamePlace(request) + QueryWithout(request.Query, "token"));
             return;
         }
 
@@ -45,6 +44,13 @@ internal sealed class TokenGate(string token)
         context.Response.Headers.WWWAuthenticate = "Bearer realm=\"han\"";
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync("han: this needs the access token (web.token): send Authorization: Bearer TOKEN, or open the page once with ?token=TOKEN\n").ConfigureAwait(false);
+    }
+
+    /// <summary>The request's own path; a path that would read as another host (<c>//example.org</c>) goes to <c>/</c> instead.</summary>
+    private static string SamePlace(HttpRequest request)
+    {
+        var path = (request.PathBase + request.Path).ToUriComponent();
+        return path.Length == 0 || path.StartsWith("//", StringComparison.Ordinal) || path.StartsWith("/\\", StringComparison.Ordinal) ? "/" : path;
     }
 
     private static string? Bearer(HttpRequest request)

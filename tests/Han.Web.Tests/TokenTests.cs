@@ -67,6 +67,22 @@ public sealed class TokenTests
     }
 
     [Fact]
+    public async Task Get_TokenInTheAddressOfAPathLikeAHost_SendsBackToThisServer()
+    {
+        await using var web = await RunningWebServer.StartAsync(Token);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = web.Server.Address };
+
+        // Absolute, on this server: a relative "//example.org/" would be another host.
+        var address = new Uri(web.Server.Address!.GetLeftPart(UriPartial.Authority) + "//example.org/?token=" + Token);
+        Assert.Equal("//example.org/", address.AbsolutePath);
+
+        using var first = await browser.GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal("/", first.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task Get_WrongTokenInTheAddress_Is401WithoutACookie()
     {
         await using var web = await RunningWebServer.StartAsync(Token);

@@ -112,7 +112,8 @@ internal sealed class ServiceHost : IAsyncDisposable
     {
         if (Web is not null)
         {
-            await Web.StartAsync(stopping).ConfigureAwait(false);
+            // Not cancelled by an early stop: binding takes a moment, and the stop below undoes it.
+            await Web.StartAsync(CancellationToken.None).ConfigureAwait(false);
             ServiceLog.Information(Log, $"han run: web server on {Web.Address}");
         }
 
