@@ -54,7 +54,7 @@ for rid in "${rids[@]}"; do
   # here they save a minute. No .pdb files: the package carries the program only.
   # System.IO.Ports' native part stays beside the executable (it is never bundled into it unless
   # extracted at run time to a writable folder, which the service's read-only system would refuse).
-  # Trimmed: only the code han can reach is kept, 18 MB instead of 76, and `han run` needs 39 MiB
+  # Trimmed: only the code han can reach is kept, 18 MB instead of 76 (24 MB with the web server), and `han run` needs 39 MiB
   # of memory instead of 57 (docs/performance.md, docs/decisions.md). The trim analyzers run in every
   # build (src/Directory.Build.props), and the trimmer's own warnings are errors here too.
   dotnet publish "$cli" -c Release -r "$rid" --self-contained \

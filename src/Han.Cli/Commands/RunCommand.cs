@@ -87,7 +87,16 @@ internal static class RunCommand
 
         var meters = string.Join(", ", configuration.Meters.Select(m => $"{m.Name} ({m.Source.Text})"));
         ServiceLog.Information(service.Log, $"han run: reading {meters} as configured in {path}");
-        await service.RunAsync(DrainPatience, cancellation).ConfigureAwait(false);
+        try
+        {
+            await service.RunAsync(DrainPatience, cancellation).ConfigureAwait(false);
+        }
+        catch (Han.Web.WebListenException problem)
+        {
+            await streams.Error.WriteLineAsync("han run: " + problem.Message).ConfigureAwait(false);
+            return ConfigurationError;
+        }
+
         ServiceLog.Information(service.Log, "han run: stopped");
         return 0;
     }

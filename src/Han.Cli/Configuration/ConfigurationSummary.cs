@@ -44,6 +44,11 @@ internal static class ConfigurationSummary
             text.Append(HomeAssistantSummary(homeAssistant));
         }
 
+        if (configuration.Web is { } web)
+        {
+            text.Append($"web: http://{web.ListenText}/{(web.Token is null ? string.Empty : ", requests need the token")}\n");
+        }
+
         foreach (var warning in configuration.Warnings)
         {
             text.Append($"warning: {warning}\n");

@@ -7,4 +7,7 @@ internal sealed record RunConfiguration(IReadOnlyList<MeterConfiguration> Meters
 {
     /// <summary>The Domoticz output; null when the file has no domoticz: section.</summary>
     public DomoticzConfiguration? Domoticz { get; init; }
+
+    /// <summary>The web server (docs/web.md); null when the file has no web: section.</summary>
+    public Han.Web.WebOptions? Web { get; init; }
 }

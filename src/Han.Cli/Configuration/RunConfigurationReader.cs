@@ -24,10 +24,11 @@ internal sealed class RunConfigurationReader
         ["mqtt"] = MqttConfigurationReader.Keys,
         ["domoticz"] = DomoticzConfigurationReader.Keys,
         [HomeAssistantSectionReader.Section] = HomeAssistantSectionReader.Keys,
+        [WebConfigurationReader.Section] = WebConfigurationReader.Keys,
     };
 
     /// <summary>Sections of DESIGN.md §2.4 that han does not act on yet: read, and said to be ignored.</summary>
-    private static readonly string[] LaterSections = ["storage", "web", "prices", "grid"];
+    private static readonly string[] LaterSections = ["storage", "prices", "grid"];
 
     private readonly ConfigurationChecker _check;
     private readonly Func<string, string> _readFile;
@@ -82,7 +83,8 @@ internal sealed class RunConfigurationReader
                 + (homeAssistant.Statistics is null ? string.Empty : " and only the hourly statistics are sent (discovery: false says that is meant)"));
         }
 
-        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz };
+        var web = WebConfigurationReader.Read(_check);
+        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz, Web = web };
     }
 
     private MeterConfiguration? ReadMeter(int index)

@@ -6,6 +6,7 @@ using Han.Integrations.HomeAssistant;
 using Han.Integrations.Mqtt;
 using Han.Integrations.HomeAssistant.Statistics;
 using Han.Live.Fanout;
+using Han.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
@@ -23,9 +24,10 @@ internal sealed class ServiceHost : IAsyncDisposable
     private readonly IHost _host;
     private readonly DiscoveryJanitor? _janitor;
 
-    private ServiceHost(IHost host, IReadOnlyList<MeterPipeline> meters, MeterWatch watch, ILogger log, MqttConnection? mqtt, DiscoveryJanitor? janitor)
+    private ServiceHost(IHost host, IReadOnlyList<MeterPipeline> meters, MeterWatch watch, ILogger log, MqttConnection? mqtt, DiscoveryJanitor? janitor, WebServer? web)
     {
         _host = host;
+        Web = web;
         _janitor = janitor;
         Mqtt = mqtt;
         Meters = meters;
@@ -41,6 +43,9 @@ internal sealed class ServiceHost : IAsyncDisposable
 
     /// <summary>The connection to the MQTT broker, null when none is configured.</summary>
     public MqttConnection? Mqtt { get; }
+
+    /// <summary>The web server (docs/web.md), null without a <c>web:</c> section.</summary>
+    public WebServer? Web { get; }
 
     public static ServiceHost Build(RunConfiguration configuration, StandardStreams streams, TimeProvider clock, Func<string, string?> environment)
     {
@@ -70,9 +75,14 @@ internal sealed class ServiceHost : IAsyncDisposable
         var statisticPositions = configuration.HomeAssistant?.Statistics is null
             ? null
             : new StatisticPositionStore(StateFolder.StatisticsPositionsFile, (text, level) => ServiceLog.Write(sinkLog, level, text));
+        // The web server's view of each meter, kept by a sink of the meter's fan-out like any output.
+        var live = configuration.Web is null ? null : configuration.Meters.ToDictionary(m => m.Name, m => new LiveMeter(m.Name), StringComparer.Ordinal);
         var meters = configuration.Meters
-            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant, statisticPositions), new MeterStats(), streams, clock))
+            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant, statisticPositions, live?[meter.Name]), new MeterStats(), streams, clock))
             .ToList();
+        var web = configuration.Web is { } webOptions
+            ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))])
+            : null;
         foreach (var meter in meters)
         {
             builder.Services.AddSingleton<IHostedService>(meter);
@@ -90,15 +100,23 @@ internal sealed class ServiceHost : IAsyncDisposable
         }
 
         var host = builder.Build();
-        return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog, mqtt, homeAssistant?.Janitor);
+        return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog, mqtt, homeAssistant?.Janitor, web);
     }
 
     /// <summary>The least the MQTT connection gets to send its queue when han stops, however long the outputs took.</summary>
     private static readonly TimeSpan LeastMqttPatience = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs until <paramref name="stopping"/> (SIGTERM, Ctrl-C) or every source has ended; then writes what the outputs hold.</summary>
+    /// <exception cref="WebListenException">The web server cannot listen where web.listen says; nothing has started.</exception>
     public async Task RunAsync(TimeSpan drainPatience, CancellationToken stopping)
     {
+        if (Web is not null)
+        {
+            // Not cancelled by an early stop: binding takes a moment, and the stop below undoes it.
+            await Web.StartAsync(CancellationToken.None).ConfigureAwait(false);
+            ServiceLog.Information(Log, $"han run: web server on {Web.Address}");
+        }
+
         Mqtt?.Start();
         try
         {
@@ -121,6 +139,12 @@ internal sealed class ServiceHost : IAsyncDisposable
             await Mqtt.CloseAsync(left > LeastMqttPatience ? left : LeastMqttPatience).ConfigureAwait(false);
         }
 
+        if (Web is not null)
+        {
+            // Last: it shows the state the outputs ended with.
+            await Web.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
         Watch.Summarise("final");
     }
 
@@ -134,6 +158,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (Mqtt is not null)
         {
             await Mqtt.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (Web is not null)
+        {
+            await Web.DisposeAsync().ConfigureAwait(false);
         }
 
         _janitor?.Dispose();
@@ -164,7 +193,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         return (options, new DiscoveryJanitor(options, mqtt, clock));
     }
 
-    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt, (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? homeAssistant, StatisticPositionStore? statisticPositions)
+    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt, (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? homeAssistant, StatisticPositionStore? statisticPositions, LiveMeter? live)
     {
         var outputs = configuration.Outputs;
         var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
@@ -198,6 +227,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (configuration.HomeAssistant?.Statistics is { } statistics)
         {
             sinks.Add(new StatisticsSink(statistics, (text, level) => ServiceLog.Write(log, level, text), clock, statisticPositions));
+        }
+
+        if (live is not null)
+        {
+            sinks.Add(new WebSink(live));
         }
 
         // A sink's own trouble goes straight to the log, not through the fan-out: the log sink may be the one in trouble.

@@ -1,0 +1,35 @@
+using System.Buffers;
+using System.Text.Json;
+using Han.Readings.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Han.Web;
+
+/// <summary>Writes an answer's JSON with <see cref="Utf8JsonWriter"/> (no reflection, so trimming keeps it working).</summary>
+internal static class JsonAnswer
+{
+    public const string ContentType = "application/json; charset=utf-8";
+
+    public static async Task WriteAsync(HttpResponse response, Action<Utf8JsonWriter> write, int status = StatusCodes.Status200OK)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer, ReadingJsonWriter.Options))
+        {
+            write(writer);
+        }
+
+        response.StatusCode = status;
+        response.ContentType = ContentType;
+        response.Headers.CacheControl = "no-store";
+        await response.Body.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
+    }
+
+    /// <summary>404 naming the meters there are, so that a typo in a URL explains itself.</summary>
+    public static Task NoSuchMeterAsync(HttpResponse response, string name, IEnumerable<string> known) =>
+        WriteAsync(response, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", $"no meter is named '{name}'; han reads {string.Join(", ", known)}");
+            writer.WriteEndObject();
+        }, StatusCodes.Status404NotFound);
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Han.Readings;
+
+namespace Han.Web;
+
+/// <summary>
+/// The last hour of a meter's active power, import and export, for the dashboard's live graph: kept in
+/// memory only (history is the storage's job), one point per reading that carried power. An hour of
+/// 2.5-second lists is 1440 points, about 35 KB.
+/// </summary>
+internal sealed class RecentPower
+{
+    public static readonly TimeSpan Span = TimeSpan.FromHours(1);
+
+    private readonly Queue<(DateTimeOffset At, decimal? Import, decimal? Export)> _points = new();
+
+    public int Count => _points.Count;
+
+    /// <summary>Keeps the reading's power, if it has any, and forgets what is older than an hour before it.</summary>
+    public void Add(DateTimeOffset at, MeterReading reading)
+    {
+        var import = reading[ReadingField.ActivePowerImport];
+        var export = reading[ReadingField.ActivePowerExport];
+        if (import is null && export is null)
+        {
+            return;
+        }
+
+        _points.Enqueue((at, import, export));
+        while (_points.Peek().At < at - Span)
+        {
+            _points.Dequeue();
+        }
+    }
+
+    /// <summary>
+    /// Columns, as uPlot takes them: <c>time</c> in Unix seconds (with milliseconds), and the two powers
+    /// in W, null where a reading had only one of them.
+    /// </summary>
+    public void Write(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartArray("time");
+        foreach (var point in _points)
+        {
+            writer.WriteNumberValue(point.At.ToUnixTimeMilliseconds() / 1000m);
+        }
+
+        writer.WriteEndArray();
+        WriteColumn(writer, "active_power_import", p => p.Import);
+        WriteColumn(writer, "active_power_export", p => p.Export);
+    }
+
+    private void WriteColumn(Utf8JsonWriter writer, string name, Func<(DateTimeOffset At, decimal? Import, decimal? Export), decimal?> value)
+    {
+        writer.WriteStartArray(name);
+        foreach (var point in _points)
+        {
+            if (value(point) is { } number)
+            {
+                writer.WriteNumberValue(number);
+            }
+            else
+            {
+                writer.WriteNullValue();
+            }
+        }
+
+        writer.WriteEndArray();
+    }
+}
