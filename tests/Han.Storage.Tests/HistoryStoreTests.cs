@@ -178,7 +178,7 @@ public abstract class HistoryStoreTests
             None);
         await store.UpsertAggregatesAsync([new EnergyAggregate("house", AggregateResolution.Hour, old, 0.1m, null, true, null)], None);
 
-        var pruned = await store.PruneListsAsync(now.AddDays(-30), None);
+        var pruned = await RawListRetention.Default.PruneAsync(store, now, None);
 
         Assert.Equal(2, pruned);
         var left = await store.ReadListsAsync("house", old.AddDays(-1), now.AddDays(1), None);
