@@ -13,9 +13,10 @@ cd "$here"
 # deploy/han.service; nothing starts it. dpkg-deb, which builds and reads the .deb, comes with dpkg.
 # mosquitto is the real MQTT broker the MQTT, Home Assistant and Domoticz tests start on a free port,
 # mosquitto-clients its mosquitto_sub and mosquitto_pub, the independent clients that check han's
-# messages and send it frames; openssl makes the certificates of the TLS tests. Database and browser
-# tests will add postgresql and chromium here.)
-required_packages=(xxd bsdextrautils socat ser2net systemd mosquitto mosquitto-clients openssl)
+# messages and send it frames; openssl makes the certificates of the TLS tests. postgresql brings the
+# server the storage tests start in a temporary folder on a free port (its initdb and postgres; the
+# system's own cluster is not used). Browser tests will add chromium here.)
+required_packages=(xxd bsdextrautils socat ser2net systemd mosquitto mosquitto-clients openssl postgresql)
 
 missing=()
 for package in "${required_packages[@]}"; do

@@ -1,0 +1,32 @@
+using Han.Live.Fanout;
+
+namespace Han.Storage;
+
+/// <summary>
+/// han's history of each meter: the lists as decoded first (kept for a retention), then what is derived
+/// from them: per-minute power (written with the lists) and energy aggregates (kept for ever). SQLite
+/// and PostgreSQL behave the same behind it. Times are UTC; energy is exact (decimal kWh).
+/// </summary>
+public interface IHistoryStore : IAsyncDisposable
+{
+    /// <summary>Writes the readings, their meters and the per-minute power they add to, in one transaction.</summary>
+    Task WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken);
+
+    /// <summary>The meters known, by their configured names.</summary>
+    Task<IReadOnlyList<StoredMeter>> ReadMetersAsync(CancellationToken cancellationToken);
+
+    /// <summary>A meter's lists received in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
+    Task<IReadOnlyList<StoredList>> ReadListsAsync(string meter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>A meter's per-minute power for minutes starting in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
+    Task<IReadOnlyList<MinutePower>> ReadMinutePowerAsync(string meter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>Writes aggregates, replacing any with the same meter, resolution and start.</summary>
+    Task UpsertAggregatesAsync(IReadOnlyList<EnergyAggregate> aggregates, CancellationToken cancellationToken);
+
+    /// <summary>A meter's aggregates of one resolution starting in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
+    Task<IReadOnlyList<EnergyAggregate>> ReadAggregatesAsync(string meter, AggregateResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the lists received before <paramref name="before"/> (and nothing else); returns how many.</summary>
+    Task<long> PruneListsAsync(DateTimeOffset before, CancellationToken cancellationToken);
+}

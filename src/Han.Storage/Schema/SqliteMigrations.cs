@@ -1,0 +1,44 @@
+namespace Han.Storage.Schema;
+
+/// <summary>
+/// The SQLite schema, one script per version, in order: script n takes a store from version n to n+1.
+/// A script, once released, is never changed; a change of schema is a new script (docs/storage.md).
+/// </summary>
+internal static class SqliteMigrations
+{
+    public static StoreDialect Dialect { get; } = new("SQLite", [Version1], LockForMigration: null);
+
+    // Times are Unix milliseconds (UTC), energy whole mWh (EnergyUnits). minute_power and
+    // energy_aggregates are looked up by their key only, so WITHOUT ROWID keeps one copy of each row;
+    // raw_lists keeps its rowid, since its rows (a JSON reading) are large.
+    private const string Version1 = """
+        CREATE TABLE meters (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            meter_id TEXT,
+            meter_manufacturer TEXT,
+            meter_type TEXT,
+            list_version TEXT);
+        CREATE TABLE raw_lists (
+            meter INTEGER NOT NULL REFERENCES meters (id),
+            received INTEGER NOT NULL,
+            meter_time TEXT,
+            reading TEXT NOT NULL);
+        CREATE UNIQUE INDEX raw_lists_by_meter_and_time ON raw_lists (meter, received);
+        CREATE TABLE minute_power (
+            meter INTEGER NOT NULL REFERENCES meters (id),
+            minute_start INTEGER NOT NULL,
+            import_mean REAL, import_min REAL, import_max REAL, import_count INTEGER NOT NULL,
+            export_mean REAL, export_min REAL, export_max REAL, export_count INTEGER NOT NULL,
+            PRIMARY KEY (meter, minute_start)) WITHOUT ROWID;
+        CREATE TABLE energy_aggregates (
+            meter INTEGER NOT NULL REFERENCES meters (id),
+            resolution TEXT NOT NULL CHECK (resolution IN ('15min', 'hour', 'day', 'month')),
+            period_start INTEGER NOT NULL,
+            import_mwh INTEGER,
+            export_mwh INTEGER,
+            exact INTEGER NOT NULL,
+            flags TEXT,
+            PRIMARY KEY (meter, resolution, period_start)) WITHOUT ROWID;
+        """;
+}
