@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Han.Readings.Json;
 
 namespace Han.Sources.Serial;
 
@@ -98,15 +99,7 @@ public sealed class LineSettingsStore
     /// <summary>Writes a new file beside the old one and moves it over, so that a crash never leaves half a file.</summary>
     private void Save(Dictionary<string, Entry> entries)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(_path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var temporary = _path + ".tmp";
-        using (var stream = File.Create(temporary))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        AtomicJsonFile.Write(_path, writer =>
         {
             writer.WriteStartObject();
             foreach (var (device, entry) in entries.OrderBy(e => e.Key, StringComparer.Ordinal))
@@ -118,9 +111,7 @@ public sealed class LineSettingsStore
             }
 
             writer.WriteEndObject();
-        }
-
-        File.Move(temporary, _path, overwrite: true);
+        });
     }
 
     private readonly record struct Entry(LineSettings Settings, DateTimeOffset Detected);

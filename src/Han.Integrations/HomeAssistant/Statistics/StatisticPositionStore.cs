@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Han.Live.Fanout;
+using Han.Readings.Json;
 using Entry = Han.Integrations.HomeAssistant.Statistics.StatisticMemoryJson.Entry;
 
 namespace Han.Integrations.HomeAssistant.Statistics;
@@ -191,19 +192,6 @@ public sealed class StatisticPositionStore
     /// <summary>Writes a new file beside the old one and moves it over, so that a crash never leaves half a file.</summary>
     private void Save(Dictionary<string, Entry> entries)
     {
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(_path));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        var temporary = _path + ".tmp";
-        using (var stream = File.Create(temporary))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            StatisticMemoryJson.Write(writer, entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value)));
-        }
-
-        File.Move(temporary, _path, overwrite: true);
+        AtomicJsonFile.Write(_path, writer => StatisticMemoryJson.Write(writer, entries.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value))));
     }
 }
