@@ -46,7 +46,7 @@ public sealed class RunStorageTests(ITestOutputHelper output) : IDisposable
         var received = PrintedLines.Read(Path.Combine(_folder, "house.jsonl"))
             .Select(line => DateTimeOffset.Parse(line.GetProperty("received").GetString()!, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds())
             .ToList();
-        // Distinct: two lists that came in one read of the socket share their receive time (and one row of the store).
+        // Distinct: two lists completed by one read of the socket share their receive time (the store keeps the later a millisecond on).
         var mustBeStored = received.Where(at => at < (killedAt - LossAllowed - SchedulingMargin).ToUnixTimeMilliseconds()).Distinct().ToList();
         var missing = mustBeStored.Where(at => !stored.Contains(at)).ToList();
         Assert.True(mustBeStored.Count >= 150, $"only {mustBeStored.Count} lists were received before the last seconds");
