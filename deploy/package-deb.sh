@@ -4,8 +4,8 @@
 #   deploy/package-deb.sh PUBLISH_DIR ARCH VERSION COMMIT OUTPUT_DIR
 #
 # What goes where (and why):
-#   /usr/lib/han/han, libSystem.IO.Ports.Native.so   the program; the native part of System.IO.Ports
-#                                                    must sit beside the real file
+#   /usr/lib/han/han, libSystem.IO.Ports.Native.so   the program; the native parts of System.IO.Ports
+#   /usr/lib/han/libe_sqlite3.so                     and of SQLite (the history) must sit beside the real file
 #   /usr/bin/han -> ../lib/han/han                   on PATH; .NET finds its folder through the link
 #   /lib/systemd/system/han.service                  the service, not enabled (see debian/postinst)
 #   /etc/han/han.yaml                                the example configuration, a conffile: dpkg keeps
@@ -30,7 +30,7 @@ install -d -m 0755 "$root/usr/lib/han" "$root/usr/bin" "$root/lib/systemd/system
 install -d -m 0750 "$root/var/lib/han"
 install -m 0755 "$publish/han" "$root/usr/lib/han/han"
 # Shared objects need no execute bit (the NuGet package ships it 0744).
-install -m 0644 "$publish/libSystem.IO.Ports.Native.so" "$root/usr/lib/han/"
+install -m 0644 "$publish/libSystem.IO.Ports.Native.so" "$publish/libe_sqlite3.so" "$root/usr/lib/han/"
 ln -s ../lib/han/han "$root/usr/bin/han"
 install -m 0644 "$here/han.service" "$root/lib/systemd/system/han.service"
 # 0640: the postinst's statoverride makes it root:han; until then root alone reads it.

@@ -33,6 +33,7 @@ public sealed class PackageTests(ReleaseBuild release)
         Assert.All(entries.Values, entry => Assert.Equal("root/root", entry.Owner));
         Assert.Equal("-rwxr-xr-x", entries["./usr/lib/han/han"].Mode);
         Assert.Equal("-rw-r--r--", entries["./usr/lib/han/libSystem.IO.Ports.Native.so"].Mode);
+        Assert.Equal("-rw-r--r--", entries["./usr/lib/han/libe_sqlite3.so"].Mode);
         Assert.Equal("./usr/bin/han -> ../lib/han/han", entries["./usr/bin/han"].Name);
         Assert.Equal("-rw-r--r--", entries["./lib/systemd/system/han.service"].Mode);
         Assert.Equal("-rw-r-----", entries["./etc/han/han.yaml"].Mode);
