@@ -8,12 +8,13 @@ using Han.Storage.Queries;
 namespace Han.Cli.Commands;
 
 /// <summary>
-/// <c>han export [--meter NAME] --from DATE --to DATE --resolution raw|minute|15min|hour|day|month
-/// [--format csv|json] [--output FILE] (--sqlite PATH | --postgres CONNECTION) [--time-zone ZONE]</c>
+/// <c>han export [--config FILE] [--meter NAME] --from DATE --to DATE --resolution raw|minute|15min|hour|day|month
+/// [--format csv|json] [--output FILE] [--sqlite PATH | --postgres CONNECTION] [--time-zone ZONE]</c>
 /// (DESIGN.md §2.3): a meter's history from the store, as CSV for a spreadsheet or JSON lines for a
 /// script. Dates are read as the REST API reads them (<see cref="HistoryRange"/>). Exit code 0 when
 /// written; 64 (EX_USAGE of sysexits.h) for an option's bad value, said with the option, the value and
-/// what is valid; 1 when the store or the output cannot be opened or written.
+/// what is valid; 78 when the configuration cannot be read; 1 when the store or the output cannot be
+/// opened or written.
 /// </summary>
 internal static class ExportCommand
 {
@@ -22,104 +23,43 @@ internal static class ExportCommand
 
     public static Command Create(StandardStreams streams)
     {
-        var meter = new Option<string?>("--meter") { Description = "The meter, by its configured name. Optional when the store has one meter." };
-        var from = new Option<string?>("--from") { Description = $"Start (inclusive): {HistoryTime.Forms}. A calendar form alone covers what it names (--from 2025 is the year)." };
-        var to = new Option<string?>("--to") { Description = "End (exclusive), in the same forms as --from." };
-        var resolution = new Option<string?>("--resolution") { Description = $"What to write: {ExportResolutions.Valid} (raw: the lists as received; minute: per-minute power in W; the others: energy in kWh).", HelpName = "raw|minute|15min|hour|day|month" };
-        var format = new Option<string?>("--format") { Description = "csv (default; a header row, '.' decimals, times ISO 8601 with the zone's offset) or json (one object per line).", HelpName = "csv|json" };
-        var output = new Option<string?>("--output", "-o") { Description = "The file to write (replaced if it exists). Default: standard output." };
-        var sqlite = new Option<string?>("--sqlite") { Description = "The history in this SQLite file (han run's store).", HelpName = "PATH" };
-        var postgres = new Option<string?>("--postgres") { Description = "The history in this PostgreSQL database (a connection string, as in Host=pi;Database=han;Username=han).", HelpName = "CONNECTION" };
-        var zone = new Option<string?>("--time-zone") { Description = "The zone days and months are counted in and times are written in (IANA, as in Europe/Oslo). Default: the system's.", HelpName = "ZONE" };
+        var arguments = new ExportArguments();
         var command = new Command("export", "Write a meter's history from the store: the raw lists, per-minute power, or energy per 15 minutes, hour, day or month, as CSV or JSON lines.");
-        foreach (var option in new Option[] { meter, from, to, resolution, format, output, sqlite, postgres, zone })
-        {
-            command.Options.Add(option);
-        }
-
+        arguments.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
-            var (request, store, problem) = Check(
-                parse.GetValue(meter), parse.GetValue(from), parse.GetValue(to), parse.GetValue(resolution), parse.GetValue(format),
-                parse.GetValue(output), parse.GetValue(sqlite), parse.GetValue(postgres), parse.GetValue(zone));
-            if (problem is not null)
+            var (request, problem, inConfiguration) = arguments.Read(parse);
+            if (request is null)
             {
                 await streams.Error.WriteLineAsync("han export: " + problem).ConfigureAwait(false);
-                return UsageError;
+                return inConfiguration ? RunCommand.ConfigurationError : UsageError;
             }
 
-            return await ExportAsync(request!, store!, streams, cancellation).ConfigureAwait(false);
+            return await ExportAsync(request, streams, cancellation).ConfigureAwait(false);
         });
         return command;
     }
 
-    /// <summary>The request, or the first problem with the command line.</summary>
-    private static (ExportRequest? Request, StoreChoice? Store, string? Problem) Check(
-        string? meter, string? from, string? to, string? resolutionText, string? formatText, string? output, string? sqlite, string? postgres, string? zoneText)
+    private static async Task<int> ExportAsync(ExportRequest request, StandardStreams streams, CancellationToken cancellation)
     {
-        TimeZoneInfo zone = TimeZoneInfo.Local;
-        if (zoneText is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneText, out zone!))
-        {
-            return (null, null, $"--time-zone '{zoneText}' is not a time zone this system knows; give an IANA name, as in Europe/Oslo or UTC");
-        }
-
-        if (from is null || to is null)
-        {
-            return (null, null, $"give both --from and --to ({HistoryTime.Forms}; --to is exclusive), as in --from 2025-01 --to 2025-02");
-        }
-
-        if (!ExportResolutions.TryParse(resolutionText, out var resolution))
-        {
-            return (null, null, resolutionText is null
-                ? $"give --resolution: {ExportResolutions.Valid}"
-                : $"--resolution '{resolutionText}' is not a resolution; give {ExportResolutions.Valid}");
-        }
-
-        if (formatText is not (null or "csv" or "json"))
-        {
-            return (null, null, $"--format '{formatText}' is not a format; give csv or json");
-        }
-
-        if (!HistoryRange.TryParse(from, to, zone, new HistoryRange(DateTimeOffset.MinValue, DateTimeOffset.MaxValue), ("--from", "--to"), out var range, out var problem))
-        {
-            return (null, null, problem);
-        }
-
-        StoreChoice? store = (sqlite, postgres) switch
-        {
-            (not null, null) => new StoreChoice(sqlite, null),
-            (null, not null) => new StoreChoice(null, postgres),
-            _ => null,
-        };
-        if (store is null)
-        {
-            return (null, null, sqlite is null
-                ? "name the store: --sqlite PATH (han run's SQLite file) or --postgres CONNECTION"
-                : "give either --sqlite or --postgres, not both");
-        }
-
-        return (new ExportRequest(meter, range, resolution, formatText == "json", output, zone), store, null);
-    }
-
-    private static async Task<int> ExportAsync(ExportRequest request, StoreChoice choice, StandardStreams streams, CancellationToken cancellation)
-    {
-        if (choice.SqlitePath is { } path && !File.Exists(path))
+        var source = request.Store;
+        if (source.SqlitePath is { } path && !File.Exists(path))
         {
             // Opening would create an empty store: say what is wrong instead.
-            await streams.Error.WriteLineAsync($"han export: --sqlite {path}: there is no such file; give the file han run writes its history to").ConfigureAwait(false);
+            await streams.Error.WriteLineAsync($"han export: {source.NamedBy} {path}: there is no such file; give the file han run writes its history to").ConfigureAwait(false);
             return 1;
         }
 
         IHistoryStore store;
         try
         {
-            store = choice.SqlitePath is { } file
+            store = source.SqlitePath is { } file
                 ? await HistoryStores.OpenSqliteAsync(file, cancellation).ConfigureAwait(false)
-                : await HistoryStores.OpenPostgresAsync(choice.PostgresConnection!, cancellation).ConfigureAwait(false);
+                : await HistoryStores.OpenPostgresAsync(source.PostgresConnection!, cancellation).ConfigureAwait(false);
         }
         catch (Exception problem) when (problem is HistoryStoreException or System.Data.Common.DbException or ArgumentException or IOException)
         {
-            await streams.Error.WriteLineAsync($"han export: the store cannot be opened: {problem.Message}").ConfigureAwait(false);
+            await streams.Error.WriteLineAsync($"han export: the store of {source.NamedBy} cannot be opened: {problem.Message}").ConfigureAwait(false);
             return 1;
         }
 
@@ -182,6 +122,4 @@ internal static class ExportCommand
             _ => (null, $"give --meter NAME: {known}"),
         };
     }
-
-    private sealed record StoreChoice(string? SqlitePath, string? PostgresConnection);
 }

@@ -12,4 +12,5 @@ internal sealed record ExportRequest(
     ExportResolution Resolution,
     bool Json,
     string? OutputPath,
-    TimeZoneInfo Zone);
+    TimeZoneInfo Zone,
+    ExportSource Store);

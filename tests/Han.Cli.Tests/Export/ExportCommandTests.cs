@@ -214,11 +214,29 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
-    public async Task Export_NoStoreNamed_Exit64SayingHowToNameIt()
+    public async Task Export_NoStoreOptionAndNoConfiguration_Exit78SayingHowToNameTheStore()
     {
-        var result = await HanRunner.Run("export", "--from", "2025", "--to", "2026", "--resolution", "hour");
+        var missing = Path.Combine(Path.GetTempPath(), "han-test-no-config-" + Guid.NewGuid().ToString("N") + ".yaml");
 
-        Assert.Equal(64, result.ExitCode);
-        Assert.Contains("name the store: --sqlite PATH", result.Stderr, StringComparison.Ordinal);
+        var result = await HanRunner.Run("export", "--config", missing, "--from", "2025", "--to", "2026", "--resolution", "hour");
+
+        Assert.Equal(78, result.ExitCode);
+        Assert.Contains("there is no configuration file here", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("(or name the store with --sqlite PATH or --postgres CONNECTION)", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Export_NoStoreOption_ReadsTheStoreAndTheZoneOfHanRunsConfiguration()
+    {
+        await using var store = await ExportStore.CreateAsync();
+        await store.Store.UpsertAggregatesAsync(Periods(AggregateResolution.Hour, 2, TimeSpan.FromHours(1)), CancellationToken.None);
+        var config = Path.Combine(store.Folder, "han.yaml");
+        await File.WriteAllTextAsync(config, $"meters:\n  - name: house\n    source: tcp://127.0.0.1:3001\nstorage:\n  sqlite: {store.Path}\ntime_zone: America/New_York\n");
+
+        var result = await HanRunner.Run("export", "--config", config, "--from", "2025-03-29", "--to", "2025-03-30", "--resolution", "hour");
+
+        Assert.Equal(0, result.ExitCode);
+        var rows = ExportStore.Csv(result.Stdout);
+        Assert.Equal(["2025-03-29T19:00:00-04:00", "2025-03-29T20:00:00-04:00"], rows.Skip(1).Select(r => r[0]));
     }
 }
