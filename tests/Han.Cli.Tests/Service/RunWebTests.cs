@@ -17,16 +17,8 @@ public sealed class RunWebTests : IDisposable
     [Fact]
     public async Task Run_SimulatedAidon_LiveAndMetricsHaveTheListsSent()
     {
-        var meterPort = LoopbackPort.Free();
-        var webPort = LoopbackPort.Free();
-        var config = await WriteConfigAsync($"meters:\n  - name: house\n    source: tcp://127.0.0.1:{meterPort}\nweb:\n  listen: 127.0.0.1:{webPort}\n");
-        var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 180);
-        await service.WaitForErrorAsync($"web server on http://127.0.0.1:{webPort}/");
-        using var web = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}/") };
-
-        var simulator = await Shell.Run($"exec \"$HAN\" simulate --meter aidon --speed 60 --duration 10m --start {Start} --seed 5 --log house.log --serve tcp://127.0.0.1:{meterPort}", _folder, timeoutSeconds: 120);
-        Assert.Equal(0, simulator.ExitCode);
-        var sent = File.ReadAllLines(Path.Combine(_folder, "house.log")).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["reading"]!.AsObject()).ToList();
+        var (service, web, sent, _) = await RunWithSimulatedAidonAsync(string.Empty);
+        using var client = web;
         // The line status (every 10 s) counts every frame once the decoder has them all.
         var live = await WaitForAsync(web, "api/meters/house/live", state => state["frames"]?.GetValue<long>() == sent.Count);
         var metrics = await web.GetStringAsync("metrics");
@@ -45,17 +37,9 @@ public sealed class RunWebTests : IDisposable
     [Fact]
     public async Task Run_WithStorage_HistoryApiAndStatusReadTheStoreAndExportHasEveryList()
     {
-        var meterPort = LoopbackPort.Free();
-        var webPort = LoopbackPort.Free();
         var store = Path.Combine(_folder, "history.db");
-        var config = await WriteConfigAsync($"meters:\n  - name: house\n    source: tcp://127.0.0.1:{meterPort}\nweb:\n  listen: 127.0.0.1:{webPort}\nstorage:\n  sqlite: {store}\ntime_zone: Europe/Oslo\n");
-        var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 180);
-        await service.WaitForErrorAsync($"web server on http://127.0.0.1:{webPort}/");
-        using var web = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}/") };
-
-        var simulator = await Shell.Run($"exec \"$HAN\" simulate --meter aidon --speed 60 --duration 10m --start {Start} --seed 5 --log house.log --serve tcp://127.0.0.1:{meterPort}", _folder, timeoutSeconds: 120);
-        Assert.Equal(0, simulator.ExitCode);
-        var sent = File.ReadAllLines(Path.Combine(_folder, "house.log")).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["reading"]!.AsObject()).ToList();
+        var (service, web, sent, config) = await RunWithSimulatedAidonAsync($"storage:\n  sqlite: {store}\ntime_zone: Europe/Oslo\n");
+        using var client = web;
         var status = await WaitForAsync(web, "api/status", s => s["sinks"]!.AsArray().Any(q => q!["sink"]!.GetValue<string>() == "history house" && q["written"]!.GetValue<long>() == sent.Count));
         var power = await WaitForAsync(web, "api/meters/house/power", p => p["time"]!.AsArray().Count > 0);
         var history = JsonNode.Parse(await web.GetStringAsync("api/history"))!.AsObject();
@@ -131,6 +115,22 @@ public sealed class RunWebTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, $"{path} never got there; last: {state.ToJsonString()}");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>han run with its web server (and <paramref name="moreYaml"/>) reading a simulated Aidon meter that sent ten minutes of lists at 60 times its speed.</summary>
+    private async Task<(RunningShell Service, HttpClient Web, List<JsonObject> Sent, string Config)> RunWithSimulatedAidonAsync(string moreYaml)
+    {
+        var meterPort = LoopbackPort.Free();
+        var webPort = LoopbackPort.Free();
+        var config = await WriteConfigAsync($"meters:\n  - name: house\n    source: tcp://127.0.0.1:{meterPort}\nweb:\n  listen: 127.0.0.1:{webPort}\n{moreYaml}");
+        var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 180);
+        await service.WaitForErrorAsync($"web server on http://127.0.0.1:{webPort}/");
+        var web = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}/") };
+
+        var simulator = await Shell.Run($"exec \"$HAN\" simulate --meter aidon --speed 60 --duration 10m --start {Start} --seed 5 --log house.log --serve tcp://127.0.0.1:{meterPort}", _folder, timeoutSeconds: 120);
+        Assert.Equal(0, simulator.ExitCode);
+        var sent = File.ReadAllLines(Path.Combine(_folder, "house.log")).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["reading"]!.AsObject()).ToList();
+        return (service, web, sent, config);
     }
 
     private async Task<string> WriteConfigAsync(string yaml)
