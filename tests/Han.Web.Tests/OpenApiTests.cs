@@ -41,5 +41,7 @@ public sealed class OpenApiTests
         Assert.Contains("han is running", page, StringComparison.Ordinal);
         Assert.Contains("href=\"api/meters/house/live\"", page, StringComparison.Ordinal);
         Assert.Contains("href=\"openapi/v1.json\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"api/meters/house/energy\"", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"api/status\"", page, StringComparison.Ordinal);
     }
 }
