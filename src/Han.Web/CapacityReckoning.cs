@@ -44,7 +44,7 @@ internal static class CapacityReckoning
         IReadOnlyList<MinutePower> minutes,
         LiveReading? live)
     {
-        var start = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+        var start = HourStart(now);
         var elapsed = now - start;
         var stored = hours.FirstOrDefault(h => h.Start == start && h.ImportKwh is not null);
         var (soFar, source) = stored is not null
@@ -59,6 +59,10 @@ internal static class CapacityReckoning
         var after = Basis(rows, month, zone).MeanKwh ?? 0m;
         return new CurrentHour(start, decimal.Round(soFar, 6), source, (int)elapsed.TotalSeconds, power, projected, after > before);
     }
+
+    /// <summary>The start of the hour under way (UTC hours: the zones han serves are whole hours from UTC).</summary>
+    public static DateTimeOffset HourStart(DateTimeOffset now) =>
+        new(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
 
     private static HourEnergy Energy(decimal? kwh, bool exact) =>
         kwh is { } value ? new HourEnergy(value, exact ? EnergySource.Exact : EnergySource.Estimated) : HourEnergy.Unknown;

@@ -84,7 +84,7 @@ internal sealed class HistoryEndpoints
             return;
         }
 
-        if (RangeProblem(request, _reader.Today(), r => EnergyRangeCap.Check(resolution, r), out var range) is { } problem)
+        if (RangeProblem(request, _reader.Today(), r => RangeCap.Check(resolution, r), out var range) is { } problem)
         {
             await JsonAnswer.BadRequestAsync(response, problem).ConfigureAwait(false);
             return;
@@ -103,7 +103,7 @@ internal sealed class HistoryEndpoints
 
         var now = _reader.Now;
         var lastDay = new HistoryRange(now - TimeSpan.FromDays(1), now);
-        if (RangeProblem(request, lastDay, r => EnergyRangeCap.Check(r, PowerAnswer.Cap, "power"), out var range) is { } problem)
+        if (RangeProblem(request, lastDay, r => RangeCap.Check(r, PowerAnswer.Cap, "power"), out var range) is { } problem)
         {
             await JsonAnswer.BadRequestAsync(response, problem).ConfigureAwait(false);
             return;
@@ -136,7 +136,7 @@ internal sealed class HistoryEndpoints
         CurrentHour? current = null;
         if (now >= month.From && now < month.To)
         {
-            var hourStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
+            var hourStart = CapacityReckoning.HourStart(now);
             var minutes = await _reader.MinutesAsync(name, new HistoryRange(hourStart, now + TimeSpan.FromMinutes(1)), cancellation).ConfigureAwait(false);
             var live = _live.TryGetValue(name, out var meter) ? meter.Snapshot().State : null;
             current = CapacityReckoning.Project(now, day, zone, hours, minutes, live);

@@ -103,7 +103,7 @@ internal static class ExportCommand
             await writer.FlushAsync(cancellation).ConfigureAwait(false);
         }
 
-        var what = request.Resolution switch { ExportResolution.Raw => "lists", ExportResolution.Minute => "minutes", _ => "periods" };
+        var what = request.Resolution switch { ExportResolution.Raw => "list", ExportResolution.Minute => "minute", _ => "period" } + (rows == 1 ? string.Empty : "s");
         await streams.Error.WriteLineAsync(
             $"han export: {rows} {what} of {meter} from {HistoryTime.ToIso(request.Range.From, request.Zone)} to {HistoryTime.ToIso(request.Range.To, request.Zone)} written to {request.OutputPath ?? "standard output"}").ConfigureAwait(false);
         return 0;

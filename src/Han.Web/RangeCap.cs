@@ -5,12 +5,12 @@ using Han.Storage.Queries;
 namespace Han.Web;
 
 /// <summary>
-/// How long a range one energy request may cover, by resolution, so that no request makes han read and
+/// How long a range one energy or power request may cover, by resolution, so that no request makes han read and
 /// send an unbounded answer on a Raspberry Pi: a quarter of quarter-hours (8,928 periods), two years of
 /// hours (17,544); days and months are few enough for any range. A range may be an hour longer than its
 /// cap, so that a calendar quarter or year with an autumn DST change still fits.
 /// </summary>
-internal static class EnergyRangeCap
+internal static class RangeCap
 {
     private static readonly TimeSpan DstSlack = TimeSpan.FromHours(1);
 
