@@ -34,6 +34,9 @@ internal sealed class SqliteHistoryStore : SqlHistoryStore
     /// <summary>Opens (or creates) the store at <paramref name="path"/> and brings its schema up to date.</summary>
     public static async Task<SqliteHistoryStore> OpenAsync(string path, CancellationToken cancellationToken)
     {
+        // Microsoft.Data.Sqlite finds its native SQLite by reflection, which the trimmed release build
+        // removes (its SqliteConnection then fails to initialise); named here, the trimmer keeps it.
+        SQLitePCL.Batteries_V2.Init();
         var store = new SqliteHistoryStore(Path.GetFullPath(path));
         await using (var connection = await store.OpenConnectionAsync(cancellationToken).ConfigureAwait(false))
         {

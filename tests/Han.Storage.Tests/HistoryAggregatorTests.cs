@@ -124,6 +124,35 @@ public abstract class HistoryAggregatorTests
         Assert.Equal((ExpectedKwh(meter, start, end), true), (day.ImportKwh!.Value, day.Exact));
     }
 
+    [Fact]
+    public async Task RefreshAsync_RegistersWithEveryListLikeP1_TheListNearestEachHourCountsAndEveryHourIsExact()
+    {
+        var (start, end) = (Midnight(2026, 3, 10), Midnight(2026, 3, 11));
+        var meter = SyntheticMeter.Run(start, end, Oslo, Watts);
+        var hourly = meter.Registers.ToList();
+        meter.Registers.Clear();
+        foreach (var hour in hourly.SkipLast(1))
+        {
+            for (var second = 0; second < 3600; second += 10)
+            {
+                // The register as the meter counts it, to the Wh, every 10 s (received on the second).
+                var at = hour.Boundary.AddSeconds(second);
+                var counted = Math.Floor(meter.HourKwh(hour.Boundary) * second / 3.6m) / 1000m;
+                meter.Registers.Add(new RegisterList(at, at, TimeZoneInfo.ConvertTime(at, Oslo).DateTime, hour.Import + counted, hour.Export));
+            }
+        }
+
+        meter.Registers.Add(hourly[^1] with { Received = hourly[^1].Boundary });
+
+        await using var store = await RefreshAsync(meter, start, end);
+
+        var hours = await ReadAsync(store, AggregateResolution.Hour, start, end);
+        Assert.Equal(24, hours.Count);
+        Assert.All(hours, h => Assert.Equal((meter.HourKwh(h.Start), true, (string?)null), (h.ImportKwh!.Value, h.Exact, h.Flags)));
+        var day = Assert.Single(await ReadAsync(store, AggregateResolution.Day, start, end));
+        Assert.Equal((ExpectedKwh(meter, start, end), true), (day.ImportKwh!.Value, day.Exact));
+    }
+
     [Theory]
     [InlineData(3, 23)] // 2026-03-29: summer time, 02:00-03:00 does not exist
     [InlineData(10, 25)] // 2026-10-25: 02:00-03:00 twice

@@ -61,10 +61,10 @@ internal abstract class SqlHistoryStore : IHistoryStore
                     meters[made.Meter] = meter;
                 }
 
-                if (await lists.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false))
+                if (await lists.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false) is { } received)
                 {
-                    minutes.Add(meter, made.At, made.Reading.Reading);
-                    await registers.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false);
+                    minutes.Add(meter, StoreTime.FromStored(received), made.Reading.Reading);
+                    await registers.WriteAsync(meter, received, made, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
