@@ -120,6 +120,22 @@ public abstract class HistoryStoreTests
     }
 
     [Fact]
+    public async Task WriteAsync_BurstOfListsWithOneReceiveTimeWrittenTwice_EachStoredOnceInOrderAMillisecondApart()
+    {
+        await using var store = await OpenAsync();
+        // A bridge delivering what it buffered: fifty different lists in one read, one receive time.
+        var burst = Enumerable.Range(0, 50).Select(n => StoreReadings.Power("house", StoreReadings.Noon, new Measurement(1000 + n, 0))).ToArray();
+
+        await store.WriteAsync(burst, None);
+        await store.WriteAsync(burst, None);
+
+        var stored = await store.ReadListsAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddMinutes(1), None);
+        Assert.Equal(Enumerable.Range(0, 50).Select(n => StoreReadings.Noon.AddMilliseconds(n)), stored.Select(s => s.Received));
+        Assert.Equal(Enumerable.Range(0, 50).Select(n => 1000m + n), stored.Select(s => ListValues.Numbers(s.Json)["active_power_import"]));
+        Assert.Equal(50, Assert.Single(await store.ReadMinutePowerAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddMinutes(1), None)).Import!.Count);
+    }
+
+    [Fact]
     public async Task WriteAsync_KnownPowerSequenceOverTwoWrites_MinuteMeanMinMaxAndCounts()
     {
         await using var store = await OpenAsync();

@@ -26,6 +26,13 @@ internal sealed class ListWriter : IAsyncDisposable
     private readonly ReadingJsonWriter _json = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
 
+    // The last list written: a burst of lists of one receive time (a capture read at speed, a bridge
+    // delivering what it buffered) goes on from the last place taken instead of trying every place before
+    // it again, which made a burst of n lists cost n² statements.
+    private int _lastMeter = -1;
+    private long _lastReceived;
+    private long _lastPlace;
+
     public ListWriter(DbConnection connection, DbTransaction transaction)
     {
         _insert = connection.CreateCommand();
@@ -60,23 +67,33 @@ internal sealed class ListWriter : IAsyncDisposable
         _meterTime.Value = reading.MeterTime is { } clock ? clock.ToString() : DBNull.Value;
         _reading.Value = json;
         var received = StoreTime.ToStored(made.At);
-        for (var shift = 0; shift <= MaxShift; shift++, received++)
+        var first = meter == _lastMeter && received == _lastReceived ? _lastPlace + 1 : received;
+        for (var place = first; place <= received + MaxShift; place++)
         {
-            _received.Value = received;
+            _received.Value = place;
             if (await _insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1)
             {
-                return received;
+                Remember(meter, received, place);
+                return place;
             }
 
             _storedMeter.Value = meter;
-            _storedReceived.Value = received;
+            _storedReceived.Value = place;
             if (await _stored.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string stored && stored == json)
             {
+                Remember(meter, received, place);
                 return null;
             }
         }
 
         return null;
+    }
+
+    private void Remember(int meter, long received, long place)
+    {
+        _lastMeter = meter;
+        _lastReceived = received;
+        _lastPlace = place;
     }
 
     public async ValueTask DisposeAsync()
