@@ -1,3 +1,4 @@
+using Han.Live;
 using Han.Live.Fanout;
 
 namespace Han.Storage;
@@ -9,8 +10,19 @@ namespace Han.Storage;
 /// </summary>
 public interface IHistoryStore : IAsyncDisposable
 {
-    /// <summary>Writes the readings, their meters and the per-minute power they add to, in one transaction.</summary>
-    Task WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the readings, their meters and the per-minute power they add to, in one transaction; returns
+    /// how many lists were new (a list already stored, same meter and receive time, is left out and not counted again).
+    /// </summary>
+    Task<int> WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes per-minute power summed up elsewhere (<c>han import</c> of lists past the raw-list retention,
+    /// whose lists are not stored). A minute already stored is kept unless <paramref name="minutes"/> has
+    /// more lists for it, so the same capture imported twice counts its minutes once. Returns how many
+    /// minutes were written (new or with more lists than stored).
+    /// </summary>
+    Task<int> WriteMinutesAsync(string meter, MeterIdentity identity, IReadOnlyList<MinutePower> minutes, CancellationToken cancellationToken);
 
     /// <summary>The meters known, by their configured names.</summary>
     Task<IReadOnlyList<StoredMeter>> ReadMetersAsync(CancellationToken cancellationToken);

@@ -33,18 +33,19 @@ internal abstract class SqlHistoryStore : IHistoryStore
         return await SchemaMigrator.ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken)
+    public async Task<int> WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
         if (readings.Count == 0)
         {
-            return;
+            return 0;
         }
 
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var meters = new Dictionary<string, int>(StringComparer.Ordinal);
         var minutes = new MinuteBatch();
+        var stored = 0;
         await using (var lists = new ListWriter(connection, transaction))
         {
             foreach (var made in readings)
@@ -59,6 +60,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
 
                 if (await lists.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false))
                 {
+                    stored++;
                     minutes.Add(meter, made.At, made.Reading.Reading);
                 }
             }
@@ -66,6 +68,23 @@ internal abstract class SqlHistoryStore : IHistoryStore
 
         await MinutePowerTable.MergeAsync(connection, transaction, minutes, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    public async Task<int> WriteMinutesAsync(string meter, Live.MeterIdentity identity, IReadOnlyList<MinutePower> minutes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        if (minutes.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var id = await MeterTable.UpsertAsync(connection, transaction, meter, identity, cancellationToken).ConfigureAwait(false);
+        var written = await MinutePowerTable.WriteSummedAsync(connection, transaction, id, minutes, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
     }
 
     public async Task<IReadOnlyList<StoredMeter>> ReadMetersAsync(CancellationToken cancellationToken)
