@@ -12,8 +12,9 @@ namespace Han.Storage;
 /// not counted again. They go in transactions of <see cref="BatchSize"/> lists, each written on another
 /// thread while the next is decoded.</item>
 /// <item>Older lists would be deleted by the pruner at once, so they are not stored: their power is summed
-/// into minutes here and written with <see cref="IHistoryStore.WriteMinutesAsync"/>, which keeps a minute
-/// already stored unless the import has more lists for it (docs/storage.md, "Import").</item>
+/// into minutes here and written, with the hourly registers of those that carry them, by
+/// <see cref="IHistoryStore.WriteImportedAsync"/>, which keeps a minute already stored unless the import
+/// has more lists for it and a register already stored (docs/storage.md, "Import").</item>
 /// </list>
 /// The cutoff is a whole minute, so every minute is summed one way only. Lists are expected roughly in
 /// time order (a capture's are); a minute is held until lists <see cref="MinuteHold"/> later have come.
@@ -28,9 +29,12 @@ public sealed class HistoryImport
     /// <summary>Past-retention minutes held before the closed ones are written (about a week of one meter).</summary>
     private const int MinutesHeld = 10_000;
 
+    private static readonly TimeSpan RefreshStep = TimeSpan.FromDays(31);
+
     private readonly IHistoryStore _store;
     private readonly long _cutoff;
     private readonly MinuteBatch _old = new();
+    private readonly List<ReadingMade> _oldRegisters = [];
     private readonly Dictionary<string, ImportedMeter> _meters = new(StringComparer.Ordinal);
     private List<ReadingMade> _batch = new(BatchSize);
     private Task<int> _writing = Task.FromResult(0);
@@ -81,6 +85,11 @@ public sealed class HistoryImport
 
         // A list without power (Kamstrup's hourly list has none) adds nothing to a minute but is counted as read.
         _old.Add(meter.Index, made.At, made.Reading.Reading);
+        if (made.Reading.Reading[Readings.ReadingField.ActiveEnergyImport] is not null)
+        {
+            _oldRegisters.Add(made); // the hourly list: one an hour
+        }
+
         Summed++;
         if (_old.Count >= MinutesHeld)
         {
@@ -94,6 +103,24 @@ public sealed class HistoryImport
         await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
         await FinishWritingAsync().ConfigureAwait(false);
         await WriteClosedMinutesAsync(long.MaxValue, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Recomputes the aggregates of the range each meter's lists covered: once per meter, a month of it at
+    /// a time (so a year's import never holds a year of minutes), never per list.
+    /// </summary>
+    public async Task RefreshAggregatesAsync(HistoryAggregator aggregator, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(aggregator);
+        foreach (var (name, meter) in _meters)
+        {
+            var end = meter.Last.AddTicks(1);
+            for (var from = meter.First; from < end; from += RefreshStep)
+            {
+                var to = from + RefreshStep < end ? from + RefreshStep : end;
+                await aggregator.RefreshAsync(name, from, to, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     private ImportedMeter Track(ReadingMade made)
@@ -141,12 +168,14 @@ public sealed class HistoryImport
         foreach (var (name, meter) in _meters)
         {
             var minutes = _old.TakeBefore(meter.Index, name, before);
-            if (minutes.Count == 0)
+            var registers = _oldRegisters.Where(list => list.Meter == name && StoreTime.ToStored(list.At) < before).ToList();
+            if (minutes.Count == 0 && registers.Count == 0)
             {
                 continue;
             }
 
-            var written = await _store.WriteMinutesAsync(name, meter.Identity, minutes, cancellationToken).ConfigureAwait(false);
+            _oldRegisters.RemoveAll(registers.Contains);
+            var written = await _store.WriteImportedAsync(name, meter.Identity, minutes, registers, cancellationToken).ConfigureAwait(false);
             MinutesWritten += written;
             MinutesAlreadyStored += minutes.Count - written;
         }

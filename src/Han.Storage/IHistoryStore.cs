@@ -18,12 +18,14 @@ public interface IHistoryStore : IAsyncDisposable
     Task<int> WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Writes per-minute power summed up elsewhere (<c>han import</c> of lists past the raw-list retention,
-    /// whose lists are not stored). A minute already stored is kept unless <paramref name="minutes"/> has
-    /// more lists for it, so the same capture imported twice counts its minutes once. Returns how many
-    /// minutes were written (new or with more lists than stored).
+    /// Writes what is kept for ever of lists that are not stored themselves (<c>han import</c> of lists
+    /// past the raw-list retention): per-minute power summed up elsewhere, and the hourly registers of the
+    /// lists in <paramref name="registerLists"/> that carry them. A minute already stored is kept unless
+    /// <paramref name="minutes"/> has more lists for it, and a register already stored is left, so the
+    /// same capture imported twice counts once. Returns how many minutes were written (new or with more
+    /// lists than stored).
     /// </summary>
-    Task<int> WriteMinutesAsync(string meter, MeterIdentity identity, IReadOnlyList<MinutePower> minutes, CancellationToken cancellationToken);
+    Task<int> WriteImportedAsync(string meter, MeterIdentity identity, IReadOnlyList<MinutePower> minutes, IReadOnlyList<ReadingMade> registerLists, CancellationToken cancellationToken);
 
     /// <summary>The meters known, by their configured names.</summary>
     Task<IReadOnlyList<StoredMeter>> ReadMetersAsync(CancellationToken cancellationToken);

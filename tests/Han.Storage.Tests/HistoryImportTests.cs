@@ -73,6 +73,29 @@ public abstract class HistoryImportTests
         Assert.Equal(count, minutes.Sum(minute => minute.Import!.Count));
     }
 
+    [Fact]
+    public async Task RefreshAggregatesAsync_HoursOnBothSidesOfRetentionImportedTwice_RegistersAndHoursAsAfterOnce()
+    {
+        await using var store = await OpenAsync();
+        var aggregator = new HistoryAggregator(store, new Trust.TrustOptions { Zone = TimeZoneInfo.Utc });
+        // 1.5 kW for six hours, the register 1.5 kWh up each hour: three hours past retention, three after.
+        var start = Cutoff.AddHours(-3);
+        var lists = SteadyHouse(start, hours: 6, watts: 1500).ToList();
+
+        var first = await ImportAsync(store, lists);
+        await first.RefreshAggregatesAsync(aggregator, None);
+        var registersAfterOnce = await store.ReadHourlyRegistersAsync("house", start, start.AddHours(7), None);
+        var hoursAfterOnce = await store.ReadAggregatesAsync("house", AggregateResolution.Hour, start, start.AddHours(6), None);
+        var second = await ImportAsync(store, lists);
+        await second.RefreshAggregatesAsync(aggregator, None);
+
+        Assert.Equal(7, registersAfterOnce.Count); // the registers at 0, 1, ... 6 hours
+        Assert.Equal(6, hoursAfterOnce.Count);
+        Assert.All(hoursAfterOnce, hour => Assert.Equal(1.5m, hour.ImportKwh));
+        Assert.Equal(registersAfterOnce, await store.ReadHourlyRegistersAsync("house", start, start.AddHours(7), None));
+        Assert.Equal(hoursAfterOnce, await store.ReadAggregatesAsync("house", AggregateResolution.Hour, start, start.AddHours(6), None));
+    }
+
     private static async Task<HistoryImport> ImportAsync(IHistoryStore store, IEnumerable<ReadingMade> lists)
     {
         var import = new HistoryImport(store, Cutoff);
@@ -83,6 +106,24 @@ public abstract class HistoryImportTests
 
         await import.CompleteAsync(None);
         return import;
+    }
+
+    /// <summary>A list of power every 10 s and, on each whole hour, the register list, as a meter sends them.</summary>
+    private static IEnumerable<ReadingMade> SteadyHouse(DateTimeOffset start, int hours, int watts)
+    {
+        for (var second = 0; second <= hours * 3600; second += 10)
+        {
+            var at = start.AddSeconds(second);
+            var reading = new MeterReading { Received = at };
+            reading.Set(ReadingField.ActivePowerImport, new Measurement(watts, 0));
+            if (second % 3600 == 0)
+            {
+                // kWh with three decimals, as the mantissa of a scaler of -3.
+                reading.Set(ReadingField.ActiveEnergyImport, new Measurement(10_000_000 + (second / 3600 * 1500), -3));
+            }
+
+            yield return new ReadingMade("house", at, new Live.LiveReading(reading, Live.MeterIdentity.Unknown, null, null));
+        }
     }
 
     private static IEnumerable<ReadingMade> PowerLists(DateTimeOffset start, int count, Func<int, int> watts, double seconds) =>

@@ -101,16 +101,24 @@ internal static class ImportCommand
             configured = meters.Count == 1 ? meters[0] : null;
         }
 
+        var storage = configuration?.Storage;
+        if (sqlite is null && postgres is null && storage is { Enabled: false })
+        {
+            await error.WriteLineAsync($"han import: {path} turns the history off (storage: enabled: false), so there is no store to import into; turn it on, or name a store with --sqlite PATH or --postgres CONNECTION").ConfigureAwait(false);
+            return null;
+        }
+
         var target = sqlite is not null || postgres is not null
             ? new HistoryTarget(sqlite, postgres)
-            : new HistoryTarget(StateFolder.HistoryFile, null);
+            : storage is null ? new HistoryTarget(StateFolder.HistoryFile, null)
+            : storage.Kind == StorageKind.Sqlite ? new HistoryTarget(storage.SqlitePath, null) : new HistoryTarget(null, storage.PostgresConnectionString);
         return new ImportRequest(
             inputs,
             target,
             meterName ?? configured?.Name,
             decoding ?? (configured is null ? new DecoderOptions(Readings.Country.Parse("NO")) : new DecoderOptions(configured.Country, configured.Key, configured.AuthenticationKey)),
             new MeterStateOptions { Scale = configured?.Scale ?? 1 },
-            RawListRetention.Default,
-            TimeZoneInfo.Local);
+            storage is null ? RawListRetention.Default : new RawListRetention(storage.RawListRetention),
+            configuration?.TimeZone ?? TimeZoneInfo.Local);
     }
 }

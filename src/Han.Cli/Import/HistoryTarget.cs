@@ -1,5 +1,4 @@
 using Han.Storage;
-using Npgsql;
 
 namespace Han.Cli.Import;
 
@@ -7,7 +6,7 @@ namespace Han.Cli.Import;
 internal sealed record HistoryTarget(string? SqlitePath, string? PostgresConnection)
 {
     /// <summary>Where it is, for messages (never a password).</summary>
-    public string Description => SqlitePath ?? DescribePostgres(PostgresConnection!);
+    public string Description => SqlitePath ?? HistoryStores.DescribePostgres(PostgresConnection!);
 
     public Task<IHistoryStore> OpenAsync(CancellationToken cancellationToken)
     {
@@ -18,11 +17,5 @@ internal sealed record HistoryTarget(string? SqlitePath, string? PostgresConnect
         }
 
         return HistoryStores.OpenPostgresAsync(PostgresConnection!, cancellationToken);
-    }
-
-    private static string DescribePostgres(string connection)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connection);
-        return $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}";
     }
 }

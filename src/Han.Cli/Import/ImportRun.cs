@@ -46,6 +46,7 @@ internal static class ImportRun
 
                 await lists.CompleteAsync(cancellation).ConfigureAwait(false);
                 await history.CompleteAsync(cancellation).ConfigureAwait(false);
+                await history.RefreshAggregatesAsync(new HistoryAggregator(store, new Trust.TrustOptions { Zone = request.Zone }), cancellation).ConfigureAwait(false);
                 return failed ? 1 : 0;
             }).ConfigureAwait(false);
 

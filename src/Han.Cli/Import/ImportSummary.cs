@@ -23,6 +23,7 @@ internal static class ImportSummary
             text.Add(Line($"  {lists.WithoutTime:N0} lists without a receive time or a meter clock were left out"));
         }
 
+        text.Add(meter is null ? "  no aggregates to refresh" : Line($"  aggregates (15 minutes, hours, days, months) recomputed for the days from {Time(meter.First)} to {Time(meter.Last)}"));
         text.Add(Line($"  damaged or skipped: {lists.Problems:N0} problems ({lists.ChecksumErrors:N0} checksum errors, {lists.DiscardedBytes:N0} bytes skipped)"));
         return string.Join('\n', text) + "\n";
     }

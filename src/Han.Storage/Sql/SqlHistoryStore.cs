@@ -74,10 +74,11 @@ internal abstract class SqlHistoryStore : IHistoryStore
         return stored;
     }
 
-    public async Task<int> WriteMinutesAsync(string meter, Live.MeterIdentity identity, IReadOnlyList<MinutePower> minutes, CancellationToken cancellationToken)
+    public async Task<int> WriteImportedAsync(string meter, Live.MeterIdentity identity, IReadOnlyList<MinutePower> minutes, IReadOnlyList<ReadingMade> registerLists, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(minutes);
-        if (minutes.Count == 0)
+        ArgumentNullException.ThrowIfNull(registerLists);
+        if (minutes.Count == 0 && registerLists.Count == 0)
         {
             return 0;
         }
@@ -86,6 +87,14 @@ internal abstract class SqlHistoryStore : IHistoryStore
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var id = await MeterTable.UpsertAsync(connection, transaction, meter, identity, cancellationToken).ConfigureAwait(false);
         var written = await MinutePowerTable.WriteSummedAsync(connection, transaction, id, minutes, cancellationToken).ConfigureAwait(false);
+        await using (var registers = new HourlyRegisterWriter(connection, transaction))
+        {
+            foreach (var list in registerLists)
+            {
+                await registers.WriteAsync(id, list, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return written;
     }
