@@ -33,6 +33,7 @@ internal static class ImportRun
             var history = new HistoryImport(store, request.Retention.Cutoff(clock.GetUtcNow()));
             using var lists = new ListImporter(history, request.Decoding, request.MeterOptions, request.Zone, request.Meter);
             var started = Stopwatch.StartNew();
+            var written = TimeSpan.Zero;
             var total = request.Inputs.Sum(input => input == "-" || !File.Exists(input) ? 0L : new FileInfo(input).Length);
             var exitCode = await ImportProgress.RunAsync(total, streams.ErrorTerminal, streams.Error, clock, async position =>
             {
@@ -46,12 +47,13 @@ internal static class ImportRun
 
                 await lists.CompleteAsync(cancellation).ConfigureAwait(false);
                 await history.CompleteAsync(cancellation).ConfigureAwait(false);
+                written = started.Elapsed;
                 await history.RefreshAggregatesAsync(new HistoryAggregator(store, new Trust.TrustOptions { Zone = request.Zone }), cancellation).ConfigureAwait(false);
                 return failed ? 1 : 0;
             }).ConfigureAwait(false);
 
             await using var output = new StreamWriter(streams.Output, leaveOpen: true) { NewLine = "\n" };
-            await output.WriteAsync(ImportSummary.Describe(lists, history, started.Elapsed, request.Target.Description)).ConfigureAwait(false);
+            await output.WriteAsync(ImportSummary.Describe(lists, history, written, started.Elapsed - written, request.Target.Description)).ConfigureAwait(false);
             return exitCode;
         }
     }

@@ -6,7 +6,9 @@ namespace Han.Cli.Import;
 /// <summary>What an import did, as the lines <c>han import</c> ends with.</summary>
 internal static class ImportSummary
 {
-    public static string Describe(ListImporter lists, HistoryImport history, TimeSpan elapsed, string store)
+    /// <param name="elapsed">Reading, decoding and writing the lists.</param>
+    /// <param name="aggregating">Recomputing the aggregates after.</param>
+    public static string Describe(ListImporter lists, HistoryImport history, TimeSpan elapsed, TimeSpan aggregating, string store)
     {
         var text = new List<string>();
         var meter = lists.Meter is { } name && history.Meters.TryGetValue(name, out var seen) ? seen : null;
@@ -23,7 +25,7 @@ internal static class ImportSummary
             text.Add(Line($"  {lists.WithoutTime:N0} lists without a receive time or a meter clock were left out"));
         }
 
-        text.Add(meter is null ? "  no aggregates to refresh" : Line($"  aggregates (15 minutes, hours, days, months) recomputed for the days from {Time(meter.First)} to {Time(meter.Last)}"));
+        text.Add(meter is null ? "  no aggregates to refresh" : Line($"  aggregates (15 minutes, hours, days, months) recomputed for the days from {Time(meter.First)} to {Time(meter.Last)} in {aggregating.TotalSeconds:F1} s"));
         text.Add(Line($"  damaged or skipped: {lists.Problems:N0} problems ({lists.ChecksumErrors:N0} checksum errors, {lists.DiscardedBytes:N0} bytes skipped)"));
         return string.Join('\n', text) + "\n";
     }
