@@ -29,8 +29,8 @@ cat "$dir/summary.txt"
 lists=$(grep -o '^han import: [0-9,]* lists' "$dir/summary.txt" | tr -dc '0-9')
 seconds=$(wall_seconds "$dir/time.txt")
 rss_kb=$(peak_rss_kb "$dir/time.txt")
-# The write-ahead log is checkpointed into the file when han closes it; count both to be sure.
-size=$(cat "$store" "$store-wal" 2>/dev/null | wc -c)
+# The write-ahead log is checkpointed into the file when han closes it; count it too if it is left.
+size=$(( $(stat -c %s "$store") + $( [[ -f "$store-wal" ]] && stat -c %s "$store-wal" || echo 0) ))
 without="$dir/han-without-raw.db"
 cp "$store" "$without"
 sqlite3 "$without" "DELETE FROM raw_lists; VACUUM;"

@@ -117,6 +117,7 @@ internal static class SimulateCommand
         var extras = (options.SolarPeakKilowatts > 0 ? string.Create(CultureInfo.InvariantCulture, $", {options.SolarPeakKilowatts} kW solar") : string.Empty)
             + (options.Faults.IsEmpty ? string.Empty : $", faults {options.Faults}")
             + (options.Key is null ? string.Empty : options.AuthenticationKey is null ? ", encrypted" : ", encrypted and authenticated");
-        return $"{options.Vendor.Manufacturer} {simulator.Identity.Type} ({options.Phases}-phase, {options.Grid.ToString().ToUpperInvariant()}) meter {simulator.Identity.Id}, seed {options.Seed}{extras}; clock from {start}{until} at speed {request.Pace}";
+        var pace = request.CapturePath is null ? $"at speed {request.Pace}" : "written as a han capture as fast as it is made";
+        return $"{options.Vendor.Manufacturer} {simulator.Identity.Type} ({options.Phases}-phase, {options.Grid.ToString().ToUpperInvariant()}) meter {simulator.Identity.Id}, seed {options.Seed}{extras}; clock from {start}{until} {pace}";
     }
 }
