@@ -51,7 +51,8 @@ public sealed class HistoryAggregator
         var daysStart = LocalCalendar.StartOf(firstDay, Zone);
         var daysEnd = LocalCalendar.StartOf(lastDay.AddDays(1), Zone);
 
-        var registers = await _store.ReadHourlyRegistersAsync(meter, daysStart - Margin, daysEnd + Margin, cancellationToken).ConfigureAwait(false);
+        var registers = DenseRegisters.NearestToEachHour(
+            await _store.ReadHourlyRegistersAsync(meter, daysStart - Margin, daysEnd + Margin, cancellationToken).ConfigureAwait(false));
         var minutes = await _store.ReadMinutePowerAsync(meter, daysStart - Margin, daysEnd + Margin, cancellationToken).ConfigureAwait(false);
         var quarters = QuarterEstimates.FromMinutes(minutes);
         var hours = HourlyLedger.Build(registers, quarters, Options)

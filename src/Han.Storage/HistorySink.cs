@@ -86,9 +86,14 @@ public sealed class HistorySink : IMeterSink
         {
             await WritePendingAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception failure) when (_options.Report is not null && failure is not OperationCanceledException)
+        catch (Exception failure) when (failure is not OperationCanceledException)
         {
             Failed(failure);
+            if (_options.Report is null)
+            {
+                _backgroundFailure = null; // thrown here, not again by the next call
+                throw;
+            }
         }
     }
 
@@ -177,11 +182,14 @@ public sealed class HistorySink : IMeterSink
         }
     }
 
-    /// <summary>Drops the oldest readings beyond the cap (under the lock); told once per run of failures.</summary>
+    /// <summary>
+    /// While the store fails, drops the oldest readings beyond the cap (under the lock); told once per run
+    /// of failures. A store that is only slow (a capture read at full speed) is waited for: it catches up.
+    /// </summary>
     private void DropOldestBeyondCap()
     {
         var excess = _pending.Count - _options.MaxPending;
-        if (excess <= 0)
+        if (excess <= 0 || !_failing)
         {
             return;
         }
@@ -198,24 +206,25 @@ public sealed class HistorySink : IMeterSink
 
     private void Failed(Exception failure)
     {
-        if (_options.Report is not { } report)
-        {
-            // Told by the next call from the queue, which counts and logs it once per failure.
-            _backgroundFailure = failure;
-            return;
-        }
-
         lock (_gate)
         {
-            if (_failing)
+            var first = !_failing;
+            _failing = true;
+            DropOldestBeyondCap();
+            if (_options.Report is null)
             {
+                // Told by the next call from the queue, which counts and logs it once per failure.
+                _backgroundFailure = failure;
                 return;
             }
 
-            _failing = true;
+            if (!first)
+            {
+                return;
+            }
         }
 
-        report(Invariant($"{Name}: writing to the history failed ({failure.Message}); the readings are kept, the newest {_options.MaxPending} at most, and written when it works again"), NoteLevel.Error);
+        _options.Report(Invariant($"{Name}: writing to the history failed ({failure.Message}); the readings are kept, the newest {_options.MaxPending} at most, and written when it works again"), NoteLevel.Error);
     }
 
     private void Recovered()

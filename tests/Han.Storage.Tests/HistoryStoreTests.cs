@@ -105,6 +105,22 @@ public abstract class HistoryStoreTests
     }
 
     [Fact]
+    public async Task WriteAsync_TwoListsWithOneReceiveTime_BothStoredTheLaterAMillisecondOnAndEachOnlyOnce()
+    {
+        await using var store = await OpenAsync();
+        // One read of the line completed both lists: they share its receive time.
+        var lists = new[] { StoreReadings.Power("house", StoreReadings.Noon, new Measurement(1000, 0)), StoreReadings.Power("house", StoreReadings.Noon, new Measurement(1200, 0)) };
+
+        await store.WriteAsync(lists, None);
+        await store.WriteAsync(lists, None); // an import run twice
+
+        var stored = await store.ReadListsAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddMinutes(1), None);
+        Assert.Equal([StoreReadings.Noon, StoreReadings.Noon.AddMilliseconds(1)], stored.Select(s => s.Received));
+        Assert.Equal([1000m, 1200m], stored.Select(s => ListValues.Numbers(s.Json)["active_power_import"]));
+        Assert.Equal(new PowerSummary(1100, 1000, 1200, 2), Assert.Single(await store.ReadMinutePowerAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddMinutes(1), None)).Import);
+    }
+
+    [Fact]
     public async Task WriteAsync_KnownPowerSequenceOverTwoWrites_MinuteMeanMinMaxAndCounts()
     {
         await using var store = await OpenAsync();

@@ -51,7 +51,7 @@ internal static class ConfigurationSummary
 
         var storage = configuration.Storage;
         text.Append(storage.Enabled
-            ? $"storage: {storage.Where}, raw lists kept {storage.RawDays} days; days and months in {configuration.TimeZone.Id}\n"
+            ? $"storage: {storage.Where}, raw lists kept {storage.RawDays} days; days and months in {configuration.TimeZone.Id}{(configuration.TimeZone == TimeZoneInfo.Local ? " (the system's; time_zone: to change)" : string.Empty)}\n"
             : "storage: off (enabled: false); no history is kept\n");
         foreach (var warning in configuration.Warnings)
         {

@@ -81,7 +81,8 @@ internal sealed class RunConfigurationReader
         var domoticz = DomoticzConfigurationReader.Read(_check, [.. meters.Select(m => m.Name)]);
         var storage = StorageConfigurationReader.Read(_check, _stateFolder);
         // Read once, for the history's days and the meters' clocks; a Home Assistant statistics zone of its own may differ.
-        var zone = TimeZoneReader.Read(_check, TimeZoneReader.Path) ?? TimeZoneInfo.Local;
+        // No warning on a UTC host: every han run would log it (containers run in UTC); --check names the zone in use.
+        var zone = TimeZoneReader.Read(_check, TimeZoneReader.Path, warnOnUtc: false) ?? TimeZoneInfo.Local;
         var homeAssistant = HomeAssistantSectionReader.Read(_check, meterZone: _check.Get(TimeZoneReader.Path) is null ? null : zone);
         if (homeAssistant is { Discovery: not null } && mqtt is null)
         {

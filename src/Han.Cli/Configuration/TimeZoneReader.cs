@@ -10,8 +10,11 @@ internal static class TimeZoneReader
     /// <summary>The top-level setting: the zone of the meters' clocks and of the history's days and months.</summary>
     public const string Path = "time_zone";
 
-    /// <summary>The zone of <paramref name="path"/>; when not given, <paramref name="fallback"/>, or the system's with a warning when that is UTC. Null when the value is not a zone.</summary>
-    public static TimeZoneInfo? Read(ConfigurationChecker check, string path, TimeZoneInfo? fallback = null)
+    /// <summary>
+    /// The zone of <paramref name="path"/>; when not given, <paramref name="fallback"/>, or the system's (with
+    /// a warning when that is UTC and <paramref name="warnOnUtc"/>). Null when the value is not a zone.
+    /// </summary>
+    public static TimeZoneInfo? Read(ConfigurationChecker check, string path, TimeZoneInfo? fallback = null, bool warnOnUtc = true)
     {
         ArgumentNullException.ThrowIfNull(check);
         if (check.Get(path) is not { } setting)
@@ -21,7 +24,7 @@ internal static class TimeZoneReader
                 return fallback;
             }
 
-            if (TimeZoneInfo.Local.BaseUtcOffset == TimeSpan.Zero && !TimeZoneInfo.Local.SupportsDaylightSavingTime)
+            if (warnOnUtc && TimeZoneInfo.Local.BaseUtcOffset == TimeSpan.Zero && !TimeZoneInfo.Local.SupportsDaylightSavingTime)
             {
                 check.Warn($"{Setting.Display(path)}: not given, and this system's zone is UTC ({TimeZoneInfo.Local.Id}); meters keep local time, so give the meters' zone, as in {Path}: Europe/Oslo");
             }

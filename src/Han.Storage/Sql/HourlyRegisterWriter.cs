@@ -31,7 +31,8 @@ internal sealed class HourlyRegisterWriter : IAsyncDisposable
     }
 
     /// <summary>Stores the list's registers when it has the import register; other lists are left out.</summary>
-    public async Task WriteAsync(int meter, ReadingMade made, CancellationToken cancellationToken)
+    /// <param name="received">The list's receive time as stored with it (Unix ms).</param>
+    public async Task WriteAsync(int meter, long received, ReadingMade made, CancellationToken cancellationToken)
     {
         var reading = made.Reading.Reading;
         if (reading[ReadingField.ActiveEnergyImport] is not { } import)
@@ -40,7 +41,7 @@ internal sealed class HourlyRegisterWriter : IAsyncDisposable
         }
 
         _meter.Value = meter;
-        _received.Value = StoreTime.ToStored(made.At);
+        _received.Value = received;
         _meterClock.Value = reading.MeterTime is { } clock ? clock.ToString() : DBNull.Value;
         _import.Value = EnergyUnits.ToStored(import)!.Value;
         _export.Value = EnergyUnits.ToStored(reading[ReadingField.ActiveEnergyExport]) is { } export ? export : DBNull.Value;

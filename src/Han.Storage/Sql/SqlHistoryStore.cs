@@ -60,11 +60,11 @@ internal abstract class SqlHistoryStore : IHistoryStore
                     meters[made.Meter] = meter;
                 }
 
-                if (await lists.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false))
+                if (await lists.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false) is { } received)
                 {
                     stored++;
-                    minutes.Add(meter, made.At, made.Reading.Reading);
-                    await registers.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false);
+                    minutes.Add(meter, StoreTime.FromStored(received), made.Reading.Reading);
+                    await registers.WriteAsync(meter, received, made, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -91,7 +91,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
         {
             foreach (var list in registerLists)
             {
-                await registers.WriteAsync(id, list, cancellationToken).ConfigureAwait(false);
+                await registers.WriteAsync(id, StoreTime.ToStored(list.At), list, cancellationToken).ConfigureAwait(false);
             }
         }
 
