@@ -94,7 +94,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             })
             .ToList();
         var web = configuration.Web is { } webOptions
-            ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))])
+            ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))], new HistoryOptions(history?.Store, history?.Zone ?? configuration.TimeZone, clock))
             : null;
         foreach (var meter in meters)
         {
