@@ -13,8 +13,6 @@ days="${1:-365}"
 dir="${HAN_BENCH_DIR:-${TMPDIR:-/tmp}/han-import-year}"
 mkdir -p "$dir"
 exe=$(build_han)
-# The simulated meter's clock is Norwegian time; days and months are read in it.
-export TZ=Europe/Oslo
 capture="$dir/year-$days.han"
 if [[ ! -s "$capture" ]]; then
   start=$(date -u -d "-$days days" +%Y-%m-%dT%H:00:00Z)
@@ -24,7 +22,7 @@ fi
 
 store="$dir/han.db"
 rm -f "$store" "$store-wal" "$store-shm"
-/usr/bin/time -v "$exe" import "$capture" --sqlite "$store" > "$dir/summary.txt" 2> "$dir/time.txt"
+/usr/bin/time -v "$exe" import "$capture" --sqlite "$store" --time-zone Europe/Oslo > "$dir/summary.txt" 2> "$dir/time.txt"
 cat "$dir/summary.txt"
 lists=$(grep -o '^han import: [0-9,]* lists' "$dir/summary.txt" | tr -dc '0-9')
 seconds=$(wall_seconds "$dir/time.txt")

@@ -10,7 +10,7 @@ using Han.Storage;
 namespace Han.Cli.Commands;
 
 /// <summary>
-/// <c>han import CAPTURE... [--config FILE] [--sqlite PATH | --postgres CONN] [--meter NAME] [decoder options]</c>
+/// <c>han import CAPTURE... [--config FILE] [--sqlite PATH | --postgres CONN] [--meter NAME] [--time-zone ZONE] [decoder options]</c>
 /// (DESIGN.md §2.3, docs/storage.md "Import"): fills the history from captures and raw files. Importing
 /// the same input twice changes nothing. Exit code 0 when every input was imported; 1 when one could
 /// not be read (the others are imported) or the store could not be opened; 78 for a bad configuration.
@@ -35,6 +35,18 @@ internal static class ImportCommand
             Description = "The meter's name in the store (as in han run's meters:). Default: the configuration's one meter; without a configuration, the meter id its lists state.",
             HelpName = "NAME",
         };
+        var zone = new Option<string?>("--time-zone")
+        {
+            Description = "The zone days and months are aggregated in, and a meter clock without offset is read in (IANA, as in Europe/Oslo). Default: the configuration's time_zone, else the system's.",
+            HelpName = "ZONE",
+        };
+        zone.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } id && !TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
+            {
+                result.AddError($"--time-zone: '{id}' is not a time zone this system knows; use an IANA name such as Europe/Oslo.");
+            }
+        });
         var decoding = new DecoderArguments();
         var command = new Command("import", "Fill the history from captures: decode them and write their lists to han run's store. Importing the same capture twice changes nothing. Lists older than the raw-list retention (30 days) are summed into per-minute power rather than kept.");
         command.Arguments.Add(inputs);
@@ -43,6 +55,7 @@ internal static class ImportCommand
         command.Options.Add(sqlite);
         command.Options.Add(postgres);
         command.Options.Add(meter);
+        command.Options.Add(zone);
         decoding.AddTo(command);
         command.Validators.Add(result =>
         {
@@ -60,6 +73,7 @@ internal static class ImportCommand
                 parse.GetValue(sqlite),
                 parse.GetValue(postgres),
                 parse.GetValue(meter),
+                parse.GetValue(zone) is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : null,
                 explicitDecoding ? decoding.Read(parse) : null,
                 streams.Error).ConfigureAwait(false);
             return request is null ? RunCommand.ConfigurationError : await ImportRun.RunAsync(request, streams, clock, cancellation).ConfigureAwait(false);
@@ -68,7 +82,7 @@ internal static class ImportCommand
     }
 
     /// <summary>The request with the configuration's part applied; null (after saying why) when the configuration is wrong.</summary>
-    private static async Task<ImportRequest?> ReadRequestAsync(string[] inputs, string? configPath, string? sqlite, string? postgres, string? meterName, DecoderOptions? decoding, TextWriter error)
+    private static async Task<ImportRequest?> ReadRequestAsync(string[] inputs, string? configPath, string? sqlite, string? postgres, string? meterName, TimeZoneInfo? zone, DecoderOptions? decoding, TextWriter error)
     {
         RunConfiguration? configuration = null;
         var path = configPath ?? ConfigurationFile.DefaultPath;
@@ -119,6 +133,6 @@ internal static class ImportCommand
             decoding ?? (configured is null ? new DecoderOptions(Readings.Country.Parse("NO")) : new DecoderOptions(configured.Country, configured.Key, configured.AuthenticationKey)),
             new MeterStateOptions { Scale = configured?.Scale ?? 1 },
             storage is null ? RawListRetention.Default : new RawListRetention(storage.RawListRetention),
-            configuration?.TimeZone ?? TimeZoneInfo.Local);
+            zone ?? configuration?.TimeZone ?? TimeZoneInfo.Local);
     }
 }
