@@ -1,0 +1,87 @@
+using System.Net;
+using Han.Live.Fanout;
+using Han.Web;
+
+namespace Han.Browser.Tests;
+
+/// <summary>
+/// han's web server on a free loopback port with simulated meters, each fed through its real
+/// <see cref="WebSink"/> behind a real <see cref="QueuedSink"/>, as han run wires them.
+/// </summary>
+internal sealed class DashboardServer : IAsyncDisposable
+{
+    private const int QueueSize = 2000;
+
+    private readonly WebServer _server;
+    private readonly Dictionary<string, QueuedSink> _queues;
+
+    private DashboardServer(WebServer server, Dictionary<string, QueuedSink> queues, IReadOnlyList<SimulatedMeter> meters)
+    {
+        _server = server;
+        _queues = queues;
+        Meters = meters;
+    }
+
+    public Uri Address => _server.Address!;
+
+    public IReadOnlyList<SimulatedMeter> Meters { get; }
+
+    public SimulatedMeter Meter => Meters[0];
+
+    /// <summary>Starts the server with a meter per name, each with ten minutes of lists and a line status already shown.</summary>
+    public static async Task<DashboardServer> StartAsync(string? token = null, params string[] names)
+    {
+        names = names.Length == 0 ? ["house"] : names;
+        var queues = new Dictionary<string, QueuedSink>(StringComparer.Ordinal);
+        var served = new List<ServedMeter>();
+        foreach (var name in names)
+        {
+            var live = new LiveMeter(name);
+            var queue = new QueuedSink(new WebSink(live), QueueSize, (_, _) => { });
+            queues[name] = queue;
+            served.Add(new ServedMeter(live, [queue]));
+        }
+
+        var server = new WebServer(new WebOptions(new IPEndPoint(IPAddress.Loopback, 0), token), served);
+        await server.StartAsync(CancellationToken.None);
+        var dashboard = new DashboardServer(server, queues, [.. names.Select(n => new SimulatedMeter(n, TimeSpan.FromMinutes(10)))]);
+        foreach (var meter in dashboard.Meters)
+        {
+            await dashboard.FeedAsync(meter.Name, [.. meter.UntilNow(), meter.Line()]);
+        }
+
+        return dashboard;
+    }
+
+    /// <summary>Offers the events to the meter's queue, as the fan-out does, and waits until the sink has written them.</summary>
+    public async Task FeedAsync(string meter, IReadOnlyCollection<MeterEvent> events)
+    {
+        var queue = _queues[meter];
+        var expected = queue.Counters.Written + events.Count;
+        foreach (var item in events)
+        {
+            queue.Offer(item);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (queue.Counters.Written < expected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the web sink wrote {queue.Counters.Written} of {expected} events");
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        foreach (var queue in _queues.Values)
+        {
+            await queue.DisposeAsync();
+        }
+
+        foreach (var meter in Meters)
+        {
+            meter.Dispose();
+        }
+    }
+}
