@@ -14,11 +14,13 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     private readonly WebServer _server;
     private readonly Dictionary<string, QueuedSink> _queues;
+    private readonly Dictionary<string, LiveMeter> _live;
 
-    private DashboardServer(WebServer server, Dictionary<string, QueuedSink> queues, IReadOnlyList<SimulatedMeter> meters)
+    private DashboardServer(WebServer server, Dictionary<string, QueuedSink> queues, Dictionary<string, LiveMeter> live, IReadOnlyList<SimulatedMeter> meters)
     {
         _server = server;
         _queues = queues;
+        _live = live;
         Meters = meters;
     }
 
@@ -33,24 +35,37 @@ internal sealed class DashboardServer : IAsyncDisposable
     {
         names = names.Length == 0 ? ["house"] : names;
         var queues = new Dictionary<string, QueuedSink>(StringComparer.Ordinal);
+        var lives = new Dictionary<string, LiveMeter>(StringComparer.Ordinal);
         var served = new List<ServedMeter>();
         foreach (var name in names)
         {
             var live = new LiveMeter(name);
             var queue = new QueuedSink(new WebSink(live), QueueSize, (_, _) => { });
             queues[name] = queue;
+            lives[name] = live;
             served.Add(new ServedMeter(live, [queue]));
         }
 
         var server = new WebServer(new WebOptions(new IPEndPoint(IPAddress.Loopback, 0), token), served);
         await server.StartAsync(CancellationToken.None);
-        var dashboard = new DashboardServer(server, queues, [.. names.Select(n => new SimulatedMeter(n, TimeSpan.FromMinutes(10)))]);
+        var dashboard = new DashboardServer(server, queues, lives, [.. names.Select(n => new SimulatedMeter(n, TimeSpan.FromMinutes(10)))]);
         foreach (var meter in dashboard.Meters)
         {
             await dashboard.FeedAsync(meter.Name, [.. meter.UntilNow(), meter.Line()]);
         }
 
         return dashboard;
+    }
+
+    /// <summary>Waits until the meter's live stream has a client (a page that follows it).</summary>
+    public async Task FollowedAsync(string meter)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (_live[meter].StreamClients == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"no page followed the live stream of {meter}");
+            await Task.Delay(10);
+        }
     }
 
     /// <summary>Offers the events to the meter's queue, as the fan-out does, and waits until the sink has written them.</summary>
