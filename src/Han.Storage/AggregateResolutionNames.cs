@@ -12,12 +12,21 @@ public static class AggregateResolutionNames
         _ => throw new ArgumentOutOfRangeException(nameof(resolution), resolution, "not a resolution"),
     };
 
-    public static AggregateResolution Parse(string name) => name switch
+    public const string Valid = "15min, hour, day, month";
+
+    public static AggregateResolution Parse(string name) =>
+        TryParse(name, out var resolution) ? resolution : throw new FormatException($"'{name}' is not a resolution; valid: {Valid}");
+
+    public static bool TryParse(string? name, out AggregateResolution resolution)
     {
-        "15min" => AggregateResolution.FifteenMinutes,
-        "hour" => AggregateResolution.Hour,
-        "day" => AggregateResolution.Day,
-        "month" => AggregateResolution.Month,
-        _ => throw new FormatException($"'{name}' is not a resolution; valid: 15min, hour, day, month"),
-    };
+        (var known, resolution) = name switch
+        {
+            "15min" => (true, AggregateResolution.FifteenMinutes),
+            "hour" => (true, AggregateResolution.Hour),
+            "day" => (true, AggregateResolution.Day),
+            "month" => (true, AggregateResolution.Month),
+            _ => (false, default),
+        };
+        return known;
+    }
 }

@@ -12,5 +12,9 @@ internal static class EnergyUnits
     public static long? ToStored(decimal? kwh) =>
         kwh is { } value ? (long)decimal.Round(value * MilliwattHoursPerKwh, MidpointRounding.ToEven) : null;
 
-    public static decimal? FromStored(long? stored) => stored is { } value ? value / MilliwattHoursPerKwh : null;
+    /// <summary>The kWh with no trailing zeros (0.25, not 0.250000), so that answers and exports read as the meter's numbers.</summary>
+    public static decimal? FromStored(long? stored) => stored is { } value ? value / MilliwattHoursPerKwh / TrailingZerosDropped : null;
+
+    // Dividing by a one with many decimal zeros gives the result its smallest scale (a property of System.Decimal's division).
+    private const decimal TrailingZerosDropped = 1.000000000000000000000000000000000m;
 }

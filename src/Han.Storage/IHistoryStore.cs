@@ -9,6 +9,9 @@ namespace Han.Storage;
 /// </summary>
 public interface IHistoryStore : IAsyncDisposable
 {
+    /// <summary>The kind of store and where it is (never a password).</summary>
+    StoreDescription Description { get; }
+
     /// <summary>Writes the readings, their meters and the per-minute power they add to, in one transaction.</summary>
     Task WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken);
 
@@ -26,6 +29,12 @@ public interface IHistoryStore : IAsyncDisposable
 
     /// <summary>A meter's aggregates of one resolution starting in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
     Task<IReadOnlyList<EnergyAggregate>> ReadAggregatesAsync(string meter, AggregateResolution resolution, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The earliest and the latest instant of every meter's stored lists, minutes and hour aggregates
+    /// (the end of the last one), or null when nothing is stored.
+    /// </summary>
+    Task<HistorySpan?> ReadSpanAsync(CancellationToken cancellationToken);
 
     /// <summary>Deletes the lists received before <paramref name="before"/> (and nothing else); returns how many.</summary>
     Task<long> PruneListsAsync(DateTimeOffset before, CancellationToken cancellationToken);

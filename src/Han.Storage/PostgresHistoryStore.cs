@@ -18,6 +18,8 @@ internal sealed class PostgresHistoryStore : SqlHistoryStore
 
     protected override string Where { get; }
 
+    public override StoreDescription Description => new("postgres", Where);
+
     protected override StoreDialect Dialect => PostgresMigrations.Dialect;
 
     /// <summary>Connects to the database of <paramref name="connectionString"/> and brings its schema up to date.</summary>

@@ -27,6 +27,8 @@ internal sealed class SqliteHistoryStore : SqlHistoryStore
 
     protected override string Where => _path;
 
+    public override StoreDescription Description => new("sqlite", _path);
+
     protected override StoreDialect Dialect => SqliteMigrations.Dialect;
 
     /// <summary>Opens (or creates) the store at <paramref name="path"/> and brings its schema up to date.</summary>

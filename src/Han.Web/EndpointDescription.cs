@@ -17,6 +17,11 @@ internal static class EndpointDescription
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new Answer(status, contentType));
 
+    /// <summary>A query parameter the handler reads itself (so that its errors say what is valid), for the document.</summary>
+    public static TBuilder Takes<TBuilder>(this TBuilder builder, string name, string description)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new QueryParameter(name, description));
+
     public static OpenApiOptions AddAnswers(this OpenApiOptions options) =>
         options.AddOperationTransformer((operation, context, _) =>
         {
@@ -26,7 +31,7 @@ internal static class EndpointDescription
                 var status = answer.Status.ToString(CultureInfo.InvariantCulture);
                 if (!operation.Responses.TryGetValue(status, out var found) || found is not OpenApiResponse response)
                 {
-                    response = new OpenApiResponse { Description = answer.Status == 404 ? "No meter has that name." : "OK" };
+                    response = new OpenApiResponse { Description = Describe(answer.Status) };
                     operation.Responses[status] = response;
                 }
 
@@ -34,8 +39,29 @@ internal static class EndpointDescription
                 response.Content[answer.ContentType] = new OpenApiMediaType();
             }
 
+            foreach (var parameter in context.Description.ActionDescriptor.EndpointMetadata.OfType<QueryParameter>())
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = parameter.Name,
+                    In = ParameterLocation.Query,
+                    Description = parameter.Description,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+
             return Task.CompletedTask;
         });
 
+    private static string Describe(int status) => status switch
+    {
+        404 => "No meter has that name.",
+        400 => "A query parameter is not valid: the error names it, its value and what is valid.",
+        _ => "OK",
+    };
+
     private sealed record Answer(int Status, string ContentType);
+
+    private sealed record QueryParameter(string Name, string Description);
 }

@@ -24,6 +24,15 @@ internal static class JsonAnswer
         await response.Body.WriteAsync(buffer.WrittenMemory).ConfigureAwait(false);
     }
 
+    /// <summary>400 with the reason: the parameter, its value and what would be valid.</summary>
+    public static Task BadRequestAsync(HttpResponse response, string problem) =>
+        WriteAsync(response, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", problem);
+            writer.WriteEndObject();
+        }, StatusCodes.Status400BadRequest);
+
     /// <summary>404 naming the meters there are, so that a typo in a URL explains itself.</summary>
     public static Task NoSuchMeterAsync(HttpResponse response, string name, IEnumerable<string> known) =>
         WriteAsync(response, writer =>

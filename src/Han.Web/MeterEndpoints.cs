@@ -64,10 +64,10 @@ internal sealed class MeterEndpoints(IReadOnlyList<ServedMeter> meters, LiveStre
         writer.WriteString("name", meter.Name);
         if (state is not null)
         {
-            WriteIfKnown(writer, "meter_manufacturer", state.Reading.MeterManufacturer);
-            WriteIfKnown(writer, "meter_id", state.Reading.MeterId);
-            WriteIfKnown(writer, "meter_type", state.Reading.MeterType);
-            WriteIfKnown(writer, "list_version", state.Reading.ListVersion);
+            JsonColumns.TextIfKnown(writer, "meter_manufacturer", state.Reading.MeterManufacturer);
+            JsonColumns.TextIfKnown(writer, "meter_id", state.Reading.MeterId);
+            JsonColumns.TextIfKnown(writer, "meter_type", state.Reading.MeterType);
+            JsonColumns.TextIfKnown(writer, "list_version", state.Reading.ListVersion);
             if (state.Reading.Received is { } received)
             {
                 writer.WriteString("last_reading", ReceiveTime.ToText(received));
@@ -77,20 +77,12 @@ internal sealed class MeterEndpoints(IReadOnlyList<ServedMeter> meters, LiveStre
         if (line is not null)
         {
             writer.WriteString("line_state", line.State);
-            WriteIfKnown(writer, "line_settings", line.LineSettings);
+            JsonColumns.TextIfKnown(writer, "line_settings", line.LineSettings);
             writer.WriteNumber("readings", line.Readings);
             writer.WriteNumber("frames", line.Frames);
             writer.WriteNumber("checksum_errors", line.ChecksumErrors);
         }
 
         writer.WriteEndObject();
-    }
-
-    private static void WriteIfKnown(Utf8JsonWriter writer, string key, string? value)
-    {
-        if (value is not null)
-        {
-            writer.WriteString(key, value);
-        }
     }
 }

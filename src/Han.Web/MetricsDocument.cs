@@ -7,7 +7,7 @@ namespace Han.Web;
 /// What <c>/metrics</c> says (issue 10, point 5): every live value of every meter as a gauge named after
 /// its DESIGN.md §2.2 key with its unit (<c>han_active_power_import_watts{meter="house"}</c>), and the
 /// health counters: the line's counters from the newest line status (sent every 10 s), each output's
-/// queue (written, dropped, failed) and the live streams' drops.
+/// queue (queued, written, dropped, failed) and the live streams' drops.
 /// </summary>
 internal static class MetricsDocument
 {
@@ -78,6 +78,15 @@ internal static class MetricsDocument
                 {
                     text.Sample(metric, value(queue.Counters), ("meter", meter.Name), ("sink", queue.Name));
                 }
+            }
+        }
+
+        text.Describe("han_sink_queued", "gauge", "Events waiting in an output's queue now.");
+        foreach (var meter in snapshots)
+        {
+            foreach (var queue in meter.Queues)
+            {
+                text.Sample("han_sink_queued", queue.Queued, ("meter", meter.Name), ("sink", queue.Name));
             }
         }
 

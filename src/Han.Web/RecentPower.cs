@@ -40,32 +40,8 @@ internal sealed class RecentPower
     public void Write(Utf8JsonWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.WriteStartArray("time");
-        foreach (var point in _points)
-        {
-            writer.WriteNumberValue(point.At.ToUnixTimeMilliseconds() / 1000m);
-        }
-
-        writer.WriteEndArray();
-        WriteColumn(writer, "active_power_import", p => p.Import);
-        WriteColumn(writer, "active_power_export", p => p.Export);
-    }
-
-    private void WriteColumn(Utf8JsonWriter writer, string name, Func<(DateTimeOffset At, decimal? Import, decimal? Export), decimal?> value)
-    {
-        writer.WriteStartArray(name);
-        foreach (var point in _points)
-        {
-            if (value(point) is { } number)
-            {
-                writer.WriteNumberValue(number);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-        }
-
-        writer.WriteEndArray();
+        JsonColumns.Numbers(writer, "time", _points, p => (decimal?)(p.At.ToUnixTimeMilliseconds() / 1000m));
+        JsonColumns.Numbers(writer, "active_power_import", _points, p => p.Import);
+        JsonColumns.Numbers(writer, "active_power_export", _points, p => p.Export);
     }
 }

@@ -24,17 +24,21 @@ public sealed class WebServer : IAsyncDisposable
     private readonly WebOptions _options;
     private readonly IReadOnlyList<ServedMeter> _meters;
     private readonly TimeSpan _heartbeat;
+    private readonly HistoryOptions _history;
     private WebApplication? _app;
+    private DateTimeOffset _started;
 
-    public WebServer(WebOptions options, IReadOnlyList<ServedMeter> meters)
-        : this(options, meters, DefaultHeartbeat)
+    /// <param name="history">The store, zone and clock of the history half; <see cref="HistoryOptions.None"/> without storage.</param>
+    public WebServer(WebOptions options, IReadOnlyList<ServedMeter> meters, HistoryOptions history)
+        : this(options, meters, history, DefaultHeartbeat)
     {
     }
 
-    internal WebServer(WebOptions options, IReadOnlyList<ServedMeter> meters, TimeSpan heartbeat)
+    internal WebServer(WebOptions options, IReadOnlyList<ServedMeter> meters, HistoryOptions history, TimeSpan heartbeat)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _meters = meters ?? throw new ArgumentNullException(nameof(meters));
+        _history = history ?? throw new ArgumentNullException(nameof(history));
         _heartbeat = heartbeat;
     }
 
@@ -44,6 +48,7 @@ public sealed class WebServer : IAsyncDisposable
     /// <summary>Listens; a <see cref="WebListenException"/> naming <c>web.listen</c> when it cannot.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _started = _history.Clock.GetUtcNow();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "han", ContentRootPath = AppContext.BaseDirectory });
         // han's own log says what matters (where it listens, what failed); ASP.NET Core's request logging
         // would add a line per request to the journal.
@@ -111,6 +116,10 @@ public sealed class WebServer : IAsyncDisposable
             .Answers(StatusCodes.Status200OK, "text/html");
         dashboard.MapAssets(app);
         new MeterEndpoints(_meters, new LiveStream(_heartbeat)).Map(app);
+        new HistoryEndpoints(_meters, _history).Map(app);
+        app.MapGet("/api/status", (HttpResponse response) => JsonAnswer.WriteAsync(response, writer => StatusAnswer.Write(writer, _meters, _history, _started)))
+            .WithName("status").WithSummary("han's version, start and uptime, the zone, the store, each meter's line counters and each output's queue (queued, written, dropped, failed).")
+            .Answers(StatusCodes.Status200OK, JsonAnswer.ContentType);
         app.MapGet("/metrics", (HttpResponse response) =>
             {
                 response.ContentType = PrometheusText.ContentType;

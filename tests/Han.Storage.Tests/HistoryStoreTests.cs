@@ -188,6 +188,46 @@ public abstract class HistoryStoreTests
     }
 
     [Fact]
+    public async Task ReadSpanAsync_EmptyStore_IsNull()
+    {
+        await using var store = await OpenAsync();
+
+        Assert.Null(await store.ReadSpanAsync(None));
+    }
+
+    [Fact]
+    public async Task ReadSpanAsync_ListsMinutesAndHours_FromTheFirstStartToTheLastEnd()
+    {
+        await using var store = await OpenAsync();
+        var noon = StoreReadings.Noon;
+        await store.WriteAsync([StoreReadings.Power("house", noon.AddSeconds(10), new Measurement(1000, 0))], None);
+        await store.UpsertAggregatesAsync(
+            [
+                new EnergyAggregate("cabin", AggregateResolution.Hour, noon.AddHours(-5), 1m, null, true, null),
+                new EnergyAggregate("house", AggregateResolution.Hour, noon.AddHours(-2), 1m, null, true, null),
+                // A month starts before its data: day and month aggregates do not stretch the span.
+                new EnergyAggregate("house", AggregateResolution.Month, noon.AddDays(-30), 30m, null, true, null),
+            ],
+            None);
+
+        var span = await store.ReadSpanAsync(None);
+
+        Assert.Equal(new HistorySpan(noon.AddHours(-5), noon.AddMinutes(1)), span);
+        await store.UpsertAggregatesAsync([new EnergyAggregate("house", AggregateResolution.Hour, noon.AddHours(2), 1m, null, false, "estimated")], None);
+        Assert.Equal(new HistorySpan(noon.AddHours(-5), noon.AddHours(3)), await store.ReadSpanAsync(None));
+    }
+
+    [Fact]
+    public async Task Description_OpenStore_SaysItsKindAndWhereWithoutAPassword()
+    {
+        await using var store = await OpenAsync();
+
+        Assert.Contains(store.Description.Kind, new[] { "sqlite", "postgres" });
+        Assert.False(string.IsNullOrEmpty(store.Description.Location));
+        Assert.DoesNotContain("password", store.Description.Location, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task ReadListsAsync_UnknownMeter_Empty()
     {
         await using var store = await OpenAsync();

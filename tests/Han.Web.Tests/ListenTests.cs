@@ -12,7 +12,7 @@ public sealed class ListenTests
         using var other = new TcpListener(IPAddress.Loopback, 0);
         other.Start();
         var taken = (IPEndPoint)other.LocalEndpoint;
-        var server = new WebServer(new WebOptions(taken, null), []);
+        var server = new WebServer(new WebOptions(taken, null), [], HistoryOptions.None);
 
         var problem = await Assert.ThrowsAsync<WebListenException>(() => server.StartAsync(CancellationToken.None));
 

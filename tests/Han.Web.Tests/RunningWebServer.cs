@@ -29,12 +29,12 @@ internal sealed class RunningWebServer : IAsyncDisposable
     /// <summary>A client for the server's address, without a token.</summary>
     public HttpClient Client { get; }
 
-    public static async Task<RunningWebServer> StartAsync(string? token = null, TimeSpan? heartbeat = null)
+    public static async Task<RunningWebServer> StartAsync(string? token = null, TimeSpan? heartbeat = null, HistoryOptions? history = null)
     {
         var live = new LiveMeter(Meter);
         var queue = new QueuedSink(new WebSink(live), QueueSize, (_, _) => { });
         var options = new WebOptions(new IPEndPoint(IPAddress.Loopback, 0), token);
-        var server = new WebServer(options, [new ServedMeter(live, [queue])], heartbeat ?? WebServer.DefaultHeartbeat);
+        var server = new WebServer(options, [new ServedMeter(live, [queue])], history ?? HistoryOptions.None, heartbeat ?? WebServer.DefaultHeartbeat);
         await server.StartAsync(CancellationToken.None);
         var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromSeconds(30) };
         return new RunningWebServer(server, live, queue, client);

@@ -81,7 +81,7 @@ internal sealed class ServiceHost : IAsyncDisposable
             .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant, statisticPositions, live?[meter.Name]), new MeterStats(), streams, clock))
             .ToList();
         var web = configuration.Web is { } webOptions
-            ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))])
+            ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))], new HistoryOptions(null, TimeZoneInfo.Local, clock))
             : null;
         foreach (var meter in meters)
         {

@@ -38,6 +38,9 @@ public sealed class QueuedSink : IAsyncDisposable
 
     public SinkCounters Counters { get; } = new();
 
+    /// <summary>Events waiting in the queue now (the one being written is not counted).</summary>
+    public int Queued => _queue.Reader.Count;
+
     /// <summary>Queues the event if the sink wants it; never waits.</summary>
     public void Offer(MeterEvent item)
     {

@@ -16,6 +16,8 @@ internal abstract class SqlHistoryStore : IHistoryStore
 
     protected abstract StoreDialect Dialect { get; }
 
+    public abstract StoreDescription Description { get; }
+
     /// <summary>An open connection, set up for this store (SQLite: synchronous=NORMAL and a busy timeout).</summary>
     protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
@@ -131,6 +133,12 @@ internal abstract class SqlHistoryStore : IHistoryStore
         return await MeterTable.FindAsync(connection, meter, cancellationToken).ConfigureAwait(false) is { } id
             ? await AggregateTable.ReadAsync(connection, meter, id, resolution, StoreTime.ToStored(from), StoreTime.ToStored(to), cancellationToken).ConfigureAwait(false)
             : [];
+    }
+
+    public async Task<HistorySpan?> ReadSpanAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await SpanQuery.ReadAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<long> PruneListsAsync(DateTimeOffset before, CancellationToken cancellationToken)
