@@ -7,7 +7,7 @@ public sealed class DashboardLoadTests(BrowserFixture browser)
     [BrowserFact]
     public async Task Dashboard_EveryPage_NoConsoleErrorAndNoFailedRequest()
     {
-        await using var server = await DashboardServer.StartAsync();
+        await using var server = await DashboardServer.StartAsync(history: KnownHistory.Make("house"));
         await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, server.Address, Look.Desktop);
 
         Assert.Equal("Now", await dashboard.Page.TextContentAsync("#tabs a[aria-current='page']"));
@@ -22,7 +22,7 @@ public sealed class DashboardLoadTests(BrowserFixture browser)
     [BrowserFact]
     public async Task Dashboard_ServedFiles_HaveTheirContentTypes()
     {
-        await using var server = await DashboardServer.StartAsync();
+        await using var server = await DashboardServer.StartAsync(history: KnownHistory.Make("house"));
         await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, server.Address, Look.Desktop);
 
         var types = await dashboard.Page.EvaluateAsync<string[]>(

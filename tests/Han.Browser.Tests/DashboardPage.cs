@@ -65,6 +65,7 @@ internal sealed class DashboardPage : IAsyncDisposable
         {
             ViewportSize = new ViewportSize { Width = look.Width, Height = look.Height },
             Locale = look.Locale,
+            TimezoneId = "Europe/Oslo",
             ColorScheme = look.Scheme,
             HasTouch = look.IsPhone,
             IsMobile = look.IsPhone,
@@ -84,9 +85,12 @@ internal sealed class DashboardPage : IAsyncDisposable
     public async Task OpenTabAsync(string page)
     {
         await Page.ClickAsync($"#tabs a[data-page='{page}']");
-        await Page.WaitForFunctionAsync($"location.hash.startsWith('#/{page}')");
-        await ShownAsync();
+        await ShownAsync(page + "/");
     }
+
+    /// <summary>Waits until the page the address names (<c>history/month/2026-11</c>, or its start) is drawn.</summary>
+    public async Task ShownAsync(string shown) =>
+        await Page.WaitForSelectorAsync($"#page[data-shown^='{shown}']:not([aria-busy]) .card", new PageWaitForSelectorOptions { Timeout = 15000 });
 
     /// <summary>A screenshot of the whole page into artifacts/screenshots/ (gitignored), for a person to look at.</summary>
     public async Task ScreenshotAsync(string name)

@@ -1,12 +1,14 @@
 using System.Net;
 using Han.Live.Fanout;
+using Han.Storage;
 using Han.Web;
 
 namespace Han.Browser.Tests;
 
 /// <summary>
 /// han's web server on a free loopback port with simulated meters, each fed through its real
-/// <see cref="WebSink"/> behind a real <see cref="QueuedSink"/>, as han run wires them.
+/// <see cref="WebSink"/> behind a real <see cref="QueuedSink"/>, as han run wires them, and a real
+/// SQLite history store in a temporary folder (empty unless a test writes to it), days in Europe/Oslo.
 /// </summary>
 internal sealed class DashboardServer : IAsyncDisposable
 {
@@ -15,10 +17,13 @@ internal sealed class DashboardServer : IAsyncDisposable
     private readonly WebServer _server;
     private readonly Dictionary<string, QueuedSink> _queues;
     private readonly Dictionary<string, LiveMeter> _live;
+    private readonly string _folder;
 
-    private DashboardServer(WebServer server, Dictionary<string, QueuedSink> queues, Dictionary<string, LiveMeter> live, IReadOnlyList<SimulatedMeter> meters)
+    private DashboardServer(WebServer server, IHistoryStore store, string folder, Dictionary<string, QueuedSink> queues, Dictionary<string, LiveMeter> live, IReadOnlyList<SimulatedMeter> meters)
     {
         _server = server;
+        Store = store;
+        _folder = folder;
         _queues = queues;
         _live = live;
         Meters = meters;
@@ -26,14 +31,23 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public Uri Address => _server.Address!;
 
+    public IHistoryStore Store { get; }
+
     public IReadOnlyList<SimulatedMeter> Meters { get; }
 
     public SimulatedMeter Meter => Meters[0];
 
     /// <summary>Starts the server with a meter per name, each with ten minutes of lists and a line status already shown.</summary>
-    public static async Task<DashboardServer> StartAsync(string? token = null, params string[] names)
+    public static async Task<DashboardServer> StartAsync(string? token = null, KnownHistory? history = null, params string[] names)
     {
         names = names.Length == 0 ? ["house"] : names;
+        var folder = Directory.CreateTempSubdirectory("han-test-browser-").FullName;
+        var store = await HistoryStores.OpenSqliteAsync(Path.Combine(folder, "history.db"), CancellationToken.None);
+        if (history is not null)
+        {
+            await history.WriteAsync(store);
+        }
+
         var queues = new Dictionary<string, QueuedSink>(StringComparer.Ordinal);
         var lives = new Dictionary<string, LiveMeter>(StringComparer.Ordinal);
         var served = new List<ServedMeter>();
@@ -46,9 +60,9 @@ internal sealed class DashboardServer : IAsyncDisposable
             served.Add(new ServedMeter(live, [queue]));
         }
 
-        var server = new WebServer(new WebOptions(new IPEndPoint(IPAddress.Loopback, 0), token), served);
+        var server = new WebServer(new WebOptions(new IPEndPoint(IPAddress.Loopback, 0), token), served, new HistoryOptions(store, KnownHistory.Oslo, TimeProvider.System));
         await server.StartAsync(CancellationToken.None);
-        var dashboard = new DashboardServer(server, queues, lives, [.. names.Select(n => new SimulatedMeter(n, TimeSpan.FromMinutes(10)))]);
+        var dashboard = new DashboardServer(server, store, folder, queues, lives, [.. names.Select(n => new SimulatedMeter(n, TimeSpan.FromMinutes(10)))]);
         foreach (var meter in dashboard.Meters)
         {
             await dashboard.FeedAsync(meter.Name, [.. meter.UntilNow(), meter.Line()]);
@@ -98,5 +112,8 @@ internal sealed class DashboardServer : IAsyncDisposable
         {
             meter.Dispose();
         }
+
+        await Store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
     }
 }

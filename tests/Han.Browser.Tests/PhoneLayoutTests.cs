@@ -14,7 +14,8 @@ public sealed class PhoneLayoutTests(BrowserFixture browser)
         {
             await dashboard.OpenTabAsync(page);
 
-            var (scrollWidth, innerWidth) = await dashboard.Page.EvaluateAsync<(int, int)>("[document.documentElement.scrollWidth, innerWidth]");
+            var widths = await dashboard.Page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, innerWidth]");
+            var (scrollWidth, innerWidth) = (widths[0], widths[1]);
             Assert.True(scrollWidth <= innerWidth, $"{page}: the page is {scrollWidth} px wide on a screen of {innerWidth}");
             foreach (var tab in await dashboard.Page.Locator("#tabs a").AllAsync())
             {

@@ -31,12 +31,15 @@ export const status = () => get('api/status');
 export const energy = (name, resolution, from, to) => get(`${meterPath(name)}/energy?${query({ resolution, from, to })}`);
 export const capacity = (name, month) => get(`${meterPath(name)}/capacity?${query({ month })}`);
 
-/** The history, or null when this han keeps none (no storage: the endpoint is not there). */
-export async function historyOrNull() {
+/** The answer, or null from a han that has no such endpoint (an older version). */
+async function orNull(read) {
   try {
-    return await history();
+    return await read();
   } catch (problem) {
     if (problem instanceof NotFound) return null;
     throw problem;
   }
 }
+
+export const historyOrNull = () => orNull(history);
+export const statusOrNull = () => orNull(status);

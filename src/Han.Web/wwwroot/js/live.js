@@ -125,7 +125,7 @@ export async function render(root, ctx) {
 async function historyCards(root, ctx, cleanups) {
   const bodies = ['today', 'month'].map(id => root.querySelector(`#card-${id} .body`));
   const hourCard = root.querySelector('#card-hour');
-  if (!ctx.history) {
+  if (!ctx.history?.first) {
     bodies.concat(hourCard).forEach(b => { b.innerHTML = noHistory(ctx.history); });
     return { stop() {} };
   }

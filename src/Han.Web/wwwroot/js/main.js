@@ -13,7 +13,7 @@ const pages = {
   meter: () => import('./meter.js'),
 };
 
-const app = { meters: [], history: null, generation: 0, cleanup: null, retryDelay: 5, retryTimer: null };
+const app = { meters: [], history: null, status: null, generation: 0, cleanup: null, retryDelay: 5, retryTimer: null };
 const page = document.getElementById('page');
 const banner = document.getElementById('banner');
 
@@ -92,6 +92,7 @@ async function render() {
     meter: chosenMeter(),
     meters: app.meters,
     history: app.history,
+    status: app.status,
     zone: app.history?.zone ?? format.browserZone(),
     argument,
     current: () => generation === app.generation,
@@ -103,10 +104,15 @@ async function render() {
     },
   };
   page.setAttribute('aria-busy', 'true');
+  delete page.dataset.shown;
   try {
     const cleanup = await module.render(page, context);
-    if (context.current()) app.cleanup = cleanup;
-    else cleanup();
+    if (context.current()) {
+      app.cleanup = cleanup;
+      page.dataset.shown = `${name}/${argument ?? ''}`; // which page is drawn (the browser tests wait for it)
+    } else {
+      cleanup();
+    }
   } catch (problem) {
     if (context.current()) fail(problem, render);
   } finally {
@@ -123,7 +129,9 @@ function fillPicker() {
 /** Reads the meters and whether there is history, then shows the page the address names. */
 async function load() {
   try {
-    [app.meters, app.history] = await Promise.all([api.meters(), api.historyOrNull()]);
+    [app.meters, app.history, app.status] = await Promise.all([api.meters(), api.historyOrNull(), api.statusOrNull()]);
+    // A han without storage answers the history with nothing: say that it keeps none, not "none yet".
+    if (app.status?.storage?.kind === 'none') app.history = null;
   } catch (problem) {
     fail(problem, load);
     return;

@@ -8,16 +8,6 @@ import { html } from './html.js';
 const facts = rows => html`<dl class="facts">${rows.filter(([, value]) => value != null && value !== '')
   .map(([label, value]) => html`<dt>${t(label)}</dt><dd>${value}</dd>`)}</dl>`;
 
-/** The status of han (W2's /api/status), or null from a han that has no such endpoint. */
-async function statusOrNull() {
-  try {
-    return await api.status();
-  } catch (problem) {
-    if (problem instanceof api.NotFound) return null;
-    throw problem;
-  }
-}
-
 function sinksCard(status, meter) {
   const sinks = (status?.sinks ?? []).filter(s => s.meter === meter);
   if (sinks.length === 0) return html`<h2>${t('meter.outputs')}</h2><p class="sub">${t('meter.noOutputs')}</p>`;
@@ -31,7 +21,7 @@ export async function render(root, ctx) {
   const month = format.today(ctx.zone).slice(0, 7);
   const [state, status, capacity] = await Promise.all([
     api.live(ctx.meter),
-    statusOrNull(),
+    api.statusOrNull(),
     ctx.history ? api.capacity(ctx.meter, month).catch(() => null) : null,
   ]);
   const at = text => text ? format.dateTime(new Date(text), ctx.zone) : null;
@@ -60,7 +50,8 @@ export async function render(root, ctx) {
     ])}${state.frames == null ? html`<p class="sub">${t('meter.lineWaiting')}</p>` : ''}</section>
     <section class="card">${sinksCard(status, ctx.meter)}</section>
     <section class="card"><h2>han</h2>${facts([
-      ['meter.version', status?.version],
+      // The build's commit after the '+' is long; its first seven characters name it well enough.
+      ['meter.version', status?.version?.replace(/\+(\w{7})\w*/, ' ($1)')],
       ['meter.uptime', status ? format.duration(status.uptime_s) : null],
       ['meter.zone', ctx.zone],
       ['meter.storage', status?.storage ? `${status.storage.kind}: ${status.storage.location}` : null],
