@@ -75,7 +75,10 @@ class LastHour {
 
 export async function render(root, ctx) {
   const { meter, zone } = ctx;
-  const [state, recent] = await Promise.all([api.live(meter), api.recent(meter)]);
+  const reading = Promise.all([api.live(meter), api.recent(meter)]);
+  const history = ctx.history?.first ? historyAnswers(ctx) : null; // asked for at once, not after the live state
+  history?.catch(() => {}); // awaited below; should the live state fail first, its failure is the one to show
+  const [state, recent] = await reading;
   root.innerHTML = html`<div class="grid">
     <section class="card" id="card-power"></section>
     <section class="card" id="card-hour"></section>
@@ -117,34 +120,38 @@ export async function render(root, ctx) {
   stream.addEventListener('error', () => ctx.streamState(false, stream.readyState === EventSource.CLOSED));
 
   const cleanups = [() => stream.close(), () => chart.destroy()];
-  const history = await historyCards(root, ctx, cleanups);
-  return () => { history.stop(); cleanups.forEach(c => c()); };
+  await historyCards(root, ctx, history, cleanups);
+  return () => cleanups.forEach(c => c());
 }
 
-/** Today's hours, the month's days and this hour against the peaks; read again every minute. */
-async function historyCards(root, ctx, cleanups) {
+/** Today's hours, the month's days and this hour against the peaks. */
+function historyAnswers(ctx) {
+  const day = format.today(ctx.zone);
+  const month = day.slice(0, 7);
+  return Promise.all([
+    api.energy(ctx.meter, 'hour', day, format.addDays(day, 1)),
+    api.energy(ctx.meter, 'day', month, format.addMonths(month, 1)),
+    api.capacity(ctx.meter, month),
+  ]);
+}
+
+/** Shows the history cards from the answers asked for, then asks again every minute. */
+async function historyCards(root, ctx, answers, cleanups) {
   const bodies = ['today', 'month'].map(id => root.querySelector(`#card-${id} .body`));
   const hourCard = root.querySelector('#card-hour');
-  if (!ctx.history?.first) {
+  if (!answers) {
     bodies.concat(hourCard).forEach(b => { b.innerHTML = noHistory(ctx.history); });
-    return { stop() {} };
+    return;
   }
   let shown = [];
-  const load = async () => {
-    const day = format.today(ctx.zone);
-    const month = day.slice(0, 7);
-    const [hours, days, capacity] = await Promise.all([
-      api.energy(ctx.meter, 'hour', day, format.addDays(day, 1)),
-      api.energy(ctx.meter, 'day', month, format.addMonths(month, 1)),
-      api.capacity(ctx.meter, month),
-    ]);
+  const show = async pending => {
+    const [hours, days, capacity] = await pending;
     if (!ctx.current()) return;
     shown.forEach(stop => stop());
     shown = [energy.show(bodies[0], hours, ctx.zone), energy.show(bodies[1], days, ctx.zone)];
     hourCard.innerHTML = currentHour(capacity, ctx.zone);
   };
-  await load();
-  const timer = setInterval(() => load().catch(ctx.fail), 60000);
-  cleanups.push(() => shown.forEach(stop => stop()));
-  return { stop: () => clearInterval(timer) };
+  await show(answers);
+  const timer = setInterval(() => show(historyAnswers(ctx)).catch(ctx.fail), 60000);
+  cleanups.push(() => clearInterval(timer), () => shown.forEach(stop => stop()));
 }

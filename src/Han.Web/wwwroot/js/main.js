@@ -110,6 +110,7 @@ async function render() {
     if (context.current()) {
       app.cleanup = cleanup;
       page.dataset.shown = `${name}/${argument ?? ''}`; // which page is drawn (the browser tests wait for it)
+      performance.mark('han:shown'); // the first of these is the first load's end (docs/performance.md)
     } else {
       cleanup();
     }
