@@ -14,14 +14,19 @@ internal sealed class DashboardServer : IAsyncDisposable
 {
     private const int QueueSize = 2000;
 
-    private readonly WebServer _server;
+    private readonly IReadOnlyList<ServedMeter> _served;
+    private readonly HistoryOptions _history;
+    private WebServer _server;
     private readonly Dictionary<string, QueuedSink> _queues;
     private readonly Dictionary<string, LiveMeter> _live;
     private readonly string _folder;
 
-    private DashboardServer(WebServer server, IHistoryStore store, string folder, Dictionary<string, QueuedSink> queues, Dictionary<string, LiveMeter> live, IReadOnlyList<SimulatedMeter> meters)
+    private DashboardServer(WebServer server, IReadOnlyList<ServedMeter> served, HistoryOptions history, IHistoryStore store, string folder, Dictionary<string, QueuedSink> queues, Dictionary<string, LiveMeter> live, IReadOnlyList<SimulatedMeter> meters)
     {
         _server = server;
+        _served = served;
+        _history = history;
+        Address = server.Address!;
         Store = store;
         _folder = folder;
         _queues = queues;
@@ -29,7 +34,7 @@ internal sealed class DashboardServer : IAsyncDisposable
         Meters = meters;
     }
 
-    public Uri Address => _server.Address!;
+    public Uri Address { get; }
 
     public IHistoryStore Store { get; }
 
@@ -60,15 +65,26 @@ internal sealed class DashboardServer : IAsyncDisposable
             served.Add(new ServedMeter(live, [queue]));
         }
 
-        var server = new WebServer(new WebOptions(new IPEndPoint(IPAddress.Loopback, 0), token), served, new HistoryOptions(store, KnownHistory.Oslo, TimeProvider.System));
+        var historyOptions = new HistoryOptions(store, KnownHistory.Oslo, TimeProvider.System);
+        var server = new WebServer(new WebOptions(new IPEndPoint(IPAddress.Loopback, 0), token), served, historyOptions);
         await server.StartAsync(CancellationToken.None);
-        var dashboard = new DashboardServer(server, store, folder, queues, lives, [.. names.Select(n => new SimulatedMeter(n, TimeSpan.FromMinutes(10)))]);
+        var dashboard = new DashboardServer(server, served, historyOptions, store, folder, queues, lives, [.. names.Select(n => new SimulatedMeter(n, TimeSpan.FromMinutes(10)))]);
         foreach (var meter in dashboard.Meters)
         {
             await dashboard.FeedAsync(meter.Name, [.. meter.UntilNow(), meter.Line()]);
         }
 
         return dashboard;
+    }
+
+    /// <summary>Stops the web server, as when han stops or crashes; the meters and the store stay.</summary>
+    public Task StopWebAsync() => _server.StopAsync(CancellationToken.None);
+
+    /// <summary>Starts the web server again on the same address, as when han comes back.</summary>
+    public async Task StartWebAgainAsync()
+    {
+        _server = new WebServer(new WebOptions(new IPEndPoint(IPAddress.Loopback, Address.Port), null), _served, _history);
+        await _server.StartAsync(CancellationToken.None);
     }
 
     /// <summary>Waits until the meter's live stream has a client (a page that follows it).</summary>

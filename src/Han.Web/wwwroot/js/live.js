@@ -80,12 +80,12 @@ export async function render(root, ctx) {
   history?.catch(() => {}); // awaited below; should the live state fail first, its failure is the one to show
   const [state, recent] = await reading;
   root.innerHTML = html`<div class="grid">
-    <section class="card" id="card-power"></section>
+    <section class="card lead" id="card-power"></section>
     <section class="card" id="card-hour"></section>
-    <section class="card wide"><h2>${t('now.lastHour')}</h2><div class="chart" id="live-chart"></div>
-      <div class="legend"><span><i class="import"></i>${t('power.import')}</span><span><i class="export"></i>${t('power.export')}</span></div></section>
     <section class="card" id="card-phases"></section>
     <section class="card" id="card-registers"></section>
+    <section class="card wide graph"><h2>${t('now.lastHour')}</h2><div class="chart" id="live-chart"></div>
+      <div class="legend"><span><i class="import"></i>${t('power.import')}</span><span><i class="export"></i>${t('power.export')}</span></div></section>
     <section class="card wide" id="card-today"><h2>${t('now.today')}</h2><div class="body"></div></section>
     <section class="card wide" id="card-month"><h2>${t('now.month')}</h2><div class="body"></div></section>
   </div>`;

@@ -87,7 +87,14 @@ async function render() {
     page.innerHTML = html`<section class="card"><div class="empty"><strong>${t('meters.none')}</strong>${t('meters.noneHint')}</div></section>`;
     return;
   }
-  const module = await pages[name]();
+  let module;
+  try {
+    module = await pages[name]();
+  } catch (problem) {
+    // The page's script could not be fetched: han is not answering.
+    if (generation === app.generation) fail(new api.Unreachable(String(problem)), render);
+    return;
+  }
   const context = {
     meter: chosenMeter(),
     meters: app.meters,
@@ -109,8 +116,11 @@ async function render() {
     const cleanup = await module.render(page, context);
     if (context.current()) {
       app.cleanup = cleanup;
+      hideBanner(); // han answered
       page.dataset.shown = `${name}/${argument ?? ''}`; // which page is drawn (the browser tests wait for it)
       performance.mark('han:shown'); // the first of these is the first load's end (docs/performance.md)
+      // The other pages' scripts, fetched now that this page is drawn, so that a tab opens at once.
+      (window.requestIdleCallback ?? setTimeout)(() => Object.values(pages).forEach(load => load().catch(() => {})));
     } else {
       cleanup();
     }
