@@ -73,7 +73,7 @@ public sealed class HistoryPagesTests(BrowserFixture browser)
         await dashboard.Page.Mouse.MoveAsync(plot.X + (plot.Width * (flagged + 0.5f) / hours.Count), plot.Y + (plot.Height / 2));
         var readout = await dashboard.Page.TextContentAsync("#history-card .readout");
 
-        Assert.Equal($"18:00–19:00 · Import {Number(hours[flagged].ImportKwh!.Value, 3)} kWh · estimated: {KnownHistory.FlaggedReason}", readout);
+        Assert.Equal($"18:00–19:00 · Import {Number(hours[flagged].ImportKwh!.Value, 3)}\u00a0kWh · estimated: {KnownHistory.FlaggedReason}", readout);
         var row = dashboard.Page.Locator($"#history-card tbody tr[data-start='{KnownHistory.FlaggedHour.ToUnixTimeSeconds()}']");
         Assert.Equal("estimated", await row.GetAttributeAsync("class"));
         Assert.Equal(Kwh(Sum(hours)!.Value, 2), await dashboard.Page.TextContentAsync("#history-card .total-import"));

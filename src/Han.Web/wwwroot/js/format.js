@@ -11,12 +11,15 @@ function numberFormat(minimum, maximum) {
 
 export const number = (value, digits = 0, minimum = digits) => value == null ? '–' : numberFormat(minimum, digits).format(value);
 
+/** A number and its unit, kept on one line by a no-break space. */
+export const withUnit = (text, unit) => `${text}\u00a0${unit}`;
+
 export function power(watts) {
   if (watts == null) return '–';
-  return Math.abs(watts) >= 10000 ? `${number(watts / 1000, 2)} kW` : `${number(watts, 0)} W`;
+  return Math.abs(watts) >= 10000 ? withUnit(number(watts / 1000, 2), 'kW') : withUnit(number(watts, 0), 'W');
 }
 
-export const energy = (kwh, digits = 2) => kwh == null ? '–' : `${number(kwh, digits)} kWh`;
+export const energy = (kwh, digits = 2) => kwh == null ? '–' : withUnit(number(kwh, digits), 'kWh');
 
 /** Formats an instant in a time zone; options as Intl.DateTimeFormat takes them. */
 export function instant(date, zone, options) {

@@ -14,7 +14,7 @@ const phases = ['l1', 'l2', 'l3'];
 
 function bigPower(watts, className, id) {
   const text = format.power(watts);
-  const cut = text.lastIndexOf(' ');
+  const cut = text.lastIndexOf('\u00a0');
   return html`<div class="big ${className}" id="${id}" data-watts="${watts ?? ''}">${text.slice(0, cut)}<small>${text.slice(cut + 1)}</small></div>`;
 }
 
@@ -33,9 +33,9 @@ function phasesCard(state) {
     ${perPhasePower ? html`<td>${format.power(state[`active_power_import_${p}`])}</td>` : ''}</tr>`);
   const facts = [
     ['power_factor', 'now.powerFactor', v => format.number(v, 3)],
-    ['frequency', 'now.frequency', v => `${format.number(v, 2)} Hz`],
-    ['reactive_power_import', 'now.reactiveImport', v => `${format.number(v)} var`],
-    ['reactive_power_export', 'now.reactiveExport', v => `${format.number(v)} var`],
+    ['frequency', 'now.frequency', v => format.withUnit(format.number(v, 2), 'Hz')],
+    ['reactive_power_import', 'now.reactiveImport', v => format.withUnit(format.number(v), 'var')],
+    ['reactive_power_export', 'now.reactiveExport', v => format.withUnit(format.number(v), 'var')],
   ].filter(([key]) => state[key] != null).map(([key, label, show]) => html`<dt>${t(label)}</dt><dd>${show(state[key])}</dd>`);
   const table = present.length === 0 ? html`<p class="sub">${t('now.noPhases')}</p>`
     : html`<table class="values"><thead><tr><th>${t('now.phase')}</th><th>A</th><th>V</th>${perPhasePower ? html`<th>W</th>` : ''}</tr></thead><tbody>${rows}</tbody></table>`;
@@ -49,8 +49,8 @@ function registersCard(state, zone) {
     ['active_energy_export', 'now.registerExport', kwh],
     ['active_energy_import_estimate', 'now.estimateImport', kwh],
     ['active_energy_export_estimate', 'now.estimateExport', kwh],
-    ['reactive_energy_import', 'now.reactiveEnergyImport', v => `${format.number(v, 3)} kvarh`],
-    ['reactive_energy_export', 'now.reactiveEnergyExport', v => `${format.number(v, 3)} kvarh`],
+    ['reactive_energy_import', 'now.reactiveEnergyImport', v => format.withUnit(format.number(v, 3), 'kvarh')],
+    ['reactive_energy_export', 'now.reactiveEnergyExport', v => format.withUnit(format.number(v, 3), 'kvarh')],
     ['meter_time', 'now.meterTime', v => format.dateTime(new Date(v), zone)],
   ].filter(([key]) => state[key] != null).map(([key, label, show]) => html`<dt>${t(label)}</dt><dd>${show(state[key])}</dd>`);
   return html`<h2>${t('now.registers')}</h2>${rows.length ? html`<dl class="facts">${rows}</dl>` : html`<p class="sub">${t('now.noRegisters')}</p>`}
