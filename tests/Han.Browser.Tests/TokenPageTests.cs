@@ -36,4 +36,19 @@ public sealed class TokenPageTests(BrowserFixture browser)
         Assert.Equal("Aidon", await dashboard.Page.TextContentAsync("dd:right-of(dt:text('Manufacturer'))"));
         Assert.True(dashboard.Problems.Count == 0, string.Join("\n", dashboard.Problems));
     }
+
+    [BrowserFact]
+    public async Task Dashboard_TheApiAnswers401_AsksForTheTokenAndGoesOnWithIt()
+    {
+        await using var server = await DashboardServer.StartAsync(Token);
+        await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, server.Address, Look.Desktop, "?token=" + Token);
+
+        await dashboard.Page.Context.ClearCookiesAsync(); // as when the token changed while the page was open
+        await dashboard.Page.ClickAsync("#tabs a[data-page='meter']");
+        await dashboard.Page.FillAsync("#token-form input[name=token]", Token);
+        await dashboard.Page.ClickAsync("#token-form button");
+        await dashboard.ShownAsync("meter/");
+
+        Assert.Equal("Aidon", await dashboard.Page.TextContentAsync("dd:right-of(dt:text('Manufacturer'))"));
+    }
 }

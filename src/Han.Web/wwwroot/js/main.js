@@ -91,8 +91,10 @@ async function render() {
   try {
     module = await pages[name]();
   } catch (problem) {
-    // The page's script could not be fetched: han is not answering.
-    if (generation === app.generation) fail(new api.Unreachable(String(problem)), render);
+    // The page's script could not be fetched: asking the API says why (the token, or han not answering).
+    if (generation === app.generation) {
+      await api.meters().then(() => fail(new api.Unreachable(String(problem)), render), answer => fail(answer, render));
+    }
     return;
   }
   const context = {
