@@ -23,16 +23,25 @@ public sealed partial class DemoCommandTests : IDisposable
         using var web = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(30) };
 
         var meters = JsonNode.Parse(await web.GetStringAsync("api/meters"))!.AsArray();
+        var history = JsonNode.Parse(await web.GetStringAsync("api/history"))!.AsObject();
+        var (from, to) = (Day(DateTimeOffset.UtcNow.AddDays(-35)), Day(DateTimeOffset.UtcNow.AddDays(2)));
+        var days = JsonNode.Parse(await web.GetStringAsync($"api/meters/house/energy?resolution=day&from={from}&to={to}"))!.AsObject();
+        var capacity = JsonNode.Parse(await web.GetStringAsync("api/meters/house/capacity"))!.AsObject();
         var live = await FirstLiveReadingAsync(web);
-        var days = await ReadDaysAsync(demo);
+        var storedDays = await ReadDaysAsync(demo);
         demo.Signal(signal);
         var result = await demo.Completion;
 
         Assert.Equal("house", Assert.Single(meters)!["name"]!.GetValue<string>());
+        Assert.Equal("house", Assert.Single(history["meters"]!.AsArray())!.GetValue<string>());
+        Assert.InRange(DateTimeOffset.Parse(history["first"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), DateTimeOffset.UtcNow.AddDays(-29), DateTimeOffset.UtcNow.AddDays(-27));
         Assert.True(live.ContainsKey("active_power_import"), live.ToJsonString());
-        // Four weeks before today: 28 whole local days, and today's so far.
-        Assert.InRange(days.Count, 28, 29);
-        Assert.All(days.SkipLast(1), day => Assert.InRange(day.ImportKwh!.Value, 5m, 150m));
+        // Four weeks before today: 28 or 29 local days begun (the first one partly), and today's so far.
+        var dayImports = days["import_kwh"]!.AsArray().Select(kwh => kwh!.GetValue<decimal>()).ToList();
+        Assert.InRange(dayImports.Count, 28, 30);
+        Assert.All(dayImports.Skip(1).SkipLast(1), kwh => Assert.InRange(kwh, 5m, 150m));
+        Assert.Equal(storedDays.Select(day => day.ImportKwh!.Value), dayImports);
+        Assert.NotEmpty(capacity["peaks"]!.AsArray());
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"han demo: open http://127.0.0.1:{port}", result.Stdout, StringComparison.Ordinal);
         Assert.False(Directory.Exists(StoreFolder(result.Stderr)), "the demo's folder is removed when it stops");
@@ -51,6 +60,8 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.Contains($"han demo: port {port} on 127.0.0.1 is in use", result.Stderr, StringComparison.Ordinal);
         Assert.Contains("--port", result.Stderr, StringComparison.Ordinal);
     }
+
+    private static string Day(DateTimeOffset time) => time.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
