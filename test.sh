@@ -15,8 +15,9 @@ cd "$here"
 # mosquitto-clients its mosquitto_sub and mosquitto_pub, the independent clients that check han's
 # messages and send it frames; openssl makes the certificates of the TLS tests. postgresql brings the
 # server the storage tests start in a temporary folder on a free port (its initdb and postgres; the
-# system's own cluster is not used). Browser tests will add chromium here.)
-required_packages=(xxd bsdextrautils socat ser2net systemd mosquitto mosquitto-clients openssl postgresql)
+# system's own cluster is not used). chromium is Debian's browser that the dashboard's browser tests
+# drive through Playwright (tests/Han.Browser.Tests; Playwright's own browser download is not used).)
+required_packages=(xxd bsdextrautils socat ser2net systemd mosquitto mosquitto-clients openssl postgresql chromium)
 
 missing=()
 for package in "${required_packages[@]}"; do

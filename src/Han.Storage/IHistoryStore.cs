@@ -1,3 +1,4 @@
+using Han.Live;
 using Han.Live.Fanout;
 using Han.Trust;
 
@@ -13,8 +14,21 @@ public interface IHistoryStore : IAsyncDisposable
     /// <summary>The kind of store and where it is (never a password).</summary>
     StoreDescription Description { get; }
 
-    /// <summary>Writes the readings, their meters and the per-minute power they add to, in one transaction.</summary>
-    Task WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes the readings, their meters and the per-minute power they add to, in one transaction; returns
+    /// how many lists were new (a list already stored, same meter and receive time, is left out and not counted again).
+    /// </summary>
+    Task<int> WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes what is kept for ever of lists that are not stored themselves (<c>han import</c> of lists
+    /// past the raw-list retention): per-minute power summed up elsewhere, and the hourly registers of the
+    /// lists in <paramref name="registerLists"/> that carry them. A minute already stored is kept unless
+    /// <paramref name="minutes"/> has more lists for it, and a register already stored is left, so the
+    /// same capture imported twice counts once. Returns how many minutes were written (new or with more
+    /// lists than stored).
+    /// </summary>
+    Task<int> WriteImportedAsync(string meter, MeterIdentity identity, IReadOnlyList<MinutePower> minutes, IReadOnlyList<ReadingMade> registerLists, CancellationToken cancellationToken);
 
     /// <summary>The meters known, by their configured names.</summary>
     Task<IReadOnlyList<StoredMeter>> ReadMetersAsync(CancellationToken cancellationToken);

@@ -2,7 +2,7 @@ using Han.Readings;
 
 namespace Han.Storage;
 
-/// <summary>The per-minute power of the lists of one write, by meter and minute, before it is merged with what is stored.</summary>
+/// <summary>The per-minute power of a set of lists, by meter and minute, before it is written to the store.</summary>
 internal sealed class MinuteBatch
 {
     private readonly Dictionary<(int Meter, long Minute), (PowerAccumulator Import, PowerAccumulator Export)> _minutes = [];
@@ -10,14 +10,17 @@ internal sealed class MinuteBatch
     public IEnumerable<((int Meter, long Minute) Key, PowerAccumulator Import, PowerAccumulator Export)> Minutes =>
         _minutes.Select(entry => (entry.Key, entry.Value.Import, entry.Value.Export));
 
-    /// <summary>Adds a list's active power import and export, when it has them, to its minute (by receive time).</summary>
-    public void Add(int meter, DateTimeOffset received, MeterReading reading)
+    /// <summary>How many minutes are held.</summary>
+    public int Count => _minutes.Count;
+
+    /// <summary>Adds a list's active power import and export, when it has them, to its minute (by receive time); false when it has neither.</summary>
+    public bool Add(int meter, DateTimeOffset received, MeterReading reading)
     {
         var import = reading[ReadingField.ActivePowerImport];
         var export = reading[ReadingField.ActivePowerExport];
         if (import is null && export is null)
         {
-            return;
+            return false;
         }
 
         var key = (meter, StoreTime.MinuteOf(received));
@@ -36,5 +39,28 @@ internal sealed class MinuteBatch
         {
             minute.Export.Add((double)exportWatts);
         }
+
+        return true;
+    }
+
+    /// <summary>Removes and returns the minutes of <paramref name="meter"/> that start before <paramref name="before"/> (Unix ms), oldest first.</summary>
+    public List<MinutePower> TakeBefore(int meter, string name, long before)
+    {
+        var taken = new List<MinutePower>();
+        foreach (var ((owner, minute), (import, export)) in _minutes)
+        {
+            if (owner == meter && minute < before)
+            {
+                taken.Add(new MinutePower(name, StoreTime.FromStored(minute), import.MergedWith(null), export.MergedWith(null)));
+            }
+        }
+
+        foreach (var power in taken)
+        {
+            _minutes.Remove((meter, StoreTime.ToStored(power.Start)));
+        }
+
+        taken.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return taken;
     }
 }

@@ -42,9 +42,21 @@ internal sealed class TokenGate(string token)
 
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = "Bearer realm=\"han\"";
+        if (WantsPage(request))
+        {
+            // A person at a browser: a form that opens the same address with ?token=, the way above.
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(TokenPage.Html).ConfigureAwait(false);
+            return;
+        }
+
         context.Response.ContentType = "text/plain; charset=utf-8";
         await context.Response.WriteAsync("han: this needs the access token (web.token): send Authorization: Bearer TOKEN, or open the page once with ?token=TOKEN\n").ConfigureAwait(false);
     }
+
+    /// <summary>A browser opening a page (it asks for HTML first), not a script or the dashboard's own requests.</summary>
+    private static bool WantsPage(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && request.Headers.Accept.ToString().StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The request's own path; a path that would read as another host (<c>//example.org</c>) goes to <c>/</c> instead.</summary>
     private static string SamePlace(HttpRequest request)

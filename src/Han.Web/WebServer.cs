@@ -107,17 +107,14 @@ public sealed class WebServer : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        var names = _meters.Select(m => m.Live.Name).ToList();
-        var home = HomePage.Html(names);
-        // Handlers take the HttpResponse, not the HttpContext: a lambda of HttpContext alone is a plain
-        // RequestDelegate, which the OpenAPI document leaves out.
-        app.MapGet("/", (HttpResponse response) =>
-            {
-                response.ContentType = "text/html; charset=utf-8";
-                return response.WriteAsync(home);
-            })
-            .WithName("home").WithSummary("A page saying han is running, with links to the API.")
+        // The dashboard (wwwroot/): the page at / is described in the OpenAPI document, its scripts and
+        // styles are not (they are the page's parts, not an API).
+        var dashboard = DashboardFiles.OfThisAssembly;
+        var page = dashboard.Page;
+        app.MapGet("/", (HttpResponse response) => DashboardFiles.ServeAsync(page, response.HttpContext))
+            .WithName("home").WithSummary("The dashboard: live power, history, the month's peaks and the meter's health, from this API.")
             .Answers(StatusCodes.Status200OK, "text/html");
+        dashboard.MapAssets(app);
         new MeterEndpoints(_meters, new LiveStream(_heartbeat)).Map(app);
         new HistoryEndpoints(_meters, _history).Map(app);
         app.MapGet("/api/status", (HttpResponse response) => JsonAnswer.WriteAsync(response, writer => StatusAnswer.Write(writer, _meters, _history, _started)))

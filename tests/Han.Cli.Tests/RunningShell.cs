@@ -63,7 +63,8 @@ internal sealed class RunningShell
         return count;
     }
 
-    private string Stderr
+    /// <summary>What the command has written to standard error so far.</summary>
+    public string Stderr
     {
         get
         {

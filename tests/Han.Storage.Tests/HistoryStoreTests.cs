@@ -95,9 +95,10 @@ public abstract class HistoryStoreTests
         await using var store = await OpenAsync();
         var list = StoreReadings.Real("house", RealFrames.KaifaList3, StoreReadings.Noon);
 
-        await store.WriteAsync([list], None);
-        await store.WriteAsync([list], None);
+        var first = await store.WriteAsync([list], None);
+        var second = await store.WriteAsync([list], None);
 
+        Assert.Equal((1, 0), (first, second));
         Assert.Single(await store.ReadListsAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddMinutes(1), None));
         var minute = Assert.Single(await store.ReadMinutePowerAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddMinutes(1), None));
         Assert.Equal(1, minute.Import!.Count);

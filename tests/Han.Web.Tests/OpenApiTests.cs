@@ -30,18 +30,4 @@ public sealed class OpenApiTests
         Assert.True(ok.GetProperty("content").TryGetProperty("text/event-stream", out _), stream.ToString());
         Assert.StartsWith("3.", document.RootElement.GetProperty("openapi").GetString(), StringComparison.Ordinal);
     }
-
-    [Fact]
-    public async Task Home_ThePage_SaysHanIsRunningAndLinksTheApi()
-    {
-        await using var web = await RunningWebServer.StartAsync();
-
-        var page = await web.Client.GetStringAsync("");
-
-        Assert.Contains("han is running", page, StringComparison.Ordinal);
-        Assert.Contains("href=\"api/meters/house/live\"", page, StringComparison.Ordinal);
-        Assert.Contains("href=\"openapi/v1.json\"", page, StringComparison.Ordinal);
-        Assert.Contains("href=\"api/meters/house/energy\"", page, StringComparison.Ordinal);
-        Assert.Contains("href=\"api/status\"", page, StringComparison.Ordinal);
-    }
 }

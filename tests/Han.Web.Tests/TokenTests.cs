@@ -25,6 +25,21 @@ public sealed class TokenTests
     }
 
     [Fact]
+    public async Task Get_ABrowserWithoutTheToken_Gets401WithAFormThatAsksForIt()
+    {
+        await using var web = await RunningWebServer.StartAsync(Token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+
+        using var answer = await web.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.Equal("text/html", answer.Content.Headers.ContentType?.MediaType);
+        var page = await answer.Content.ReadAsStringAsync();
+        Assert.Contains("<form method=\"get\"><input type=\"password\" name=\"token\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_WrongBearerToken_Is401()
     {
         await using var web = await RunningWebServer.StartAsync(Token);

@@ -58,7 +58,8 @@ internal static class RunCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string path, bool check, IReadOnlyList<Setting> overrides, StandardStreams streams, TimeProvider clock, Func<string, string?> environment, CancellationToken cancellation)
+    /// <summary>Runs the service configured in <paramref name="path"/> (or checks it); also han demo's.</summary>
+    internal static async Task<int> RunAsync(string path, bool check, IReadOnlyList<Setting> overrides, StandardStreams streams, TimeProvider clock, Func<string, string?> environment, CancellationToken cancellation)
     {
         RunConfiguration configuration;
         try

@@ -30,6 +30,11 @@ internal static class SimulateCommand
     private static async Task<int> RunAsync(SimulateRequest request, StandardStreams streams, TimeProvider clock, CancellationToken cancellation)
     {
         var error = streams.Error;
+        if (request.CapturePath is { } capture)
+        {
+            return await WriteCaptureAsync(request, capture, error, cancellation).ConfigureAwait(false);
+        }
+
         var target = new OutputRequest("han simulate", "han simulate | han decode -", "the meter", OffersPty: true, request.Serve, request.Pty, request.Pace.IsMax);
         await using var output = await MeterOutputs.OpenAsync(target, streams, cancellation).ConfigureAwait(false);
         if (output is null)
@@ -66,6 +71,24 @@ internal static class SimulateCommand
         return 0;
     }
 
+    private static async Task<int> WriteCaptureAsync(SimulateRequest request, string path, TextWriter error, CancellationToken cancellation)
+    {
+        using var simulator = new Simulator(request.Options);
+        await error.WriteLineAsync("han simulate: " + Describe(request, simulator)).ConfigureAwait(false);
+        try
+        {
+            var description = $"han simulate --meter {request.Options.Vendor.Key} --seed {request.Options.Seed}";
+            var summary = await SimulatedCapture.WriteAsync(simulator.Transmissions(), request.Options.Start + request.Duration!.Value, path, description, cancellation).ConfigureAwait(false);
+            await error.WriteLineAsync($"han simulate: done: {summary}; written to {path}").ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception problem) when (IoFailure.Is(problem))
+        {
+            await error.WriteLineAsync($"han simulate: --capture {path}: cannot write it ({problem.Message})").ConfigureAwait(false);
+            return 1;
+        }
+    }
+
     private static FileStream? OpenLog(string? path, TextWriter error)
     {
         if (path is null)
@@ -94,6 +117,7 @@ internal static class SimulateCommand
         var extras = (options.SolarPeakKilowatts > 0 ? string.Create(CultureInfo.InvariantCulture, $", {options.SolarPeakKilowatts} kW solar") : string.Empty)
             + (options.Faults.IsEmpty ? string.Empty : $", faults {options.Faults}")
             + (options.Key is null ? string.Empty : options.AuthenticationKey is null ? ", encrypted" : ", encrypted and authenticated");
-        return $"{options.Vendor.Manufacturer} {simulator.Identity.Type} ({options.Phases}-phase, {options.Grid.ToString().ToUpperInvariant()}) meter {simulator.Identity.Id}, seed {options.Seed}{extras}; clock from {start}{until} at speed {request.Pace}";
+        var pace = request.CapturePath is null ? $"at speed {request.Pace}" : "written as a han capture as fast as it is made";
+        return $"{options.Vendor.Manufacturer} {simulator.Identity.Type} ({options.Phases}-phase, {options.Grid.ToString().ToUpperInvariant()}) meter {simulator.Identity.Id}, seed {options.Seed}{extras}; clock from {start}{until} {pace}";
     }
 }

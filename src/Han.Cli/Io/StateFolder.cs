@@ -25,6 +25,9 @@ internal static class StateFolder
     /// <summary>The file of remembered line settings.</summary>
     public static string LineSettingsFile => Path.Combine(Resolve(), "line-settings.json");
 
+    /// <summary>The history (SQLite) when no store is configured, as han run's storage: section has it by default.</summary>
+    public static string HistoryFile => Path.Combine(Resolve(), "han.db");
+
     /// <summary>The file of the last hourly registers closed for Home Assistant's statistics, and of the rows still waiting for Home Assistant.</summary>
     public static string StatisticsPositionsFile => Path.Combine(Resolve(), "homeassistant-statistics.json");
 }

@@ -31,11 +31,12 @@ internal sealed class SimulateArguments
     private readonly Option<string?> _authKey = Text("--auth-key", null, "With --key: also authenticate every list with this key (security 0x30, a 12-byte GCM tag): 32 hex digits.");
     private readonly Option<string?> _serve = Text("--serve", null, $"Serve the bytes to every TCP client, as ser2net does, at {TcpEndpoint.Form}. The meter starts when the first client connects; port 0 picks a free port, which is printed.");
     private readonly Option<string?> _pty = Text("--pty", null, "Write to a pseudo-terminal or serial device that exists, e.g. one end of: socat -d -d pty,raw,echo=0,link=/tmp/meter pty,raw,echo=0,link=/tmp/han (then read /tmp/han).");
+    private readonly Option<string?> _capture = Text("--capture", null, "Write the lists to this file (made new) as a han capture instead, each with the time the meter sent it as its receive time, as fast as they are made (the speed does not apply): history for han import or han replay. Needs --duration.");
     private readonly Option<string?> _log = Text("--log", null, "Write what was sent to this file, one JSON line per list due: its time, meter clock, offset and length in the output, fault, and the reading its bytes carry.");
 
     public void AddTo(Command command)
     {
-        foreach (var option in (Option[])[_meter, _phases, _grid, _speed, _start, _seed, _duration, _faults, _solar, _key, _authKey, _serve, _pty, _log])
+        foreach (var option in (Option[])[_meter, _phases, _grid, _speed, _start, _seed, _duration, _faults, _solar, _key, _authKey, _serve, _pty, _capture, _log])
         {
             command.Options.Add(option);
         }
@@ -56,6 +57,16 @@ internal sealed class SimulateArguments
             if (result.GetValue(_serve) is not null && result.GetValue(_pty) is not null)
             {
                 result.AddError("--serve and --pty are two places to send to; give one of them (or neither, for standard output).");
+            }
+
+            if (result.GetValue(_capture) is not null && (result.GetValue(_serve) is not null || result.GetValue(_pty) is not null))
+            {
+                result.AddError("--capture writes the lists to a file; leave out --serve and --pty.");
+            }
+
+            if (result.GetValue(_capture) is not null && result.GetValue(_duration) is null)
+            {
+                result.AddError("--capture needs --duration (e.g. --duration 30d): a capture of an endless meter would fill the disk.");
             }
 
             if (result.GetValue(_authKey) is not null && result.GetValue(_key) is null)
@@ -88,7 +99,7 @@ internal sealed class SimulateArguments
             Key = parse.GetValue(_key) is { } key ? EncryptionKey.FromHex(key) : null,
             AuthenticationKey = parse.GetValue(_authKey) is { } authKey ? AuthenticationKey.FromHex(authKey) : null,
         };
-        return new SimulateRequest(options, parse.GetValue(_start) is null, pace, duration, serve, parse.GetValue(_pty), parse.GetValue(_log));
+        return new SimulateRequest(options, parse.GetValue(_start) is null, pace, duration, serve, parse.GetValue(_pty), parse.GetValue(_log), parse.GetValue(_capture));
     }
 
     private static bool TryGrid(string? text, out Grid grid)

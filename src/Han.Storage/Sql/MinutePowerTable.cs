@@ -29,6 +29,40 @@ internal static class MinutePowerTable
         }
     }
 
+    /// <summary>
+    /// Writes whole minutes summed up elsewhere with one prepared statement. A stored minute is replaced
+    /// only by one with more lists: the same minutes written again change nothing (an import run twice),
+    /// and a minute the live service stored in full is not replaced by a capture that holds part of it.
+    /// </summary>
+    /// <returns>How many minutes were written (new, or with more lists than stored).</returns>
+    public static async Task<int> WriteSummedAsync(DbConnection connection, DbTransaction transaction, int meter, IReadOnlyList<MinutePower> minutes, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $$"""
+            INSERT INTO minute_power (meter, minute_start, {{Columns}})
+            VALUES (@meter, @minute, @import_mean, @import_min, @import_max, @import_count, @export_mean, @export_min, @export_max, @export_count)
+            ON CONFLICT (meter, minute_start) DO UPDATE SET
+                import_mean = excluded.import_mean, import_min = excluded.import_min, import_max = excluded.import_max, import_count = excluded.import_count,
+                export_mean = excluded.export_mean, export_min = excluded.export_min, export_max = excluded.export_max, export_count = excluded.export_count
+            WHERE excluded.import_count + excluded.export_count > minute_power.import_count + minute_power.export_count
+            """;
+        command.Add("@meter", meter);
+        var minute = command.Add("@minute", 0L);
+        var import = SummaryParameters(command, "import");
+        var export = SummaryParameters(command, "export");
+        var written = 0;
+        foreach (var power in minutes)
+        {
+            minute.Value = StoreTime.ToStored(power.Start);
+            Set(import, power.Import);
+            Set(export, power.Export);
+            written += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return written;
+    }
+
     public static async Task<IReadOnlyList<MinutePower>> ReadAsync(DbConnection connection, string name, int meter, long from, long to, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
@@ -62,6 +96,17 @@ internal static class MinutePowerTable
     {
         var count = reader.GetInt32(first + 3);
         return count == 0 ? null : new PowerSummary(reader.GetDouble(first), reader.GetDouble(first + 1), reader.GetDouble(first + 2), count);
+    }
+
+    private static DbParameter[] SummaryParameters(DbCommand command, string side) =>
+        [command.Add($"@{side}_mean", null), command.Add($"@{side}_min", null), command.Add($"@{side}_max", null), command.Add($"@{side}_count", 0)];
+
+    private static void Set(DbParameter[] parameters, PowerSummary? summary)
+    {
+        parameters[0].Value = summary is null ? DBNull.Value : summary.Mean;
+        parameters[1].Value = summary is null ? DBNull.Value : summary.Min;
+        parameters[2].Value = summary is null ? DBNull.Value : summary.Max;
+        parameters[3].Value = summary?.Count ?? 0;
     }
 
     private static void AddSummary(DbCommand command, string side, PowerSummary? summary)

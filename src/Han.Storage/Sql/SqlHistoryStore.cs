@@ -36,18 +36,19 @@ internal abstract class SqlHistoryStore : IHistoryStore
         return await SchemaMigrator.ReadVersionAsync(connection, null, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken)
+    public async Task<int> WriteAsync(IReadOnlyList<ReadingMade> readings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(readings);
         if (readings.Count == 0)
         {
-            return;
+            return 0;
         }
 
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var meters = new Dictionary<string, int>(StringComparer.Ordinal);
         var minutes = new MinuteBatch();
+        var stored = 0;
         await using (var lists = new ListWriter(connection, transaction))
         await using (var registers = new HourlyRegisterWriter(connection, transaction))
         {
@@ -63,6 +64,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
 
                 if (await lists.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false) is { } received)
                 {
+                    stored++;
                     minutes.Add(meter, StoreTime.FromStored(received), made.Reading.Reading);
                     await registers.WriteAsync(meter, received, made, cancellationToken).ConfigureAwait(false);
                 }
@@ -71,6 +73,32 @@ internal abstract class SqlHistoryStore : IHistoryStore
 
         await MinutePowerTable.MergeAsync(connection, transaction, minutes, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return stored;
+    }
+
+    public async Task<int> WriteImportedAsync(string meter, Live.MeterIdentity identity, IReadOnlyList<MinutePower> minutes, IReadOnlyList<ReadingMade> registerLists, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        ArgumentNullException.ThrowIfNull(registerLists);
+        if (minutes.Count == 0 && registerLists.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var id = await MeterTable.UpsertAsync(connection, transaction, meter, identity, cancellationToken).ConfigureAwait(false);
+        var written = await MinutePowerTable.WriteSummedAsync(connection, transaction, id, minutes, cancellationToken).ConfigureAwait(false);
+        await using (var registers = new HourlyRegisterWriter(connection, transaction))
+        {
+            foreach (var list in registerLists)
+            {
+                await registers.WriteAsync(id, StoreTime.ToStored(list.At), list, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return written;
     }
 
     public async Task<IReadOnlyList<StoredMeter>> ReadMetersAsync(CancellationToken cancellationToken)

@@ -1,0 +1,129 @@
+// The dashboard's two kinds of chart on uPlot (vendor/uplot): the live power line and the energy bars.
+// A Chart follows its element's width and the theme (the canvas takes its colours from the
+// stylesheet, so a new theme draws the chart anew).
+import * as theme from './theme.js';
+import * as format from './format.js';
+import { t } from './i18n.js';
+
+const phone = () => matchMedia('(max-width: 640px)').matches;
+
+export class Chart {
+  constructor(element, options, data) {
+    this.element = element;
+    this.options = options; // () => uPlot options, read anew for each theme
+    this.data = data;
+    this.create();
+    this.resize = new ResizeObserver(() => this.plot.setSize(this.size()));
+    this.resize.observe(element);
+    this.stopTheme = theme.onChange(() => { this.plot.destroy(); this.create(); });
+  }
+
+  size() {
+    return { width: Math.max(200, this.element.clientWidth), height: phone() ? 190 : 240 };
+  }
+
+  create() {
+    this.plot = new uPlot({ ...this.options(), ...this.size() }, this.data, this.element);
+  }
+
+  setData(data) {
+    this.data = data;
+    this.plot.setData(data);
+  }
+
+  destroy() {
+    this.resize.disconnect();
+    this.stopTheme();
+    this.plot.destroy();
+  }
+}
+
+function axis(values, extra = {}) {
+  const text = theme.color('--muted');
+  const line = theme.color('--line');
+  return { stroke: text, grid: { stroke: line, width: 1 }, ticks: { stroke: line, width: 1 }, values, font: '12px system-ui, sans-serif', ...extra };
+}
+
+/** A #rrggbb colour of the stylesheet with some transparency, as a canvas takes it. */
+function faded(hex, percent) {
+  const [r, g, b] = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16));
+  return `rgba(${r}, ${g}, ${b}, ${percent / 100})`;
+}
+
+/** The last hour of power in W: import filled, export as a line; data [time, import, export]. */
+export function powerLine(element, data, zone) {
+  const options = () => ({
+    scales: { x: { time: true }, y: { range: (u, min, max) => [Math.min(0, min), Math.max(100, max * 1.1)] } },
+    tzDate: seconds => uPlot.tzDate(new Date(seconds * 1000), zone),
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+    series: [
+      {},
+      { label: t('power.import'), stroke: theme.color('--import'), fill: faded(theme.color('--import'), 18), width: 2, points: { show: false }, spanGaps: true },
+      { label: t('power.export'), stroke: theme.color('--export'), width: 2, points: { show: false }, spanGaps: true },
+    ],
+    axes: [
+      axis((u, splits) => splits.map(s => format.clock(new Date(s * 1000), zone)), { space: 60 }),
+      axis((u, splits) => splits.map(w => format.power(w)), { size: 70 }),
+    ],
+  });
+  return new Chart(element, options, data);
+}
+
+/** Diagonal stripes of a colour: the fill of a period that is estimated or flagged. */
+function hatch(color) {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 8;
+  const pen = tile.getContext('2d');
+  pen.fillStyle = faded(color, 22);
+  pen.fillRect(0, 0, 8, 8);
+  pen.strokeStyle = faded(color, 75);
+  pen.lineWidth = 2;
+  pen.beginPath();
+  pen.moveTo(-2, 10); pen.lineTo(10, -2);
+  pen.moveTo(-2, 2); pen.lineTo(2, -2);
+  pen.moveTo(6, 10); pen.lineTo(10, 6);
+  pen.stroke();
+  return pen.createPattern(tile, 'repeat');
+}
+
+/** Is a period of an energy answer trusted as it stands: from the exact registers and not flagged? */
+export const trusted = (answer, i) => answer.exact[i] && !answer.flags[i];
+
+/** Keeps a range of whole bars (index ± 0.5), the same again when given its own answer, so zooming never drifts. */
+const wholeBars = (u, min, max) => [Math.floor(min + 0.5) - 0.5, Math.ceil(max - 0.5) + 0.5];
+
+/**
+ * Energy per period as bars, import up and export down, the trusted periods solid and the estimated or
+ * flagged ones hatched. The x axis counts periods (a day of 23 or 25 hours has as many bars); drag
+ * across to zoom, double-click to go back. onPoint(index or null) follows the cursor.
+ */
+export function energyBars(element, answer, label, onPoint) {
+  const n = answer.start.length;
+  const x = Array.from({ length: n }, (_, i) => i);
+  const pick = (values, sign, wantTrusted) => values.map((v, i) => v != null && trusted(answer, i) === wantTrusted ? sign * v : null);
+  const hasExport = answer.export_kwh.some(v => v != null && v > 0);
+  const data = [x, pick(answer.import_kwh, 1, true), pick(answer.import_kwh, 1, false)];
+  if (hasExport) data.push(pick(answer.export_kwh, -1, true), pick(answer.export_kwh, -1, false));
+  const options = () => {
+    const bars = uPlot.paths.bars({ size: [0.78, 64], gap: 1 });
+    const bar = (name, color, solid) => ({
+      label: t(name), paths: bars, points: { show: false }, fillTo: 0, width: 0,
+      stroke: color, fill: solid ? color : () => hatch(color),
+    });
+    const series = [{}, bar('power.import', theme.color('--import'), true), bar('energy.estimated', theme.color('--import'), false)];
+    if (hasExport) series.push(bar('power.export', theme.color('--export'), true), bar('energy.estimated', theme.color('--export'), false));
+    return {
+      scales: { x: { time: false, range: wholeBars }, y: { range: (u, min, max) => [Math.min(0, min * 1.1), Math.max(0.1, max * 1.1)] } },
+      legend: { show: false },
+      cursor: { drag: { x: true, y: false }, points: { show: false } },
+      series,
+      axes: [
+        axis((u, splits) => splits.map(i => Number.isInteger(i) && i >= 0 && i < n ? label(answer.start[i]) : ''), { space: 34, incrs: [1, 2, 3, 4, 6, 12, 24] }),
+        axis((u, splits) => splits.map(v => format.number(Math.abs(v), 2, 0)), { size: 52 }),
+      ],
+      hooks: { setCursor: [u => onPoint(u.cursor.idx ?? null)] },
+    };
+  };
+  return new Chart(element, options, data);
+}
