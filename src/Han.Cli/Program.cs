@@ -43,6 +43,7 @@ public static class Program
         root.Subcommands.Add(ReplayCommand.Create(io, clock));
         root.Subcommands.Add(SimulateCommand.Create(io, clock));
         root.Subcommands.Add(RunCommand.Create(io, clock, Environment.GetEnvironmentVariable));
+        root.Subcommands.Add(ExportCommand.Create(io));
         var parse = root.Parse(args);
         await using var output = new StreamWriter(io.Output, leaveOpen: true) { AutoFlush = true };
         var configuration = new InvocationConfiguration

@@ -1,10 +1,11 @@
 using Han.Live.Fanout;
+using Han.Trust;
 
 namespace Han.Storage;
 
 /// <summary>
 /// han's history of each meter: the lists as decoded first (kept for a retention), then what is derived
-/// from them: per-minute power (written with the lists) and energy aggregates (kept for ever). SQLite
+/// from them: per-minute power and the hourly registers (written with the lists) and energy aggregates (kept for ever). SQLite
 /// and PostgreSQL behave the same behind it. Times are UTC; energy is exact (decimal kWh).
 /// </summary>
 public interface IHistoryStore : IAsyncDisposable
@@ -23,6 +24,13 @@ public interface IHistoryStore : IAsyncDisposable
 
     /// <summary>A meter's per-minute power for minutes starting in [<paramref name="from"/>, <paramref name="to"/>), oldest first.</summary>
     Task<IReadOnlyList<MinutePower>> ReadMinutePowerAsync(string meter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A meter's cumulative registers (from every list that carried the import register: the hourly
+    /// list) received in [<paramref name="from"/>, <paramref name="to"/>), oldest first. Kept for ever,
+    /// so the aggregates can be recomputed after the raw lists are pruned.
+    /// </summary>
+    Task<IReadOnlyList<HourlyRegisterReading>> ReadHourlyRegistersAsync(string meter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>Writes aggregates, replacing any with the same meter, resolution and start.</summary>
     Task UpsertAggregatesAsync(IReadOnlyList<EnergyAggregate> aggregates, CancellationToken cancellationToken);

@@ -25,10 +25,9 @@ internal sealed class PostgresHistoryStore : SqlHistoryStore
     /// <summary>Connects to the database of <paramref name="connectionString"/> and brings its schema up to date.</summary>
     public static async Task<PostgresHistoryStore> OpenAsync(string connectionString, CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         // The slim builder leaves out what needs reflection (the trimmed release build); han uses plain types only.
         var dataSource = new NpgsqlSlimDataSourceBuilder(connectionString).Build();
-        var store = new PostgresHistoryStore(dataSource, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
+        var store = new PostgresHistoryStore(dataSource, HistoryStores.DescribePostgres(connectionString));
         try
         {
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);

@@ -22,23 +22,28 @@ public abstract class HistoryStoreTests
     /// <summary>Runs SQL on this test's store outside han (to make it look like another han's).</summary>
     protected abstract Task ExecuteAsync(string sql);
 
+    /// <summary>The migration scripts of this database, in order (script n takes version n to n+1).</summary>
+    private protected abstract IReadOnlyList<string> Migrations { get; }
+
+    private int LatestVersion => Migrations.Count;
+
     [Fact]
-    public async Task OpenAsync_EmptyStore_CreatesSchemaVersion1AndReopensUnchanged()
+    public async Task OpenAsync_EmptyStore_CreatesLatestSchemaVersionAndReopensUnchanged()
     {
         await using (var store = await OpenAsync())
         {
-            Assert.Equal(1, await ((SqlHistoryStore)store).ReadSchemaVersionAsync(None));
+            Assert.Equal(LatestVersion, await ((SqlHistoryStore)store).ReadSchemaVersionAsync(None));
             await store.WriteAsync([StoreReadings.Real("house", RealFrames.AidonList3, StoreReadings.Noon)], None);
         }
 
         await using (var again = await OpenAsync())
         {
-            Assert.Equal(1, await ((SqlHistoryStore)again).ReadSchemaVersionAsync(None));
+            Assert.Equal(LatestVersion, await ((SqlHistoryStore)again).ReadSchemaVersionAsync(None));
             Assert.Single(await again.ReadListsAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddSeconds(1), None));
         }
 
         await using var third = await OpenAsync();
-        Assert.Equal(1, await ((SqlHistoryStore)third).ReadSchemaVersionAsync(None));
+        Assert.Equal(LatestVersion, await ((SqlHistoryStore)third).ReadSchemaVersionAsync(None));
     }
 
     [Fact]
@@ -50,11 +55,11 @@ public abstract class HistoryStoreTests
         var refusal = await Assert.ThrowsAsync<HistoryStoreException>(OpenAsync);
 
         Assert.Contains("schema version 7", refusal.Message, StringComparison.Ordinal);
-        Assert.Contains("versions up to 1", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains($"versions up to {LatestVersion}", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("newer han", refusal.Message, StringComparison.Ordinal);
-        await ExecuteAsync("UPDATE schema_version SET version = 1 WHERE version = 7");
+        await ExecuteAsync($"UPDATE schema_version SET version = {LatestVersion} WHERE version = 7");
         await using var store = await OpenAsync(); // nothing else was touched: opens again once the version is back
-        Assert.Equal(1, await ((SqlHistoryStore)store).ReadSchemaVersionAsync(None));
+        Assert.Equal(LatestVersion, await ((SqlHistoryStore)store).ReadSchemaVersionAsync(None));
     }
 
     [Fact]
@@ -234,6 +239,63 @@ public abstract class HistoryStoreTests
 
         Assert.Empty(await store.ReadListsAsync("nobody", StoreReadings.Noon, StoreReadings.Noon.AddDays(1), None));
         Assert.Empty(await store.ReadAggregatesAsync("nobody", AggregateResolution.Hour, StoreReadings.Noon, StoreReadings.Noon.AddDays(1), None));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ListsWithAndWithoutRegisters_HourlyRegistersOfThoseWithThemExactWithMeterClock()
+    {
+        await using var store = await OpenAsync();
+        var lists = StoreReadings.RealFrameSet.Select((frame, i) => StoreReadings.Real("house", frame, StoreReadings.Noon.AddHours(i).AddSeconds(5))).ToList();
+        lists.Add(StoreReadings.Power("house", StoreReadings.Noon.AddSeconds(30), new Measurement(1000, 0)));
+
+        await store.WriteAsync(lists, None);
+        await store.WriteAsync(lists, None); // again: kept once
+
+        var registers = await store.ReadHourlyRegistersAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddDays(1), None);
+        var withRegisters = lists.Where(l => l.Reading.Reading.Has(ReadingField.ActiveEnergyImport)).ToList();
+        Assert.Equal(2, withRegisters.Count); // Aidon and Kaifa list 3; the power-only list and Kamstrup list 2 carry none
+        Assert.Equal(withRegisters.Count, registers.Count);
+        for (var i = 0; i < registers.Count; i++)
+        {
+            var reading = withRegisters[i].Reading.Reading;
+            Assert.Equal(withRegisters[i].At, registers[i].ReceivedUtc);
+            Assert.Equal(reading[ReadingField.ActiveEnergyImport], registers[i].Import);
+            Assert.Equal(reading[ReadingField.ActiveEnergyExport], registers[i].Export);
+            Assert.Equal(reading.MeterTime?.Local, registers[i].MeterClock);
+        }
+
+        Assert.Empty(await store.ReadHourlyRegistersAsync("nobody", StoreReadings.Noon, StoreReadings.Noon.AddDays(1), None));
+    }
+
+    [Fact]
+    public async Task OpenAsync_Version1StoreWithData_MigratedToLatestKeepingDataAndFillingHourlyRegisters()
+    {
+        var withRegisters = StoreReadings.Real("house", RealFrames.KaifaList3, StoreReadings.Noon.AddSeconds(5));
+        var kaifa = withRegisters.Reading.Reading;
+        var json = DecodeJson(kaifa).Replace("'", "''", StringComparison.Ordinal);
+        var noon = StoreReadings.Noon.ToUnixTimeMilliseconds();
+        const string powerOnly = """{"active_power_import":1000}""";
+        await ExecuteAsync("CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version (version) VALUES (1);");
+        await ExecuteAsync(Migrations[0]);
+        await ExecuteAsync($"""
+            INSERT INTO meters (id, name) VALUES (1, 'house');
+            INSERT INTO raw_lists (meter, received, meter_time, reading) VALUES (1, {noon + 5000}, '{kaifa.MeterTime}', '{json}');
+            INSERT INTO raw_lists (meter, received, meter_time, reading) VALUES (1, {noon + 7500}, NULL, '{powerOnly}');
+            INSERT INTO minute_power (meter, minute_start, import_mean, import_min, import_max, import_count, export_count) VALUES (1, {noon}, 1000, 1000, 1000, 1, 0);
+            INSERT INTO energy_aggregates (meter, resolution, period_start, import_mwh, export_mwh, exact, flags) VALUES (1, 'hour', {noon}, 1234567, NULL, {(this is SqliteHistoryStoreTests ? "1" : "TRUE")}, NULL);
+            """);
+
+        await using var store = await OpenAsync();
+
+        Assert.Equal(LatestVersion, await ((SqlHistoryStore)store).ReadSchemaVersionAsync(None));
+        Assert.Equal(2, (await store.ReadListsAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddMinutes(1), None)).Count);
+        Assert.Equal(1000, Assert.Single(await store.ReadMinutePowerAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddMinutes(1), None)).Import!.Mean);
+        Assert.Equal(1.234567m, Assert.Single(await store.ReadAggregatesAsync("house", AggregateResolution.Hour, StoreReadings.Noon, StoreReadings.Noon.AddHours(1), None)).ImportKwh);
+        var register = Assert.Single(await store.ReadHourlyRegistersAsync("house", StoreReadings.Noon, StoreReadings.Noon.AddHours(1), None));
+        Assert.Equal(withRegisters.At, register.ReceivedUtc);
+        Assert.Equal(kaifa[ReadingField.ActiveEnergyImport], register.Import);
+        Assert.Equal(kaifa[ReadingField.ActiveEnergyExport], register.Export);
+        Assert.Equal(kaifa.MeterTime?.Local, register.MeterClock);
     }
 
     private static string DecodeJson(MeterReading reading)

@@ -10,6 +10,8 @@ public sealed class PostgresHistoryStoreTests(PostgresServer server) : HistorySt
 
     protected override async Task<IHistoryStore> OpenAsync() => await HistoryStores.OpenPostgresAsync(_connectionString, CancellationToken.None);
 
+    private protected override IReadOnlyList<string> Migrations => Schema.PostgresMigrations.Dialect.Migrations;
+
     protected override async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(_connectionString);

@@ -11,6 +11,8 @@ public sealed class SqliteHistoryStoreTests : HistoryStoreTests, IDisposable
 
     protected override async Task<IHistoryStore> OpenAsync() => await HistoryStores.OpenSqliteAsync(StorePath, CancellationToken.None);
 
+    private protected override IReadOnlyList<string> Migrations => Schema.SqliteMigrations.Dialect.Migrations;
+
     protected override async Task ExecuteAsync(string sql)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = StorePath, Pooling = false }.ToString());

@@ -3,6 +3,7 @@ using Han.Cli.Arguments;
 using Han.Cli.Configuration;
 using Han.Cli.Io;
 using Han.Cli.Service;
+using Han.Storage;
 
 namespace Han.Cli.Commands;
 
@@ -37,7 +38,7 @@ internal static class RunCommand
             Description = "Publish to this MQTT broker (HOST or HOST:PORT): each meter's state as JSON, retained, on <prefix>/<meter>/state (prefix: mqtt.topic_prefix, han by default). Sets mqtt.host (and mqtt.port) over the file's; its other mqtt settings (user, password, TLS) apply.",
             HelpName = "HOST[:PORT]",
         };
-        var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines, MQTT, Domoticz). Stops cleanly on SIGTERM or Ctrl-C.");
+        var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines, MQTT, Domoticz) and the history (SQLite in the state folder by default; storage: in the configuration). Stops cleanly on SIGTERM or Ctrl-C.");
         command.Options.Add(config);
         command.Options.Add(check);
         var homeAssistant = new Option<bool>("--homeassistant")
@@ -79,7 +80,18 @@ internal static class RunCommand
             return 0;
         }
 
-        await using var service = ServiceHost.Build(configuration, streams, clock, environment);
+        HistoryService? history;
+        try
+        {
+            history = await HistoryOpener.OpenAsync(configuration.Storage, configuration.TimeZone, cancellation).ConfigureAwait(false);
+        }
+        catch (ConfigurationException problem)
+        {
+            await streams.Error.WriteLineAsync("han run: " + problem.Message).ConfigureAwait(false);
+            return ConfigurationError;
+        }
+
+        await using var service = ServiceHost.Build(configuration, streams, clock, environment, history);
         foreach (var warning in configuration.Warnings)
         {
             ServiceLog.Warning(service.Log, warning);

@@ -49,6 +49,10 @@ internal static class ConfigurationSummary
             text.Append($"web: http://{web.ListenText}/{(web.Token is null ? string.Empty : ", requests need the token")}\n");
         }
 
+        var storage = configuration.Storage;
+        text.Append(storage.Enabled
+            ? $"storage: {storage.Where}, raw lists kept {storage.RawDays} days; days and months in {configuration.TimeZone.Id}{(configuration.TimeZone == TimeZoneInfo.Local ? " (the system's; time_zone: to change)" : string.Empty)}\n"
+            : "storage: off (enabled: false); no history is kept\n");
         foreach (var warning in configuration.Warnings)
         {
             text.Append($"warning: {warning}\n");

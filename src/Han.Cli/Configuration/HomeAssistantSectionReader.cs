@@ -14,7 +14,7 @@ namespace Han.Cli.Configuration;
 ///   statistics:                            # exact hourly energy into long-term statistics
 ///     url: http://homeassistant.local:8123 # or ws(s)://host:8123/api/websocket
 ///     token_file: /etc/han/ha.token        # or token: (a long-lived token of an administrator)
-///     time_zone: Europe/Oslo               # the meters' clock; default the system's
+///     time_zone: Europe/Oslo               # the meters' clock; default the top-level time_zone, else the system's
 /// </code>
 /// </summary>
 internal static class HomeAssistantSectionReader
@@ -28,7 +28,8 @@ internal static class HomeAssistantSectionReader
     private const string WebSocketPath = "/api/websocket";
 
     /// <summary>The section, or null when it is not there (and not <paramref name="requested"/> by <c>--homeassistant</c>) or says <c>enabled: false</c>.</summary>
-    public static HomeAssistantConfiguration? Read(ConfigurationChecker check, bool requested = false)
+    /// <param name="meterZone">The top-level <c>time_zone</c> when given: the default of <c>statistics.time_zone</c>.</param>
+    public static HomeAssistantConfiguration? Read(ConfigurationChecker check, bool requested = false, TimeZoneInfo? meterZone = null)
     {
         ArgumentNullException.ThrowIfNull(check);
         var given = check.Document.All.Any(s => s.Path == Section || s.Path.StartsWith(Section + ":", StringComparison.Ordinal));
@@ -45,7 +46,7 @@ internal static class HomeAssistantSectionReader
             DashboardUrl = DashboardUrl(check),
         };
         var discovering = check.ReadBool($"{Section}:discovery", true) || requested;
-        return new HomeAssistantConfiguration(discovering ? discovery : null, Statistics(check));
+        return new HomeAssistantConfiguration(discovering ? discovery : null, Statistics(check, meterZone));
     }
 
     private static string Topic(ConfigurationChecker check, string key, string fallback)
@@ -79,7 +80,7 @@ internal static class HomeAssistantSectionReader
         return url;
     }
 
-    private static HomeAssistantStatisticsOptions? Statistics(ConfigurationChecker check)
+    private static HomeAssistantStatisticsOptions? Statistics(ConfigurationChecker check, TimeZoneInfo? meterZone)
     {
         const string Prefix = Section + ":statistics:";
         var urlSetting = check.Get(Prefix + "url");
@@ -105,7 +106,7 @@ internal static class HomeAssistantSectionReader
             check.Error($"{token.Value.Source.Name} ({token.Value.Source.Origin}): the token is empty; give a long-lived access token of an administrator");
         }
 
-        var zone = TimeZone(check, zoneSetting);
+        var zone = TimeZoneReader.Read(check, Prefix + "time_zone", meterZone);
         return url is null || token is not { Text.Length: > 0 } || zone is null ? null : new HomeAssistantStatisticsOptions(url, token.Value.Text, zone);
     }
 
@@ -136,25 +137,5 @@ internal static class HomeAssistantSectionReader
             var same => same,
         };
         return new UriBuilder(given) { Scheme = scheme, Path = path, Query = string.Empty, Fragment = string.Empty }.Uri;
-    }
-
-    private static TimeZoneInfo? TimeZone(ConfigurationChecker check, Setting? setting)
-    {
-        if (setting is null)
-        {
-            if (TimeZoneInfo.Local.BaseUtcOffset == TimeSpan.Zero && !TimeZoneInfo.Local.SupportsDaylightSavingTime)
-            {
-                check.Warn($"{Setting.Display(Section + ":statistics:time_zone")}: not given, and this system's zone is UTC ({TimeZoneInfo.Local.Id}); meters keep local time, so give the meters' zone, as in time_zone: Europe/Oslo");
-            }
-
-            return TimeZoneInfo.Local;
-        }
-
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(setting.Value, out var zone))
-        {
-            check.Fail(setting, "is not a time zone this system knows; give an IANA zone, as in Europe/Oslo or Europe/Stockholm");
-        }
-
-        return zone;
     }
 }

@@ -10,4 +10,10 @@ internal sealed record RunConfiguration(IReadOnlyList<MeterConfiguration> Meters
 
     /// <summary>The web server (docs/web.md); null when the file has no web: section.</summary>
     public Han.Web.WebOptions? Web { get; init; }
+
+    /// <summary>Where the history is kept (docs/storage.md); on by default, SQLite in the state folder.</summary>
+    public StorageConfiguration Storage { get; init; } = new(true, StorageKind.Sqlite, Path.GetFullPath("han.db"), null, StorageConfiguration.DefaultRawDays, "storage.sqlite");
+
+    /// <summary>The zone of the meters' clocks and of the history's days and months (top-level <c>time_zone</c>; default the system's).</summary>
+    public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
 }

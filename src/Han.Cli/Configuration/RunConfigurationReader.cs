@@ -25,27 +25,31 @@ internal sealed class RunConfigurationReader
         ["domoticz"] = DomoticzConfigurationReader.Keys,
         [HomeAssistantSectionReader.Section] = HomeAssistantSectionReader.Keys,
         [WebConfigurationReader.Section] = WebConfigurationReader.Keys,
+        [StorageConfigurationReader.Section] = StorageConfigurationReader.Keys,
     };
 
     /// <summary>Sections of DESIGN.md §2.4 that han does not act on yet: read, and said to be ignored.</summary>
-    private static readonly string[] LaterSections = ["storage", "prices", "grid"];
+    private static readonly string[] LaterSections = ["prices", "grid"];
 
     private readonly ConfigurationChecker _check;
     private readonly Func<string, string> _readFile;
+    private readonly string _stateFolder;
 
-    private RunConfigurationReader(ConfigurationChecker check, Func<string, string> readFile)
+    private RunConfigurationReader(ConfigurationChecker check, Func<string, string> readFile, string stateFolder)
     {
         _check = check;
         _readFile = readFile;
+        _stateFolder = stateFolder;
     }
 
     /// <summary>The configuration, or a <see cref="ConfigurationException"/> listing every problem.</summary>
     /// <param name="readFile">Reads a secret's file (<c>key_file</c>); an <see cref="IOException"/> when it cannot.</param>
     /// <param name="folderExists">Whether an output's folder exists (a missing one would fail every write for years); none checks nothing.</param>
-    public static RunConfiguration Read(SettingsDocument document, Func<string, string> readFile, Func<string, bool>? folderExists = null)
+    /// <param name="stateFolder">han's state folder (the default SQLite store is there); none: <see cref="Io.StateFolder"/>.</param>
+    public static RunConfiguration Read(SettingsDocument document, Func<string, string> readFile, Func<string, bool>? folderExists = null, string? stateFolder = null)
     {
         var check = new ConfigurationChecker(document, readFile, folderExists ?? (_ => true));
-        var configuration = new RunConfigurationReader(check, readFile).Read();
+        var configuration = new RunConfigurationReader(check, readFile, stateFolder ?? Io.StateFolder.Resolve()).Read();
         return check.Errors.Count == 0 ? configuration : throw new ConfigurationException(string.Join('\n', check.Errors));
     }
 
@@ -75,7 +79,11 @@ internal sealed class RunConfigurationReader
         var mqtt = new MqttConfigurationReader(_check, _readFile).Read(System.Net.Dns.GetHostName());
         var outputs = ReadOutputs(meters.Count);
         var domoticz = DomoticzConfigurationReader.Read(_check, [.. meters.Select(m => m.Name)]);
-        var homeAssistant = HomeAssistantSectionReader.Read(_check);
+        var storage = StorageConfigurationReader.Read(_check, _stateFolder);
+        // Read once, for the history's days and the meters' clocks; a Home Assistant statistics zone of its own may differ.
+        // No warning on a UTC host: every han run would log it (containers run in UTC); --check names the zone in use.
+        var zone = TimeZoneReader.Read(_check, TimeZoneReader.Path, warnOnUtc: false) ?? TimeZoneInfo.Local;
+        var homeAssistant = HomeAssistantSectionReader.Read(_check, meterZone: _check.Get(TimeZoneReader.Path) is null ? null : zone);
         if (homeAssistant is { Discovery: not null } && mqtt is null)
         {
             // Not an error: the statistics go over Home Assistant's WebSocket API and work without MQTT.
@@ -84,7 +92,7 @@ internal sealed class RunConfigurationReader
         }
 
         var web = WebConfigurationReader.Read(_check);
-        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz, Web = web };
+        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz, Web = web, Storage = storage, TimeZone = zone };
     }
 
     private MeterConfiguration? ReadMeter(int index)
@@ -195,7 +203,7 @@ internal sealed class RunConfigurationReader
     private void CheckUnknownSettings()
     {
         var sectionsSaid = new HashSet<string>(StringComparer.Ordinal); // one message per section, not per setting in it
-        string[] known = ["meters", "outputs", .. SectionKeys.Keys, .. LaterSections.Except(SectionKeys.Keys)];
+        string[] known = ["meters", "outputs", TimeZoneReader.Path, .. SectionKeys.Keys, .. LaterSections.Except(SectionKeys.Keys)];
         foreach (var setting in _check.Document.All)
         {
             switch (setting.Path.Split(':'))
@@ -206,6 +214,8 @@ internal sealed class RunConfigurationReader
                 case ["outputs", var key]:
                     CheckKnown(setting, key, OutputKeys);
                     break;
+                case [TimeZoneReader.Path]:
+                    break; // read with the meters' other settings
                 case ["meters" or "outputs", ..]:
                     _check.Error($"{setting.Name} ({setting.Origin}): not where han expects a setting; the example deploy/han.yaml shows the layout");
                     break;

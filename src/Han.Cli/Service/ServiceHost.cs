@@ -6,6 +6,7 @@ using Han.Integrations.HomeAssistant;
 using Han.Integrations.Mqtt;
 using Han.Integrations.HomeAssistant.Statistics;
 using Han.Live.Fanout;
+using Han.Storage;
 using Han.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -24,9 +25,10 @@ internal sealed class ServiceHost : IAsyncDisposable
     private readonly IHost _host;
     private readonly DiscoveryJanitor? _janitor;
 
-    private ServiceHost(IHost host, IReadOnlyList<MeterPipeline> meters, MeterWatch watch, ILogger log, MqttConnection? mqtt, DiscoveryJanitor? janitor, WebServer? web)
+    private ServiceHost(IHost host, IReadOnlyList<MeterPipeline> meters, MeterWatch watch, ILogger log, MqttConnection? mqtt, DiscoveryJanitor? janitor, WebServer? web, HistoryService? history)
     {
         _host = host;
+        History = history;
         Web = web;
         _janitor = janitor;
         Mqtt = mqtt;
@@ -47,7 +49,11 @@ internal sealed class ServiceHost : IAsyncDisposable
     /// <summary>The web server (docs/web.md), null without a <c>web:</c> section.</summary>
     public WebServer? Web { get; }
 
-    public static ServiceHost Build(RunConfiguration configuration, StandardStreams streams, TimeProvider clock, Func<string, string?> environment)
+    /// <summary>The history (store, aggregator, zone; docs/storage.md), null with <c>storage.enabled: false</c>. Closed last, at dispose.</summary>
+    public HistoryService? History { get; }
+
+    /// <param name="history">The history opened for this run (<see cref="HistoryOpener"/>), owned by the service from here; null keeps none.</param>
+    public static ServiceHost Build(RunConfiguration configuration, StandardStreams streams, TimeProvider clock, Func<string, string?> environment, HistoryService? history = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         ReadinessNotifier? readiness = null;
@@ -77,15 +83,27 @@ internal sealed class ServiceHost : IAsyncDisposable
             : new StatisticPositionStore(StateFolder.StatisticsPositionsFile, (text, level) => ServiceLog.Write(sinkLog, level, text));
         // The web server's view of each meter, kept by a sink of the meter's fan-out like any output.
         var live = configuration.Web is null ? null : configuration.Meters.ToDictionary(m => m.Name, m => new LiveMeter(m.Name), StringComparer.Ordinal);
+        var maintenance = history is null
+            ? null
+            : new HistoryMaintenance(history, [.. configuration.Meters.Select(m => m.Name)], new RawListRetention(configuration.Storage.RawListRetention), sinkLog, clock);
         var meters = configuration.Meters
-            .Select(meter => new MeterPipeline(meter, FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant, statisticPositions, live?[meter.Name]), new MeterStats(), streams, clock))
+            .Select(meter =>
+            {
+                var fanOut = FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant, statisticPositions, live?[meter.Name], maintenance is null ? null : (history!, maintenance));
+                return new MeterPipeline(meter, fanOut, new MeterStats(), streams, clock);
+            })
             .ToList();
         var web = configuration.Web is { } webOptions
-            ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))], new HistoryOptions(null, TimeZoneInfo.Local, clock))
+            ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))], new HistoryOptions(history?.Store, history?.Zone ?? configuration.TimeZone, clock))
             : null;
         foreach (var meter in meters)
         {
             builder.Services.AddSingleton<IHostedService>(meter);
+        }
+
+        if (maintenance is not null)
+        {
+            builder.Services.AddSingleton<IHostedService>(maintenance);
         }
 
         builder.Services.AddSingleton<IReadOnlyList<MeterPipeline>>(meters);
@@ -100,7 +118,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         }
 
         var host = builder.Build();
-        return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog, mqtt, homeAssistant?.Janitor, web);
+        return new ServiceHost(host, meters, host.Services.GetRequiredService<MeterWatch>(), sinkLog, mqtt, homeAssistant?.Janitor, web, history);
     }
 
     /// <summary>The least the MQTT connection gets to send its queue when han stops, however long the outputs took.</summary>
@@ -115,6 +133,11 @@ internal sealed class ServiceHost : IAsyncDisposable
             // Not cancelled by an early stop: binding takes a moment, and the stop below undoes it.
             await Web.StartAsync(CancellationToken.None).ConfigureAwait(false);
             ServiceLog.Information(Log, $"han run: web server on {Web.Address}");
+        }
+
+        if (History is not null)
+        {
+            ServiceLog.Information(Log, $"han run: history kept in {History.Where}; days and months in {History.Zone.Id}");
         }
 
         Mqtt?.Start();
@@ -167,6 +190,11 @@ internal sealed class ServiceHost : IAsyncDisposable
 
         _janitor?.Dispose();
         _host.Dispose();
+        if (History is not null)
+        {
+            // Last: every history sink has written what it held (the fan-outs are disposed above).
+            await History.Store.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Completes when the host has started (every service is running).</summary>
@@ -193,7 +221,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         return (options, new DiscoveryJanitor(options, mqtt, clock));
     }
 
-    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt, (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? homeAssistant, StatisticPositionStore? statisticPositions, LiveMeter? live)
+    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt, (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? homeAssistant, StatisticPositionStore? statisticPositions, LiveMeter? live, (HistoryService History, HistoryMaintenance Maintenance)? history)
     {
         var outputs = configuration.Outputs;
         var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
@@ -232,6 +260,15 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (live is not null)
         {
             sinks.Add(new WebSink(live));
+        }
+
+        if (history is var (store, maintenance))
+        {
+            sinks.Add(new HistorySink(store.Store, $"history {meter.Name}", clock, new HistorySinkOptions
+            {
+                Report = (text, level) => ServiceLog.Write(log, level, text),
+                Written = maintenance.Written,
+            }));
         }
 
         // A sink's own trouble goes straight to the log, not through the fan-out: the log sink may be the one in trouble.

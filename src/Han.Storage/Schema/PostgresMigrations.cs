@@ -7,7 +7,7 @@ namespace Han.Storage.Schema;
 internal static class PostgresMigrations
 {
     // Two hans opening one database at once: the second waits for the first's migration.
-    public static StoreDialect Dialect { get; } = new("PostgreSQL", [Version1], LockForMigration: "LOCK TABLE schema_version IN EXCLUSIVE MODE");
+    public static StoreDialect Dialect { get; } = new("PostgreSQL", [Version1, Version2], LockForMigration: "LOCK TABLE schema_version IN EXCLUSIVE MODE");
 
     private const string Version1 = """
         CREATE TABLE meters (
@@ -38,5 +38,21 @@ internal static class PostgresMigrations
             exact BOOLEAN NOT NULL,
             flags TEXT,
             PRIMARY KEY (meter, resolution, period_start));
+        """;
+
+    // As SqliteMigrations' version 2; numeric keeps the kWh of the list's JSON exact on the way to mWh.
+    private const string Version2 = """
+        CREATE TABLE hourly_registers (
+            meter INTEGER NOT NULL REFERENCES meters (id),
+            received BIGINT NOT NULL,
+            meter_clock TEXT,
+            import_mwh BIGINT NOT NULL,
+            export_mwh BIGINT,
+            PRIMARY KEY (meter, received));
+        INSERT INTO hourly_registers (meter, received, meter_clock, import_mwh, export_mwh)
+        SELECT meter, received, meter_time,
+            ROUND((reading::jsonb ->> 'active_energy_import')::numeric * 1000000)::bigint,
+            ROUND((reading::jsonb ->> 'active_energy_export')::numeric * 1000000)::bigint
+        FROM raw_lists WHERE (reading::jsonb ->> 'active_energy_import') IS NOT NULL;
         """;
 }

@@ -6,7 +6,7 @@ namespace Han.Storage.Schema;
 /// </summary>
 internal static class SqliteMigrations
 {
-    public static StoreDialect Dialect { get; } = new("SQLite", [Version1], LockForMigration: null);
+    public static StoreDialect Dialect { get; } = new("SQLite", [Version1, Version2], LockForMigration: null);
 
     // Times are Unix milliseconds (UTC), energy whole mWh (EnergyUnits). minute_power and
     // energy_aggregates are looked up by their key only, so WITHOUT ROWID keeps one copy of each row;
@@ -40,5 +40,22 @@ internal static class SqliteMigrations
             exact INTEGER NOT NULL,
             flags TEXT,
             PRIMARY KEY (meter, resolution, period_start)) WITHOUT ROWID;
+        """;
+
+    // The hourly registers, kept for ever (raw lists are pruned): the aggregates are recomputed from
+    // them and minute_power. Filled from the raw lists a version-1 store already holds.
+    private const string Version2 = """
+        CREATE TABLE hourly_registers (
+            meter INTEGER NOT NULL REFERENCES meters (id),
+            received INTEGER NOT NULL,
+            meter_clock TEXT,
+            import_mwh INTEGER NOT NULL,
+            export_mwh INTEGER,
+            PRIMARY KEY (meter, received)) WITHOUT ROWID;
+        INSERT INTO hourly_registers (meter, received, meter_clock, import_mwh, export_mwh)
+        SELECT meter, received, meter_time,
+            CAST(ROUND(json_extract(reading, '$.active_energy_import') * 1000000) AS INTEGER),
+            CAST(ROUND(json_extract(reading, '$.active_energy_export') * 1000000) AS INTEGER)
+        FROM raw_lists WHERE json_extract(reading, '$.active_energy_import') IS NOT NULL;
         """;
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Han.Live.Fanout;
 using Han.Storage.Schema;
+using Han.Trust;
 
 namespace Han.Storage.Sql;
 
@@ -48,6 +49,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
         var meters = new Dictionary<string, int>(StringComparer.Ordinal);
         var minutes = new MinuteBatch();
         await using (var lists = new ListWriter(connection, transaction))
+        await using (var registers = new HourlyRegisterWriter(connection, transaction))
         {
             foreach (var made in readings)
             {
@@ -62,6 +64,7 @@ internal abstract class SqlHistoryStore : IHistoryStore
                 if (await lists.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false))
                 {
                     minutes.Add(meter, made.At, made.Reading.Reading);
+                    await registers.WriteAsync(meter, made, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -104,6 +107,14 @@ internal abstract class SqlHistoryStore : IHistoryStore
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await MeterTable.FindAsync(connection, meter, cancellationToken).ConfigureAwait(false) is { } id
             ? await MinutePowerTable.ReadAsync(connection, meter, id, StoreTime.ToStored(from), StoreTime.ToStored(to), cancellationToken).ConfigureAwait(false)
+            : [];
+    }
+
+    public async Task<IReadOnlyList<HourlyRegisterReading>> ReadHourlyRegistersAsync(string meter, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await MeterTable.FindAsync(connection, meter, cancellationToken).ConfigureAwait(false) is { } id
+            ? await HourlyRegisterTable.ReadAsync(connection, id, StoreTime.ToStored(from), StoreTime.ToStored(to), cancellationToken).ConfigureAwait(false)
             : [];
     }
 

@@ -17,16 +17,8 @@ public sealed class RunWebTests : IDisposable
     [Fact]
     public async Task Run_SimulatedAidon_LiveAndMetricsHaveTheListsSent()
     {
-        var meterPort = LoopbackPort.Free();
-        var webPort = LoopbackPort.Free();
-        var config = await WriteConfigAsync($"meters:\n  - name: house\n    source: tcp://127.0.0.1:{meterPort}\nweb:\n  listen: 127.0.0.1:{webPort}\n");
-        var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 180);
-        await service.WaitForErrorAsync($"web server on http://127.0.0.1:{webPort}/");
-        using var web = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}/") };
-
-        var simulator = await Shell.Run($"exec \"$HAN\" simulate --meter aidon --speed 60 --duration 10m --start {Start} --seed 5 --log house.log --serve tcp://127.0.0.1:{meterPort}", _folder, timeoutSeconds: 120);
-        Assert.Equal(0, simulator.ExitCode);
-        var sent = File.ReadAllLines(Path.Combine(_folder, "house.log")).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["reading"]!.AsObject()).ToList();
+        var (service, web, sent, _) = await RunWithSimulatedAidonAsync(string.Empty);
+        using var client = web;
         // The line status (every 10 s) counts every frame once the decoder has them all.
         var live = await WaitForAsync(web, "api/meters/house/live", state => state["frames"]?.GetValue<long>() == sent.Count);
         var metrics = await web.GetStringAsync("metrics");
@@ -40,6 +32,45 @@ public sealed class RunWebTests : IDisposable
         Assert.Contains($"han_active_power_import_watts{{meter=\"house\"}} {sent[^1]["active_power_import"]}\n", metrics, StringComparison.Ordinal);
         Assert.Equal(0, result.ExitCode);
         Assert.Matches(@"web house: \d+ written, 0 dropped \(queue full\), 0 failed", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Run_WithStorage_HistoryApiAndStatusReadTheStoreAndExportHasEveryList()
+    {
+        var store = Path.Combine(_folder, "history.db");
+        var (service, web, sent, config) = await RunWithSimulatedAidonAsync($"storage:\n  sqlite: {store}\ntime_zone: Europe/Oslo\n");
+        using var client = web;
+        var status = await WaitForAsync(web, "api/status", s => s["sinks"]!.AsArray().Any(q => q!["sink"]!.GetValue<string>() == "history house" && q["written"]!.GetValue<long>() == sent.Count));
+        var power = await WaitForAsync(web, "api/meters/house/power", p => p["time"]!.AsArray().Count > 0);
+        var history = JsonNode.Parse(await web.GetStringAsync("api/history"))!.AsObject();
+        service.Signal("TERM");
+        var result = await service.Completion;
+        var export = await HanRunner.Run("export", "--config", config, "--from", "2000", "--to", "2100", "--resolution", "raw", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("sqlite", status["storage"]!["kind"]!.GetValue<string>());
+        Assert.Equal(store, status["storage"]!["location"]!.GetValue<string>());
+        Assert.Equal("Europe/Oslo", status["zone"]!.GetValue<string>());
+        Assert.Equal(["house"], history["meters"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.NotNull(history["first"]);
+        Assert.All(power["import_max"]!.AsArray(), watts => Assert.True(watts!.GetValue<double>() > 0));
+        Assert.Equal(0, export.ExitCode);
+        // Every exported list is one the simulator sent, in order, with its power. (Lists decoded from one
+        // TCP read share their receive time, and the store keeps one list per meter and receive time: at
+        // 60 times the meter's speed a few lists can arrive together, so not all of them need be there.)
+        var exported = export.JsonLines.Select(l => l.TryGetProperty("active_power_import", out var p) ? p.GetDecimal() : (decimal?)null).ToList();
+        var next = 0;
+        foreach (var watts in exported)
+        {
+            while (next < sent.Count && sent[next]["active_power_import"]?.GetValue<decimal>() != watts)
+            {
+                next++;
+            }
+
+            Assert.True(next++ < sent.Count, $"exported power {watts} is not in the order the simulator sent");
+        }
+
+        Assert.InRange(exported.Count, sent.Count * 9 / 10, sent.Count);
     }
 
     [Fact]
@@ -84,6 +115,22 @@ public sealed class RunWebTests : IDisposable
             Assert.True(DateTime.UtcNow < deadline, $"{path} never got there; last: {state.ToJsonString()}");
             await Task.Delay(200);
         }
+    }
+
+    /// <summary>han run with its web server (and <paramref name="moreYaml"/>) reading a simulated Aidon meter that sent ten minutes of lists at 60 times its speed.</summary>
+    private async Task<(RunningShell Service, HttpClient Web, List<JsonObject> Sent, string Config)> RunWithSimulatedAidonAsync(string moreYaml)
+    {
+        var meterPort = LoopbackPort.Free();
+        var webPort = LoopbackPort.Free();
+        var config = await WriteConfigAsync($"meters:\n  - name: house\n    source: tcp://127.0.0.1:{meterPort}\nweb:\n  listen: 127.0.0.1:{webPort}\n{moreYaml}");
+        var service = Shell.Start($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 180);
+        await service.WaitForErrorAsync($"web server on http://127.0.0.1:{webPort}/");
+        var web = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{webPort}/") };
+
+        var simulator = await Shell.Run($"exec \"$HAN\" simulate --meter aidon --speed 60 --duration 10m --start {Start} --seed 5 --log house.log --serve tcp://127.0.0.1:{meterPort}", _folder, timeoutSeconds: 120);
+        Assert.Equal(0, simulator.ExitCode);
+        var sent = File.ReadAllLines(Path.Combine(_folder, "house.log")).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["reading"]!.AsObject()).ToList();
+        return (service, web, sent, config);
     }
 
     private async Task<string> WriteConfigAsync(string yaml)
