@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Han.Storage;
+using static Han.Browser.Tests.PageNumbers;
 
 namespace Han.Browser.Tests;
 
@@ -105,10 +106,4 @@ public sealed class HistoryPagesTests(BrowserFixture browser)
     }
 
     private static decimal? Sum(List<EnergyAggregate> periods) => periods.Count == 0 ? null : periods.Sum(p => p.ImportKwh);
-
-    /// <summary>A number as the page writes it in English: grouped, at most so many decimals (no trailing zeros forced beyond them).</summary>
-    private static string Number(decimal value, int decimals) =>
-        decimal.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("#,0." + new string('0', decimals), CultureInfo.InvariantCulture);
-
-    private static string Kwh(decimal value, int decimals) => Number(value, decimals) + "kWh";
 }
