@@ -51,6 +51,43 @@ public sealed class CaptureHistoryTests(BrowserFixture browser)
         Assert.True(dashboard.Problems.Count == 0, string.Join("\n", dashboard.Problems));
     }
 
+    [BrowserFact]
+    public async Task History_DayOfARealCapture_ShowsTheWholeDaysHoursAndThePowerOfItsMinutes()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        await FillAsync(server.Store);
+
+        await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, server.Address, Look.Desktop,
+            "#/history/day/" + Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        // Two hours are stored, yet the axis holds the day's 24, the empty ones saying so.
+        Assert.Equal("24", await dashboard.Page.GetAttributeAsync("#history-card .chart", "data-periods"));
+        var plot = (await dashboard.Page.Locator("#history-card .u-over").BoundingBoxAsync())!;
+        await dashboard.Page.Mouse.MoveAsync(plot.X + (plot.Width * 0.5f / 24), plot.Y + (plot.Height / 2));
+        Assert.Equal("00:00–01:00 · nothing recorded", await dashboard.Page.TextContentAsync("#history-card .readout"));
+        Assert.Equal(2, await dashboard.Page.Locator("#history-card tbody tr").CountAsync()); // the table lists what is recorded
+        // The two lists' minutes of power are drawn above the bars.
+        Assert.Equal(1, await dashboard.Page.Locator("#power-card canvas").CountAsync());
+        await dashboard.ScreenshotAsync("history-day-capture");
+        Assert.True(dashboard.Problems.Count == 0, string.Join("\n", dashboard.Problems));
+    }
+
+    [BrowserFact]
+    public async Task History_SpringForwardDayWithOneHourAndNoMinutes_Shows23HoursAndNoPowerCard()
+    {
+        await using var server = await DashboardServer.StartAsync();
+        var springForward = new DateOnly(2026, 3, 29);
+        var hour = KnownHistory.Local(springForward, 10);
+        await server.Store.UpsertAggregatesAsync([new EnergyAggregate(Meter, AggregateResolution.Hour, hour, 1.234m, 0m, true, null)], CancellationToken.None);
+
+        await using var dashboard = await DashboardPage.OpenAsync(browser.Browser, server.Address, Look.Desktop,
+            "#/history/day/" + springForward.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        Assert.Equal("23", await dashboard.Page.GetAttributeAsync("#history-card .chart", "data-periods"));
+        Assert.Equal(0, await dashboard.Page.Locator("#power-card").CountAsync());
+        Assert.True(dashboard.Problems.Count == 0, string.Join("\n", dashboard.Problems));
+    }
+
     /// <summary>The captures as han run receives them (a couple of seconds after the meter's clock), kept and derived.</summary>
     private static async Task FillAsync(IHistoryStore store)
     {

@@ -24,6 +24,35 @@ export function labels(resolution, zone) {
   }
 }
 
+/**
+ * The answer with every period of its range, hours or quarters: those the API has none for are added
+ * empty (recorded[i] false), so a young day still shows its whole shape, 00 to 24 (23 or 25 hours on a
+ * DST day: the periods are counted in absolute time from the answer's from to its to). Days, months and
+ * years are returned as they are, with recorded all true.
+ */
+export function wholeRange(answer) {
+  const step = seconds[answer.resolution];
+  const recorded = answer.start.map(() => true);
+  if (!step || !answer.from || !answer.to) return { ...answer, recorded };
+  const from = Date.parse(answer.from) / 1000;
+  const to = Date.parse(answer.to) / 1000;
+  const at = new Map(answer.start.map((s, i) => [s, i]));
+  const columns = { start: [], import_kwh: [], export_kwh: [], exact: [], flags: [], recorded: [] };
+  const add = (s, i) => {
+    columns.start.push(s);
+    columns.import_kwh.push(i == null ? null : answer.import_kwh[i]);
+    columns.export_kwh.push(i == null ? null : answer.export_kwh[i]);
+    columns.exact.push(i == null ? true : answer.exact[i]);
+    columns.flags.push(i == null ? null : answer.flags[i]);
+    columns.recorded.push(i != null);
+  };
+  // Periods the API answers off the grid (never expected) are kept in order rather than lost.
+  const grid = [];
+  for (let s = from; s < to; s += step) grid.push(s);
+  [...new Set([...grid, ...answer.start])].sort((a, b) => a - b).forEach(s => add(s, at.get(s)));
+  return { ...answer, ...columns };
+}
+
 /** What a period's note says: its flag, or that it is estimated, or nothing for a trusted one. */
 export function note(answer, i) {
   if (answer.flags[i]) return `${t(answer.exact[i] ? 'energy.flagged' : 'energy.estimated')}: ${answer.flags[i]}`;
@@ -32,6 +61,7 @@ export function note(answer, i) {
 
 function readout(answer, i, long) {
   if (i == null || i >= answer.start.length) return t('energy.hint');
+  if (!answer.recorded[i]) return `${long(answer.start[i])} · ${t('energy.nothing')}`;
   const parts = [long(answer.start[i]), `${t('power.import')} ${format.energy(answer.import_kwh[i], 3)}`];
   if (answer.export_kwh[i]) parts.push(`${t('power.export')} ${format.energy(answer.export_kwh[i], 3)}`);
   const text = note(answer, i);
@@ -40,7 +70,7 @@ function readout(answer, i, long) {
 }
 
 function table(answer, long) {
-  const rows = answer.start.map((s, i) => html`<tr data-start="${s}" class="${trusted(answer, i) ? '' : 'estimated'}">
+  const rows = answer.start.map((s, i) => !answer.recorded[i] ? '' : html`<tr data-start="${s}" class="${trusted(answer, i) ? '' : 'estimated'}">
       <td>${long(s)}</td><td>${format.number(answer.import_kwh[i], 3)}</td><td>${format.number(answer.export_kwh[i], 3)}</td><td>${note(answer, i)}</td></tr>`);
   return html`<details class="table"><summary>${t('energy.table')}</summary><div class="scroll"><table class="values">
     <thead><tr><th>${t('energy.period')}</th><th>${t('power.import')} (kWh)</th><th>${t('power.export')} (kWh)</th><th>${t('energy.note')}</th></tr></thead>
@@ -65,13 +95,14 @@ const legend = () => html`<div class="legend"><span><i class="import"></i>${t('p
  * Fills the element with the answer (or its empty state) and returns what to call when the page goes
  * away. An answer with no period at all is "no history yet".
  */
-export function show(element, answer, zone) {
-  const long = labels(answer.resolution, zone).long;
-  if (answer.start.length === 0) {
+export function show(element, answered, zone) {
+  const long = labels(answered.resolution, zone).long;
+  if (answered.start.length === 0) {
     element.innerHTML = html`<div class="empty"><strong>${t('history.emptyPeriod')}</strong>${t('history.emptyHint')}</div>`;
     return () => {};
   }
-  element.innerHTML = html`${totals(answer)}<div class="chart"></div><div class="readout"></div>${legend()}${table(answer, long)}`;
+  const answer = wholeRange(answered);
+  element.innerHTML = html`${totals(answer)}<div class="chart" data-periods="${answer.start.length}"></div><div class="readout"></div>${legend()}${table(answer, long)}`;
   const out = element.querySelector('.readout');
   out.textContent = readout(answer, null, long);
   const chart = energyBars(element.querySelector('.chart'), answer, labels(answer.resolution, zone).axis, i => { out.textContent = readout(answer, i, long); });
