@@ -25,32 +25,37 @@ export function labels(resolution, zone) {
 }
 
 /**
- * The answer with every period of its range, hours or quarters: those the API has none for are added
- * empty (recorded[i] false), so a young day still shows its whole shape, 00 to 24 (23 or 25 hours on a
- * DST day: the periods are counted in absolute time from the answer's from to its to). Days, months and
- * years are returned as they are, with recorded all true.
+ * The answer with every period of its range: those the API has none for are added empty (recorded[i]
+ * false), so a young day or month still shows its whole shape. Hours and quarters are counted in absolute
+ * time from the answer's from to its to (23 or 25 hours on a DST day); days by their local date, the
+ * empty ones placed at their noon (for their label only). Months and years are returned as they are.
  */
-export function wholeRange(answer) {
-  const step = seconds[answer.resolution];
+export function wholeRange(answer, zone) {
+  const step = answer.resolution === 'day' ? 86400 : seconds[answer.resolution];
   const recorded = answer.start.map(() => true);
   if (!step || !answer.from || !answer.to) return { ...answer, recorded };
-  const from = Date.parse(answer.from) / 1000;
-  const to = Date.parse(answer.to) / 1000;
-  const at = new Map(answer.start.map((s, i) => [s, i]));
-  const columns = { start: [], import_kwh: [], export_kwh: [], exact: [], flags: [], recorded: [] };
-  const add = (s, i) => {
-    columns.start.push(s);
-    columns.import_kwh.push(i == null ? null : answer.import_kwh[i]);
-    columns.export_kwh.push(i == null ? null : answer.export_kwh[i]);
-    columns.exact.push(i == null ? true : answer.exact[i]);
-    columns.flags.push(i == null ? null : answer.flags[i]);
-    columns.recorded.push(i != null);
-  };
+  const key = answer.resolution === 'day' ? s => format.dateOf(new Date(s * 1000), zone) : s => s;
+  const offset = answer.resolution === 'day' ? 43200 : 0;
+  const at = new Map(answer.start.map((s, i) => [key(s), i]));
+  const periods = [];
+  for (let s = Date.parse(answer.from) / 1000 + offset; s < Date.parse(answer.to) / 1000; s += step) {
+    const i = at.get(key(s));
+    periods.push(i == null ? { s, i: null } : { s: answer.start[i], i });
+    at.delete(key(s));
+  }
   // Periods the API answers off the grid (never expected) are kept in order rather than lost.
-  const grid = [];
-  for (let s = from; s < to; s += step) grid.push(s);
-  [...new Set([...grid, ...answer.start])].sort((a, b) => a - b).forEach(s => add(s, at.get(s)));
-  return { ...answer, ...columns };
+  at.forEach(i => periods.push({ s: answer.start[i], i }));
+  periods.sort((a, b) => a.s - b.s);
+  const column = (values, empty) => periods.map(({ i }) => i == null ? empty : values[i]);
+  return {
+    ...answer,
+    start: periods.map(p => p.s),
+    import_kwh: column(answer.import_kwh, null),
+    export_kwh: column(answer.export_kwh, null),
+    exact: column(answer.exact, true),
+    flags: column(answer.flags, null),
+    recorded: periods.map(p => p.i != null),
+  };
 }
 
 /** What a period's note says: its flag, or that it is estimated, or nothing for a trusted one. */
@@ -101,7 +106,7 @@ export function show(element, answered, zone) {
     element.innerHTML = html`<div class="empty"><strong>${t('history.emptyPeriod')}</strong>${t('history.emptyHint')}</div>`;
     return () => {};
   }
-  const answer = wholeRange(answered);
+  const answer = wholeRange(answered, zone);
   element.innerHTML = html`${totals(answer)}<div class="chart" data-periods="${answer.start.length}"></div><div class="readout"></div>${legend()}${table(answer, long)}`;
   const out = element.querySelector('.readout');
   out.textContent = readout(answer, null, long);
