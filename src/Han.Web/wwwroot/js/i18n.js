@@ -90,7 +90,7 @@ const dictionaries = {
     'meter.cutFrames': 'Avkortede rammer', 'meter.skippedBytes': 'Overhoppede byte', 'meter.undecoded': 'Udekodede rammer', 'meter.flaggedHours': 'Flaggede timer denne måneden',
     'meter.lineWaiting': 'Linjens tellere kommer hvert 10. sekund.',
     'meter.outputs': 'Utganger', 'meter.noOutputs': 'Ingen utgangskøer rapportert.', 'meter.sink': 'Utgang', 'meter.queued': 'I kø', 'meter.written': 'Skrevet',
-    'meter.dropped': 'Forkastet', 'meter.failed': 'Feilet', 'meter.version': 'Versjon', 'meter.uptime': 'Har kjørt i', 'meter.zone': 'Tidssone',
+    'meter.dropped': 'Forkastet', 'meter.failed': 'Feilet', 'meter.version': 'Versjon', 'meter.uptime': 'Oppetid', 'meter.zone': 'Tidssone',
     'meter.program': 'han-programmet', 'meter.storage': 'Lagring', 'meter.historyFrom': 'Historikk fra', 'meter.historyTo': 'Historikk til',
     'line.starting': 'starter', 'line.connected': 'tilkoblet', 'line.connecting': 'kobler til', 'line.finding the line setting': 'finner linjeoppsettet',
     'line.disconnected': 'frakoblet', 'line.unavailable': 'utilgjengelig', 'line.ended': 'avsluttet',
