@@ -18,7 +18,7 @@ internal static class TokenPage
         </style></head><body>
         <h1>han needs its access token</h1>
         <p>This han asks for a token (<code>web.token</code> in its configuration). Enter it once; the browser keeps it.<br>
-        <span lang="nb">Denne han krever tilgangsnøkkelen (<code>web.token</code> i oppsettet). Skriv den inn én gang; nettleseren husker den.</span></p>
+        <span lang="nb">Dette han-programmet krever en tilgangsnøkkel (<code>web.token</code> i oppsettet). Skriv den inn én gang, så husker nettleseren den.</span></p>
         <form method="get"><input type="password" name="token" required autofocus aria-label="Access token / Tilgangsnøkkel" placeholder="Access token / Tilgangsnøkkel"><button>Open / Åpne</button></form>
         </body></html>
 

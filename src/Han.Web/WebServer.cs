@@ -108,7 +108,8 @@ public sealed class WebServer : IAsyncDisposable
     private void Map(WebApplication app)
     {
         // The dashboard (wwwroot/): the page at / is described in the OpenAPI document, its scripts and
-        // styles are not (they are the page's parts, not an API).
+        // styles are not (they are the page's parts, not an API). Handlers take the HttpResponse, not the
+        // HttpContext: a lambda of HttpContext alone is a plain RequestDelegate, which the document leaves out.
         var dashboard = DashboardFiles.OfThisAssembly;
         var page = dashboard.Page;
         app.MapGet("/", (HttpResponse response) => DashboardFiles.ServeAsync(page, response.HttpContext))

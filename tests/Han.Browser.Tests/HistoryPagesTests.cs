@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Han.Storage;
+using static Han.Browser.Tests.PageNumbers;
 
 namespace Han.Browser.Tests;
 
@@ -29,6 +30,11 @@ public sealed class HistoryPagesTests(BrowserFixture browser)
         {
             Assert.Equal(expected.Value, answer.GetProperty("total_import_kwh").GetDecimal());
             Assert.Equal(Kwh(expected.Value, 2), await dashboard.Page.TextContentAsync("#card-today .total-import"));
+            // The young day and month show their whole axis: every hour of today, every day of the month.
+            var hoursToday = (KnownHistory.Local(KnownHistory.Today.AddDays(1), 0) - KnownHistory.Local(KnownHistory.Today, 0)).TotalHours;
+            Assert.Equal(hoursToday.ToString(CultureInfo.InvariantCulture), await dashboard.Page.GetAttributeAsync("#card-today .chart", "data-periods"));
+            var daysInMonth = DateTime.DaysInMonth(KnownHistory.Today.Year, KnownHistory.Today.Month);
+            Assert.Equal(daysInMonth.ToString(CultureInfo.InvariantCulture), await dashboard.Page.GetAttributeAsync("#card-month .chart", "data-periods"));
         }
 
         Assert.True(dashboard.Problems.Count == 0, string.Join("\n", dashboard.Problems));
@@ -105,10 +111,4 @@ public sealed class HistoryPagesTests(BrowserFixture browser)
     }
 
     private static decimal? Sum(List<EnergyAggregate> periods) => periods.Count == 0 ? null : periods.Sum(p => p.ImportKwh);
-
-    /// <summary>A number as the page writes it in English: grouped, at most so many decimals (no trailing zeros forced beyond them).</summary>
-    private static string Number(decimal value, int decimals) =>
-        decimal.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("#,0." + new string('0', decimals), CultureInfo.InvariantCulture);
-
-    private static string Kwh(decimal value, int decimals) => Number(value, decimals) + "kWh";
 }

@@ -16,6 +16,8 @@ public sealed partial class LanguageAndThemeTests(BrowserFixture browser)
         Assert.StartsWith("Effekt nå", await dashboard.Page.TextContentAsync("#card-power h2"), StringComparison.Ordinal);
         Assert.Equal("Historikk", await dashboard.Page.TextContentAsync("#tabs a[data-page='history']"));
         Assert.Equal("nb", await dashboard.Page.GetAttributeAsync("html", "lang"));
+        // "han" alone reads as "he" in Norwegian ("hans API" = "his API"): the texts name the program.
+        Assert.StartsWith("Alt her kommer fra API-et til han-programmet:", await dashboard.Page.TextContentAsync("footer"), StringComparison.Ordinal);
         Assert.True(await BackgroundLightnessAsync(dashboard) < 0.2);
         Assert.True(dashboard.Problems.Count == 0, string.Join("\n", dashboard.Problems));
     }

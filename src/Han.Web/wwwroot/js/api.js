@@ -29,6 +29,7 @@ export const streamUrl = name => `${meterPath(name)}/live/stream`;
 export const history = () => get('api/history');
 export const status = () => get('api/status');
 export const energy = (name, resolution, from, to) => get(`${meterPath(name)}/energy?${query({ resolution, from, to })}`);
+export const power = (name, from, to) => get(`${meterPath(name)}/power?${query({ from, to })}`);
 export const capacity = (name, month) => get(`${meterPath(name)}/capacity?${query({ month })}`);
 
 /** The answer, or null from a han that has no such endpoint (an older version). */
@@ -43,3 +44,4 @@ async function orNull(read) {
 
 export const historyOrNull = () => orNull(history);
 export const statusOrNull = () => orNull(status);
+export const powerOrNull = (name, from, to) => orNull(() => power(name, from, to));

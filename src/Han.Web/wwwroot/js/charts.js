@@ -50,24 +50,52 @@ function faded(hex, percent) {
   return `rgba(${r}, ${g}, ${b}, ${percent / 100})`;
 }
 
-/** The last hour of power in W: import filled, export as a line; data [time, import, export]. */
-export function powerLine(element, data, zone) {
+/** The width of the energy bars' value axis; a day's power line takes the same, so their hours line up. */
+const barsAxisSize = 64;
+
+/**
+ * A break in the line wherever minutes are missing: a null row after each minute not followed by the
+ * next, so the line never draws power across an hour with no lists.
+ */
+function withGaps([time, ...values], step) {
+  const out = [[], ...values.map(() => [])];
+  time.forEach((s, i) => {
+    out[0].push(s);
+    values.forEach((column, c) => out[c + 1].push(column[i]));
+    if (i + 1 < time.length && time[i + 1] - s > step) {
+      out[0].push(s + step);
+      values.forEach((_, c) => out[c + 1].push(null));
+    }
+  });
+  return out;
+}
+
+/**
+ * Power in W over time: import filled, export as a line; data [time, import, export]. Without day, the
+ * live last hour; with day [from, to] (Unix s), a day's minutes on that whole range, broken where minutes
+ * are missing, with dots when they are few, and the bars' axis width so that they line up with its hours.
+ */
+export function powerLine(element, data, zone, day = null) {
+  const shown = day ? withGaps(data, 60) : data;
+  const dots = { show: day != null && data[0].length < 120, size: 4 };
   const options = () => ({
-    scales: { x: { time: true }, y: { range: (u, min, max) => [Math.min(0, min), Math.max(100, max * 1.1)] } },
+    scales: { x: { time: true, ...(day ? { range: () => day } : {}) }, y: { range: (u, min, max) => [Math.min(0, min), Math.max(100, max * 1.1)] } },
     tzDate: seconds => uPlot.tzDate(new Date(seconds * 1000), zone),
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     series: [
       {},
-      { label: t('power.import'), stroke: theme.color('--import'), fill: faded(theme.color('--import'), 18), width: 2, points: { show: false }, spanGaps: true },
-      { label: t('power.export'), stroke: theme.color('--export'), width: 2, points: { show: false }, spanGaps: true },
+      { label: t('power.import'), stroke: theme.color('--import'), fill: faded(theme.color('--import'), 18), width: 2, points: dots, spanGaps: !day },
+      { label: t('power.export'), stroke: theme.color('--export'), width: 2, points: dots, spanGaps: !day },
     ],
     axes: [
       axis((u, splits) => splits.map(s => format.clock(new Date(s * 1000), zone)), { space: 60 }),
-      axis((u, splits) => splits.map(w => format.power(w)), { size: 70 }),
+      day
+        ? axis((u, splits) => splits.map(w => format.withUnit(format.number(w / 1000, 1), 'kW')), { size: barsAxisSize })
+        : axis((u, splits) => splits.map(w => format.power(w)), { size: 70 }),
     ],
   });
-  return new Chart(element, options, data);
+  return new Chart(element, options, shown);
 }
 
 /** Diagonal stripes of a colour: the fill of a period that is estimated or flagged. */
@@ -120,7 +148,7 @@ export function energyBars(element, answer, label, onPoint) {
       series,
       axes: [
         axis((u, splits) => splits.map(i => Number.isInteger(i) && i >= 0 && i < n ? label(answer.start[i]) : ''), { space: 34, incrs: [1, 2, 3, 4, 6, 12, 24] }),
-        axis((u, splits) => splits.map(v => format.number(Math.abs(v), 2, 0)), { size: 52 }),
+        axis((u, splits) => splits.map(v => format.number(Math.abs(v), 2, 0)), { size: barsAxisSize }),
       ],
       hooks: { setCursor: [u => onPoint(u.cursor.idx ?? null)] },
     };

@@ -24,6 +24,40 @@ export function labels(resolution, zone) {
   }
 }
 
+/**
+ * The answer with every period of its range: those the API has none for are added empty (recorded[i]
+ * false), so a young day or month still shows its whole shape. Hours and quarters are counted in absolute
+ * time from the answer's from to its to (23 or 25 hours on a DST day); days by their local date, the
+ * empty ones placed at their noon (for their label only). Months and years are returned as they are.
+ */
+export function wholeRange(answer, zone) {
+  const step = answer.resolution === 'day' ? 86400 : seconds[answer.resolution];
+  const recorded = answer.start.map(() => true);
+  if (!step || !answer.from || !answer.to) return { ...answer, recorded };
+  const key = answer.resolution === 'day' ? s => format.dateOf(new Date(s * 1000), zone) : s => s;
+  const offset = answer.resolution === 'day' ? 43200 : 0;
+  const at = new Map(answer.start.map((s, i) => [key(s), i]));
+  const periods = [];
+  for (let s = Date.parse(answer.from) / 1000 + offset; s < Date.parse(answer.to) / 1000; s += step) {
+    const i = at.get(key(s));
+    periods.push(i == null ? { s, i: null } : { s: answer.start[i], i });
+    at.delete(key(s));
+  }
+  // Periods the API answers off the grid (never expected) are kept in order rather than lost.
+  at.forEach(i => periods.push({ s: answer.start[i], i }));
+  periods.sort((a, b) => a.s - b.s);
+  const column = (values, empty) => periods.map(({ i }) => i == null ? empty : values[i]);
+  return {
+    ...answer,
+    start: periods.map(p => p.s),
+    import_kwh: column(answer.import_kwh, null),
+    export_kwh: column(answer.export_kwh, null),
+    exact: column(answer.exact, true),
+    flags: column(answer.flags, null),
+    recorded: periods.map(p => p.i != null),
+  };
+}
+
 /** What a period's note says: its flag, or that it is estimated, or nothing for a trusted one. */
 export function note(answer, i) {
   if (answer.flags[i]) return `${t(answer.exact[i] ? 'energy.flagged' : 'energy.estimated')}: ${answer.flags[i]}`;
@@ -32,6 +66,7 @@ export function note(answer, i) {
 
 function readout(answer, i, long) {
   if (i == null || i >= answer.start.length) return t('energy.hint');
+  if (!answer.recorded[i]) return `${long(answer.start[i])} · ${t('energy.nothing')}`;
   const parts = [long(answer.start[i]), `${t('power.import')} ${format.energy(answer.import_kwh[i], 3)}`];
   if (answer.export_kwh[i]) parts.push(`${t('power.export')} ${format.energy(answer.export_kwh[i], 3)}`);
   const text = note(answer, i);
@@ -40,7 +75,7 @@ function readout(answer, i, long) {
 }
 
 function table(answer, long) {
-  const rows = answer.start.map((s, i) => html`<tr data-start="${s}" class="${trusted(answer, i) ? '' : 'estimated'}">
+  const rows = answer.start.map((s, i) => !answer.recorded[i] ? '' : html`<tr data-start="${s}" class="${trusted(answer, i) ? '' : 'estimated'}">
       <td>${long(s)}</td><td>${format.number(answer.import_kwh[i], 3)}</td><td>${format.number(answer.export_kwh[i], 3)}</td><td>${note(answer, i)}</td></tr>`);
   return html`<details class="table"><summary>${t('energy.table')}</summary><div class="scroll"><table class="values">
     <thead><tr><th>${t('energy.period')}</th><th>${t('power.import')} (kWh)</th><th>${t('power.export')} (kWh)</th><th>${t('energy.note')}</th></tr></thead>
@@ -65,13 +100,14 @@ const legend = () => html`<div class="legend"><span><i class="import"></i>${t('p
  * Fills the element with the answer (or its empty state) and returns what to call when the page goes
  * away. An answer with no period at all is "no history yet".
  */
-export function show(element, answer, zone) {
-  const long = labels(answer.resolution, zone).long;
-  if (answer.start.length === 0) {
+export function show(element, answered, zone) {
+  const long = labels(answered.resolution, zone).long;
+  if (answered.start.length === 0) {
     element.innerHTML = html`<div class="empty"><strong>${t('history.emptyPeriod')}</strong>${t('history.emptyHint')}</div>`;
     return () => {};
   }
-  element.innerHTML = html`${totals(answer)}<div class="chart"></div><div class="readout"></div>${legend()}${table(answer, long)}`;
+  const answer = wholeRange(answered, zone);
+  element.innerHTML = html`${totals(answer)}<div class="chart" data-periods="${answer.start.length}"></div><div class="readout"></div>${legend()}${table(answer, long)}`;
   const out = element.querySelector('.readout');
   out.textContent = readout(answer, null, long);
   const chart = energyBars(element.querySelector('.chart'), answer, labels(answer.resolution, zone).axis, i => { out.textContent = readout(answer, i, long); });

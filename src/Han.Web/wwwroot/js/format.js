@@ -46,8 +46,11 @@ export function duration(seconds) {
 /** The browser's own zone: the meters' zone until the history says which one han uses. */
 export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** Today's date in a zone, as YYYY-MM-DD (the calendar the API's from/to take). */
-export const today = zone => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+/** An instant's date in a zone, as YYYY-MM-DD (the calendar the API's from/to take). */
+export const dateOf = (date, zone) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
+
+/** Today's date in a zone, as YYYY-MM-DD. */
+export const today = zone => dateOf(new Date(), zone);
 
 // Calendar steps on YYYY-MM-DD, YYYY-MM and YYYY strings: plain calendar arithmetic, no time zone.
 const pad = n => String(n).padStart(2, '0');

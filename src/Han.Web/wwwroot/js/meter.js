@@ -48,8 +48,7 @@ export async function render(root, ctx) {
       ['meter.undecoded', trouble(state.undecoded, 'undecoded')],
       ['meter.flaggedHours', capacity ? trouble(capacity.flagged_hours, 'flagged-hours') : null],
     ])}${state.frames == null ? html`<p class="sub">${t('meter.lineWaiting')}</p>` : ''}</section>
-    <section class="card">${sinksCard(status, ctx.meter)}</section>
-    <section class="card"><h2>han</h2>${facts([
+    <section class="card"><h2>${t('meter.program')}</h2>${facts([
       // The build's commit after the '+' is long; its first seven characters name it well enough.
       ['meter.version', status?.version?.replace(/\+(\w{7})\w*/, ' ($1)')],
       ['meter.uptime', status ? format.duration(status.uptime_s) : null],
@@ -58,6 +57,8 @@ export async function render(root, ctx) {
       ['meter.historyFrom', at(ctx.history?.first)],
       ['meter.historyTo', at(ctx.history?.last)],
     ])}</section>
+    <!-- Last and the card's full width: the outputs table has five columns, too many for a quarter of the page. -->
+    <section class="card wide">${sinksCard(status, ctx.meter)}</section>
   </div>`;
   return () => {};
 }
