@@ -22,7 +22,9 @@ public sealed class RunEstimateTests : IDisposable
     {
         var (capture, _) = await SimulatedCapture.WriteAsync(_folder, vendor, "1d", "2026-11-30", 5, "bad-crc:0.02,truncated:0.02,garbage:0.02");
         var config = Path.Combine(_folder, "han.yaml");
-        await File.WriteAllTextAsync(config, $"meters:\n  - name: {vendor}\n    source: {capture}\noutputs:\n  json_lines: {_folder}/{{meter}}.jsonl\n");
+        // The history is off: a day read at full speed with it on competes with the JSON lines output for the
+        // CPU, and on a loaded machine that output's queue may drop lists this test needs; storage has its own tests.
+        await File.WriteAllTextAsync(config, $"meters:\n  - name: {vendor}\n    source: {capture}\noutputs:\n  json_lines: {_folder}/{{meter}}.jsonl\nstorage:\n  enabled: false\n");
 
         var result = await Shell.Run($"exec \"$HAN\" run --config {config}", _folder, timeoutSeconds: 120);
 
@@ -56,7 +58,7 @@ public sealed class RunEstimateTests : IDisposable
             estimateBefore = reading["active_energy_import_estimate"]?.GetValue<decimal>();
         }
 
-        Assert.True(hours >= 20, $"{vendor}: only {hours} hours compared");
+        Assert.True(hours >= 20, $"{vendor}: only {hours} hours compared; han run said: {result.Stderr}");
         var usedDay = lastRegister!.Value - firstRegister!.Value;
         Assert.True(Math.Abs(estimatedDay - usedDay) <= usedDay / 100, $"{vendor}: estimated {estimatedDay} kWh over {hours} hours, the registers say {usedDay} kWh");
     }
