@@ -43,7 +43,7 @@ internal static class ExportCommand
     private static async Task<int> ExportAsync(ExportRequest request, StandardStreams streams, CancellationToken cancellation)
     {
         var source = request.Store;
-        if (source.SqlitePath is { } path && !File.Exists(path))
+        if (source.Location.SqlitePath is { } path && !File.Exists(path))
         {
             // Opening would create an empty store: say what is wrong instead.
             await streams.Error.WriteLineAsync($"han export: {source.NamedBy} {path}: there is no such file; give the file han run writes its history to").ConfigureAwait(false);
@@ -53,9 +53,7 @@ internal static class ExportCommand
         IHistoryStore store;
         try
         {
-            store = source.SqlitePath is { } file
-                ? await HistoryStores.OpenSqliteAsync(file, cancellation).ConfigureAwait(false)
-                : await HistoryStores.OpenPostgresAsync(source.PostgresConnection!, cancellation).ConfigureAwait(false);
+            store = await source.Location.OpenAsync(cancellation).ConfigureAwait(false);
         }
         catch (Exception problem) when (problem is HistoryStoreException or System.Data.Common.DbException or ArgumentException or IOException)
         {

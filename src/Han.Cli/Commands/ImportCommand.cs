@@ -123,9 +123,9 @@ internal static class ImportCommand
         }
 
         var target = sqlite is not null || postgres is not null
-            ? new HistoryTarget(sqlite, postgres)
-            : storage is null ? new HistoryTarget(StateFolder.HistoryFile, null)
-            : storage.Kind == StorageKind.Sqlite ? new HistoryTarget(storage.SqlitePath, null) : new HistoryTarget(null, storage.PostgresConnectionString);
+            ? new HistoryLocation(sqlite, postgres)
+            : storage is null ? new HistoryLocation(StateFolder.HistoryFile, null)
+            : storage.Kind == StorageKind.Sqlite ? new HistoryLocation(storage.SqlitePath, null) : new HistoryLocation(null, storage.PostgresConnectionString);
         return new ImportRequest(
             inputs,
             target,

@@ -54,8 +54,8 @@ internal sealed class ExportArguments
             return Refuse("give either --sqlite or --postgres, not both");
         }
 
-        var store = sqlite is not null ? new ExportSource(sqlite, null, "--sqlite")
-            : postgres is not null ? new ExportSource(null, postgres, "--postgres")
+        var store = sqlite is not null ? new ExportSource(new HistoryLocation(sqlite, null), "--sqlite")
+            : postgres is not null ? new ExportSource(new HistoryLocation(null, postgres), "--postgres")
             : null;
         if (store is null || zone is null)
         {
@@ -121,8 +121,8 @@ internal sealed class ExportArguments
         }
 
         var store = storage.Kind == StorageKind.Sqlite
-            ? new ExportSource(storage.SqlitePath, null, storage.Setting)
-            : new ExportSource(null, storage.PostgresConnectionString, storage.Setting);
+            ? new ExportSource(new HistoryLocation(storage.SqlitePath, null), storage.Setting)
+            : new ExportSource(new HistoryLocation(null, storage.PostgresConnectionString), storage.Setting);
         return ((store, configuration.TimeZone), null);
     }
 

@@ -1,3 +1,4 @@
+using Han.Cli.Configuration;
 using Han.Live;
 using Han.Pipeline;
 using Han.Storage;
@@ -9,7 +10,7 @@ namespace Han.Cli.Import;
 /// <param name="Zone">The zone (time_zone:) that days and months are aggregated in, and a meter clock without offset is read in (raw inputs only).</param>
 internal sealed record ImportRequest(
     IReadOnlyList<string> Inputs,
-    HistoryTarget Target,
+    HistoryLocation Target,
     string? Meter,
     DecoderOptions Decoding,
     MeterStateOptions MeterOptions,

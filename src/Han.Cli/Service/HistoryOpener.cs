@@ -24,16 +24,9 @@ internal static class HistoryOpener
         IHistoryStore store;
         try
         {
-            if (storage.Kind == StorageKind.Sqlite)
-            {
-                // The state folder is made on first use (as for the remembered line settings); a configured file's folder was checked.
-                Directory.CreateDirectory(Path.GetDirectoryName(storage.SqlitePath)!);
-                store = await HistoryStores.OpenSqliteAsync(storage.SqlitePath!, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                store = await HistoryStores.OpenPostgresAsync(storage.PostgresConnectionString!, cancellationToken).ConfigureAwait(false);
-            }
+            // The state folder is made on first use (as for the remembered line settings); a configured file's folder was checked.
+            var location = storage.Kind == StorageKind.Sqlite ? new HistoryLocation(storage.SqlitePath, null) : new HistoryLocation(null, storage.PostgresConnectionString);
+            store = await location.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception problem) when (problem is DbException or HistoryStoreException or IOException or UnauthorizedAccessException or TimeoutException or ArgumentException)
         {

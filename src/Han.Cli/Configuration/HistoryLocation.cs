@@ -1,9 +1,12 @@
 using Han.Storage;
 
-namespace Han.Cli.Import;
+namespace Han.Cli.Configuration;
 
-/// <summary>The history store a command writes to: a SQLite file, or a PostgreSQL database by its connection string.</summary>
-internal sealed record HistoryTarget(string? SqlitePath, string? PostgresConnection)
+/// <summary>
+/// Where a history store is: a SQLite file, or a PostgreSQL database by its connection string. One way to
+/// open it for han run, han import and han export (a SQLite file's folder is made when missing).
+/// </summary>
+internal sealed record HistoryLocation(string? SqlitePath, string? PostgresConnection)
 {
     /// <summary>Where it is, for messages (never a password).</summary>
     public string Description => SqlitePath ?? HistoryStores.DescribePostgres(PostgresConnection!);
