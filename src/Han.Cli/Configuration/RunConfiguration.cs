@@ -1,3 +1,5 @@
+using Han.Cli.Io;
+
 namespace Han.Cli.Configuration;
 
 /// <summary>Everything <c>han run</c> was configured with (DESIGN.md §2.4), checked.</summary>
@@ -12,7 +14,7 @@ internal sealed record RunConfiguration(IReadOnlyList<MeterConfiguration> Meters
     public Han.Web.WebOptions? Web { get; init; }
 
     /// <summary>Where the history is kept (docs/storage.md); on by default, SQLite in the state folder.</summary>
-    public StorageConfiguration Storage { get; init; } = new(true, StorageKind.Sqlite, Path.GetFullPath("han.db"), null, StorageConfiguration.DefaultRawDays, "storage.sqlite");
+    public StorageConfiguration Storage { get; init; } = new(true, StorageKind.Sqlite, Path.GetFullPath(StateFolder.HistoryFileName), null, StorageConfiguration.DefaultRawDays, "storage.sqlite");
 
     /// <summary>The zone of the meters' clocks and of the history's days and months (top-level <c>time_zone</c>; default the system's).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;

@@ -1,3 +1,4 @@
+using Han.Cli.Io;
 namespace Han.Cli.Configuration;
 
 /// <summary>
@@ -41,7 +42,7 @@ internal static class StorageConfigurationReader
             return new StorageConfiguration(enabled, StorageKind.Postgres, null, text, rawDays, "storage.postgres");
         }
 
-        var path = sqlite is null ? Path.Combine(stateFolder, "han.db") : enabled ? check.ReadPath($"{Section}:sqlite", 1) : sqlite.Value;
+        var path = sqlite is null ? Path.Combine(stateFolder, StateFolder.HistoryFileName) : enabled ? check.ReadPath($"{Section}:sqlite", 1) : sqlite.Value;
         return new StorageConfiguration(enabled, StorageKind.Sqlite, Path.GetFullPath(path!), null, rawDays, "storage.sqlite");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Han.Cli.Io;
 
 namespace Han.Cli.Demo;
 
@@ -39,5 +40,5 @@ internal static class DemoConfiguration
         return path;
     }
 
-    public static string StorePath(string folder) => Path.Combine(folder, "han.db");
+    public static string StorePath(string folder) => Path.Combine(folder, StateFolder.HistoryFileName);
 }

@@ -25,8 +25,11 @@ internal static class StateFolder
     /// <summary>The file of remembered line settings.</summary>
     public static string LineSettingsFile => Path.Combine(Resolve(), "line-settings.json");
 
+    /// <summary>The name of the history's SQLite file in a state folder when no other is configured.</summary>
+    public const string HistoryFileName = "han.db";
+
     /// <summary>The history (SQLite) when no store is configured, as han run's storage: section has it by default.</summary>
-    public static string HistoryFile => Path.Combine(Resolve(), "han.db");
+    public static string HistoryFile => Path.Combine(Resolve(), HistoryFileName);
 
     /// <summary>The file of the last hourly registers closed for Home Assistant's statistics, and of the rows still waiting for Home Assistant.</summary>
     public static string StatisticsPositionsFile => Path.Combine(Resolve(), "homeassistant-statistics.json");
