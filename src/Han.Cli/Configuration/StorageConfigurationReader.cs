@@ -1,4 +1,5 @@
 using Han.Cli.Io;
+
 namespace Han.Cli.Configuration;
 
 /// <summary>
