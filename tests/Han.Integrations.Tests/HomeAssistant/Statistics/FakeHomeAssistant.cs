@@ -354,9 +354,10 @@ internal sealed class FakeHomeAssistant : IAsyncDisposable
         {
             await socket.SendAsync(Encoding.UTF8.GetBytes(message.ToJsonString()), WebSocketMessageType.Text, true, CancellationToken.None);
         }
-        catch (Exception gone) when (gone is WebSocketException or ObjectDisposedException)
+        catch (Exception gone) when (gone is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException)
         {
-            // the client or the server went away; the read that follows ends the conversation
+            // the client or the server went away (a client that hangs up mid-send gives a broken pipe,
+            // wrapped as a cancellation); the read that follows ends the conversation
         }
     }
 
