@@ -12,6 +12,13 @@ internal sealed class RecentPower
 {
     public static readonly TimeSpan Span = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The most points kept: an hour of one list a second, the fastest meters' pace (DSMR 5, Luxembourg's
+    /// Smarty). The hour is measured in receive time, so a source that floods (a replay at many times
+    /// real time, a reader that forwards each list over and over) would otherwise grow it without end.
+    /// </summary>
+    public const int MaxPoints = 3600;
+
     private readonly Queue<(DateTimeOffset At, decimal? Import, decimal? Export)> _points = new();
 
     public int Count => _points.Count;
@@ -27,7 +34,7 @@ internal sealed class RecentPower
         }
 
         _points.Enqueue((at, import, export));
-        while (_points.Peek().At < at - Span)
+        while (_points.Peek().At < at - Span || _points.Count > MaxPoints)
         {
             _points.Dequeue();
         }

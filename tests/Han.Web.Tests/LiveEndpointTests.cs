@@ -87,6 +87,22 @@ public sealed class LiveEndpointTests
         Assert.True(times.Count > 1000, times.Count.ToString(CultureInfo.InvariantCulture)); // 2.5 s lists: 1440 an hour
     }
 
+    [Fact]
+    public async Task Recent_ListsFasterThanOneASecond_KeepsTheNewestHourAtOneASecond()
+    {
+        await using var web = await RunningWebServer.StartAsync();
+        // Four hours of lists received twice a second, as a replay at five times real time would: 48 minutes
+        // of receive time, more points than an hour of the fastest meter (one list a second) has.
+        var lists = SimulatedLists.Take("aidon", RunningWebServer.Meter, TimeSpan.FromHours(4), receivedEvery: TimeSpan.FromSeconds(0.5));
+        await web.FeedAsync(lists);
+
+        using var recent = JsonDocument.Parse(await web.Client.GetStringAsync("api/meters/house/live/recent"));
+        var times = recent.RootElement.GetProperty("time").EnumerateArray().Select(t => t.GetDecimal()).ToList();
+        var expected = lists.Where(l => l.Reading.Reading.Has(ReadingField.ActivePowerImport)).TakeLast(RecentPower.MaxPoints);
+        Assert.True(lists.Count(l => l.Reading.Reading.Has(ReadingField.ActivePowerImport)) > RecentPower.MaxPoints);
+        Assert.Equal(expected.Select(l => l.At.ToUnixTimeMilliseconds() / 1000m), times);
+    }
+
     internal static LineStatus Status(DateTimeOffset at, long readings) =>
         new(RunningWebServer.Meter, at, "connected", "2400 8E1", readings, readings + 3, 2, 1, 40, 1, at);
 }
