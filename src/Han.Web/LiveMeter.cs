@@ -83,6 +83,15 @@ public sealed class LiveMeter
         }
     }
 
+    /// <summary>The power of lists received before han started (oldest first), for the live graph's first hour; see <see cref="RecentPower.Seed"/>.</summary>
+    public void SeedRecent(IReadOnlyList<(DateTimeOffset At, decimal? Import, decimal? Export)> points)
+    {
+        lock (_gate)
+        {
+            _recent.Seed(points);
+        }
+    }
+
     public void Add(LineStatus line)
     {
         ArgumentNullException.ThrowIfNull(line);

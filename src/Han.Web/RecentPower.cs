@@ -41,6 +41,42 @@ internal sealed class RecentPower
     }
 
     /// <summary>
+    /// Adds points from before han started (the history's stored lists), so that the graph shows the last
+    /// hour at once instead of filling for an hour. Only points older than the oldest live one are taken:
+    /// what arrived live is never replaced. <paramref name="points"/> are oldest first.
+    /// </summary>
+    public void Seed(IReadOnlyList<(DateTimeOffset At, decimal? Import, decimal? Export)> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        var before = _points.Count > 0 ? _points.Peek().At : DateTimeOffset.MaxValue;
+        var live = _points.ToArray();
+        _points.Clear();
+        foreach (var point in points)
+        {
+            if (point.At < before && (point.Import is not null || point.Export is not null))
+            {
+                _points.Enqueue(point);
+            }
+        }
+
+        foreach (var point in live)
+        {
+            _points.Enqueue(point);
+        }
+
+        if (_points.Count == 0)
+        {
+            return;
+        }
+
+        var newest = _points.Last().At;
+        while (_points.Peek().At < newest - Span || _points.Count > MaxPoints)
+        {
+            _points.Dequeue();
+        }
+    }
+
+    /// <summary>
     /// Columns, as uPlot takes them: <c>time</c> in Unix seconds (with milliseconds), and the two powers
     /// in W, null where a reading had only one of them.
     /// </summary>

@@ -49,6 +49,7 @@ public sealed class WebServer : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _started = _history.Clock.GetUtcNow();
+        await RecentPowerFromHistory.SeedAsync(_history, _meters, cancellationToken).ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "han", ContentRootPath = AppContext.BaseDirectory });
         // han's own log says what matters (where it listens, what failed); ASP.NET Core's request logging
         // would add a line per request to the journal.

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Han.Live.Fanout;
 using Han.Readings;
+using Han.Storage;
 
 namespace Han.Web.Tests;
 
@@ -101,6 +102,35 @@ public sealed class LiveEndpointTests
         var expected = lists.Where(l => l.Reading.Reading.Has(ReadingField.ActivePowerImport)).TakeLast(RecentPower.MaxPoints);
         Assert.True(lists.Count(l => l.Reading.Reading.Has(ReadingField.ActivePowerImport)) > RecentPower.MaxPoints);
         Assert.Equal(expected.Select(l => l.At.ToUnixTimeMilliseconds() / 1000m), times);
+    }
+
+    [Fact]
+    public async Task Recent_HistoryStoredBeforeStart_ShowsTheStoredHourThenTheLiveLists()
+    {
+        var now = SimulatedLists.Start.AddHours(3);
+        var folder = Directory.CreateTempSubdirectory("han-test-web-seed-").FullName;
+        try
+        {
+            var store = await HistoryStores.OpenSqliteAsync(Path.Combine(folder, "history.db"), CancellationToken.None);
+            // Two hours before the start (one minute apart): only the last hour is shown.
+            var stored = Enumerable.Range(1, 120).Select(m => StoredHistory.Power(RunningWebServer.Meter, now.AddMinutes(-m), 1000 + m)).Reverse().ToList();
+            await store.WriteAsync(stored, CancellationToken.None);
+            await using var history = await StoredHistory.StartAsync(now, store);
+            var live = StoredHistory.Power(RunningWebServer.Meter, now.AddSeconds(2), 42);
+            await history.Web.FeedAsync([live]);
+
+            var recent = await history.GetAsync("api/meters/house/live/recent");
+            var times = recent.GetProperty("time").EnumerateArray().Select(t => t.GetDecimal()).ToList();
+            var imports = recent.GetProperty("active_power_import").EnumerateArray().Select(p => p.GetDecimal()).ToList();
+            var expected = stored.Where(l => l.At >= live.At - RecentPower.Span).Append(live).ToList();
+            Assert.Equal(expected.Select(l => l.At.ToUnixTimeMilliseconds() / 1000m), times);
+            Assert.Equal(expected.Select(l => l.Reading.Reading[ReadingField.ActivePowerImport]!.Value), imports);
+            Assert.Equal(42m, imports[^1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     internal static LineStatus Status(DateTimeOffset at, long readings) =>
