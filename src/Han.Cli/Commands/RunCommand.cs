@@ -12,12 +12,16 @@ namespace Han.Cli.Commands;
 /// configured meter around the clock and feeds its outputs, until SIGTERM or Ctrl-C, when it writes
 /// what its outputs still hold and stops with exit code 0. <c>--check</c> reads the configuration, says
 /// what han understood or every problem, and stops. A configuration problem ends with exit code 78
-/// (EX_CONFIG of sysexits.h), which the systemd unit does not restart on: retrying cannot fix a typo.
+/// (EX_CONFIG of sysexits.h), which the systemd unit does not restart on: retrying cannot fix a typo. A
+/// history database server that does not answer at start ends with 69 (EX_UNAVAILABLE), which it does.
 /// </summary>
 internal static class RunCommand
 {
     /// <summary>EX_CONFIG: the configuration is wrong.</summary>
     public const int ConfigurationError = 78;
+
+    /// <summary>EX_UNAVAILABLE: a service han needs (the history's database server) does not answer; systemd starts han again.</summary>
+    public const int Unavailable = 69;
 
     /// <summary>How long the outputs may take to write what they hold when the service stops (systemd waits 90 s by default).</summary>
     private static readonly TimeSpan DrainPatience = TimeSpan.FromSeconds(20);
@@ -84,12 +88,21 @@ internal static class RunCommand
         HistoryService? history;
         try
         {
-            history = await HistoryOpener.OpenAsync(configuration.Storage, configuration.TimeZone, cancellation).ConfigureAwait(false);
+            history = await HistoryOpener.OpenAsync(configuration.Storage, configuration.TimeZone, streams.Error, clock, HistoryOpener.DefaultPatience, cancellation).ConfigureAwait(false);
         }
         catch (ConfigurationException problem)
         {
             await streams.Error.WriteLineAsync("han run: " + problem.Message).ConfigureAwait(false);
             return ConfigurationError;
+        }
+        catch (HistoryUnavailableException problem)
+        {
+            await streams.Error.WriteLineAsync("han run: " + problem.Message).ConfigureAwait(false);
+            return Unavailable;
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            return 0; // stopped while waiting for the history's server: nothing was read yet
         }
 
         await using var service = ServiceHost.Build(configuration, streams, clock, environment, history);

@@ -24,13 +24,19 @@ public sealed class PostgresServer : IDisposable
     private readonly string _data;
 
     public PostgresServer()
+        : this(LoopbackPort.Free())
+    {
+    }
+
+    /// <summary>A server on <paramref name="port"/>: a test that starts a client first, to see it wait for the server.</summary>
+    public PostgresServer(int port)
     {
         if (!File.Exists(Path.Combine(Binaries, "postgres")))
         {
             throw new InvalidOperationException($"PostgreSQL 15 is not installed ({Binaries}/postgres is missing); ./test.sh installs it (apt-get install postgresql)");
         }
 
-        Port = LoopbackPort.Free();
+        Port = port;
         _data = Path.Combine(_folder, "data");
         var data = _data;
         if (Environment.UserName == "root")
