@@ -14,12 +14,15 @@ internal static class MinuteExport
 
     public static async Task<int> WriteAsync(IHistoryStore store, string meter, ExportRequest request, TextWriter output, CancellationToken cancellation)
     {
-        var minutes = await store.ReadMinutePowerAsync(meter, request.Range.From, request.Range.To, cancellation).ConfigureAwait(false);
+        // A week at a time (ExportChunks): a year of minutes is half a million rows.
+        var minutes = ExportChunks.ReadAsync(request.Range, ExportChunks.MinuteChunk, piece => store.ReadMinutePowerAsync(meter, piece.From, piece.To, cancellation));
+        var count = 0;
         if (request.Json)
         {
             var line = new JsonLine(output);
-            foreach (var minute in minutes)
+            await foreach (var minute in minutes.ConfigureAwait(false))
             {
+                count++;
                 line.Write(writer =>
                 {
                     writer.WriteString("meter", meter);
@@ -29,12 +32,13 @@ internal static class MinuteExport
                 });
             }
 
-            return minutes.Count;
+            return count;
         }
 
         await output.WriteAsync(CsvText.Line(Columns) + "\n").ConfigureAwait(false);
-        foreach (var minute in minutes)
+        await foreach (var minute in minutes.ConfigureAwait(false))
         {
+            count++;
             await output.WriteAsync(CsvText.Line(
                 [
                     HistoryTime.ToIso(minute.Start, request.Zone),
@@ -43,7 +47,7 @@ internal static class MinuteExport
                 ]) + "\n").ConfigureAwait(false);
         }
 
-        return minutes.Count;
+        return count;
     }
 
     private static string[] Side(PowerSummary? side) =>

@@ -18,18 +18,35 @@ internal static class RawExport
 
     public static async Task<int> WriteAsync(IHistoryStore store, string meter, ExportRequest request, TextWriter output, CancellationToken cancellation)
     {
-        var lists = await store.ReadListsAsync(meter, request.Range.From, request.Range.To, cancellation).ConfigureAwait(false);
+        // One day at a time (ExportChunks): a month of lists would not fit a small machine's memory.
+        IAsyncEnumerable<StoredList> Lists() => ExportChunks.ReadAsync(request.Range, ExportChunks.ListChunk, piece => store.ReadListsAsync(meter, piece.From, piece.To, cancellation));
+        var count = 0;
         if (request.Json)
         {
-            WriteJson(lists, meter, output);
-            return lists.Count;
+            var line = new JsonLine(output);
+            await foreach (var list in Lists().ConfigureAwait(false))
+            {
+                WriteJson(line, list, meter);
+                count++;
+            }
+
+            return count;
         }
 
-        var rows = lists.Select(list => (list, Numbers: ListValues.Numbers(list.Json), Version: ListVersion(list.Json))).ToList();
-        var keys = rows.SelectMany(r => r.Numbers.Keys).Distinct(StringComparer.Ordinal).OrderBy(SchemaOrder).ThenBy(k => k, StringComparer.Ordinal).ToList();
-        await output.WriteAsync(CsvText.Line(["received", "meter_time", "list_version", .. keys]) + "\n").ConfigureAwait(false);
-        foreach (var (list, numbers, version) in rows)
+        // The header names every number any list of the range carried: a first pass finds them.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var list in Lists().ConfigureAwait(false))
         {
+            seen.UnionWith(ListValues.Numbers(list.Json).Keys);
+        }
+
+        var keys = seen.OrderBy(SchemaOrder).ThenBy(k => k, StringComparer.Ordinal).ToList();
+        await output.WriteAsync(CsvText.Line(["received", "meter_time", "list_version", .. keys]) + "\n").ConfigureAwait(false);
+        await foreach (var list in Lists().ConfigureAwait(false))
+        {
+            var numbers = ListValues.Numbers(list.Json);
+            var version = ListVersion(list.Json);
+            count++;
             var received = TimeZoneInfo.ConvertTime(list.Received, request.Zone).ToString(ReceivedFormat, CultureInfo.InvariantCulture);
             await output.WriteAsync(CsvText.Line(
                 [
@@ -40,28 +57,24 @@ internal static class RawExport
                 ]) + "\n").ConfigureAwait(false);
         }
 
-        return lists.Count;
+        return count;
     }
 
-    private static void WriteJson(IReadOnlyList<StoredList> lists, string meter, TextWriter output)
+    private static void WriteJson(JsonLine line, StoredList list, string meter)
     {
-        var line = new JsonLine(output);
-        foreach (var list in lists)
+        using var stored = JsonDocument.Parse(list.Json);
+        line.Write(writer =>
         {
-            using var stored = JsonDocument.Parse(list.Json);
-            line.Write(writer =>
+            writer.WriteString("meter", meter);
+            writer.WriteString("received", ReceiveTime.ToText(list.Received));
+            foreach (var property in stored.RootElement.EnumerateObject())
             {
-                writer.WriteString("meter", meter);
-                writer.WriteString("received", ReceiveTime.ToText(list.Received));
-                foreach (var property in stored.RootElement.EnumerateObject())
+                if (property.Name is not ("meter" or "received"))
                 {
-                    if (property.Name is not ("meter" or "received"))
-                    {
-                        property.WriteTo(writer);
-                    }
+                    property.WriteTo(writer);
                 }
-            });
-        }
+            }
+        });
     }
 
     /// <summary>Where a key stands in the reading schema (DESIGN.md §2.2); keys it does not know go last.</summary>

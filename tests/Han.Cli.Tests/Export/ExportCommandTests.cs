@@ -149,6 +149,29 @@ public sealed class ExportCommandTests
     }
 
     [Fact]
+    public async Task Export_RawOverSeveralDays_EveryListOnceInOrderAcrossTheDaysItIsReadIn()
+    {
+        await using var store = await ExportStore.CreateAsync();
+        // --from 2025-06-01 in Oslo is 31 May 22:00 UTC: the export reads a day at a time from there, so
+        // lists just before, at and after each such instant test the seams.
+        var from = new DateTimeOffset(2025, 5, 31, 22, 0, 0, TimeSpan.Zero);
+        var times = Enumerable.Range(0, 4)
+            .SelectMany(day => new[] { -1, 0, 1 }.Select(ms => from.AddDays(day).AddMilliseconds(ms)))
+            .Where(at => at >= from && at < from.AddDays(3))
+            .ToList();
+        await store.Store.WriteAsync([.. times.Select((at, n) => ExportStore.Power("house", at, 100 + n))], CancellationToken.None);
+
+        var csv = await store.ExportAsync("--from", "2025-06-01", "--to", "2025-06-04", "--resolution", "raw");
+        var json = await store.ExportAsync("--from", "2025-06-01", "--to", "2025-06-04", "--resolution", "raw", "--format", "json");
+
+        Assert.Equal(0, csv.ExitCode);
+        var rows = ExportStore.Csv(csv.Stdout);
+        Assert.Equal(times.Count, rows.Count - 1);
+        Assert.Equal(times.Select((_, n) => (decimal?)(100 + n)), rows.Skip(1).Select(r => ExportStore.Number(r[3])));
+        Assert.Equal(times.Select(t => t.ToUnixTimeMilliseconds()), json.JsonLines.Select(l => DateTimeOffset.Parse(l.GetProperty("received").GetString()!, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds()));
+    }
+
+    [Fact]
     public async Task Export_ToAFile_WrittenThereAndSaidOnStandardError()
     {
         await using var store = await ExportStore.CreateAsync();
