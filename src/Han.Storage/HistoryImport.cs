@@ -123,6 +123,22 @@ public sealed class HistoryImport
         }
     }
 
+    /// <summary>
+    /// Thins the hourly registers of meters that send them with every list, for what was imported past
+    /// the raw-list retention (<see cref="IHistoryStore.CompactRegistersAsync"/>), as han run does daily.
+    /// Call after <see cref="RefreshAggregatesAsync"/>; returns how many registers were deleted.
+    /// </summary>
+    public async Task<long> CompactRegistersAsync(CancellationToken cancellationToken)
+    {
+        long deleted = 0;
+        foreach (var name in _meters.Keys)
+        {
+            deleted += await _store.CompactRegistersAsync(name, RawCutoff, cancellationToken).ConfigureAwait(false);
+        }
+
+        return deleted;
+    }
+
     private ImportedMeter Track(ReadingMade made)
     {
         if (!_meters.TryGetValue(made.Meter, out var meter))

@@ -60,4 +60,13 @@ public interface IHistoryStore : IAsyncDisposable
 
     /// <summary>Deletes the lists received before <paramref name="before"/> (and nothing else); returns how many.</summary>
     Task<long> PruneListsAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// For a meter that sends its registers with every list (DSMR P1: every 10 s or every second), keeps
+    /// of its hourly registers received before <paramref name="before"/> only the one nearest each hour
+    /// boundary, the one the aggregates are made from (<see cref="Aggregation.DenseRegisters"/>): a year
+    /// of registers every second would otherwise be 31 million rows kept for ever. A meter that sends them
+    /// once an hour is left as it is. Returns how many were deleted.
+    /// </summary>
+    Task<long> CompactRegistersAsync(string meter, DateTimeOffset before, CancellationToken cancellationToken);
 }

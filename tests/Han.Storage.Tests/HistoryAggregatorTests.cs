@@ -128,6 +128,54 @@ public abstract class HistoryAggregatorTests
     public async Task RefreshAsync_RegistersWithEveryListLikeP1_TheListNearestEachHourCountsAndEveryHourIsExact()
     {
         var (start, end) = (Midnight(2026, 3, 10), Midnight(2026, 3, 11));
+        var meter = P1Meter(start, end);
+
+        await using var store = await RefreshAsync(meter, start, end);
+
+        var hours = await ReadAsync(store, AggregateResolution.Hour, start, end);
+        Assert.Equal(24, hours.Count);
+        Assert.All(hours, h => Assert.Equal((meter.HourKwh(h.Start), true, (string?)null), (h.ImportKwh!.Value, h.Exact, h.Flags)));
+        var day = Assert.Single(await ReadAsync(store, AggregateResolution.Day, start, end));
+        Assert.Equal((ExpectedKwh(meter, start, end), true), (day.ImportKwh!.Value, day.Exact));
+    }
+
+    [Fact]
+    public async Task CompactRegistersAsync_RegistersWithEveryList_OneLeftPerHourAndTheAggregatesStayTheSame()
+    {
+        var (start, end) = (Midnight(2026, 3, 9), Midnight(2026, 3, 12));
+        var meter = P1Meter(start, end);
+        await using var store = await RefreshAsync(meter, start, end);
+        var before = await ReadAsync(store, AggregateResolution.FifteenMinutes, start, end);
+
+        var deleted = await store.CompactRegistersAsync(Meter, end.AddDays(1), None);
+
+        var left = await store.ReadHourlyRegistersAsync(Meter, start.AddDays(-1), end.AddDays(1), None);
+        Assert.Equal(meter.Registers.Count - left.Count, deleted);
+        Assert.Equal(meter.Registers.Where(r => r.Received.Minute == 0 && r.Received.Second == 0).Select(r => r.Received), left.Select(r => r.ReceivedUtc));
+        await Aggregator(store).RefreshAsync(Meter, start, end, None);
+        var after = await ReadAsync(store, AggregateResolution.FifteenMinutes, start, end);
+        Assert.Equal(before, after);
+        Assert.Equal(0, await store.CompactRegistersAsync(Meter, end.AddDays(1), None)); // done once
+    }
+
+    [Fact]
+    public async Task CompactRegistersAsync_HourlyListsWithARepeat_LeavesEveryOneSoTheRepeatIsStillFlagged()
+    {
+        var (start, end) = (Midnight(2026, 3, 10), Midnight(2026, 3, 11));
+        var meter = SyntheticMeter.Run(start, end, Oslo, Watts);
+        var repeated = meter.Registers.Single(r => r.Boundary == start.AddHours(10));
+        meter.Registers.Add(repeated with { Received = start.AddHours(11).AddSeconds(2) });
+        await using var store = await RefreshAsync(meter, start, end);
+
+        var deleted = await store.CompactRegistersAsync(Meter, end.AddDays(1), None);
+
+        Assert.Equal(0, deleted);
+        Assert.Equal(meter.Registers.Count, (await store.ReadHourlyRegistersAsync(Meter, start, end.AddHours(1), None)).Count);
+    }
+
+    /// <summary>A meter that sends its register with every list, every 10 s, counted to the Wh, as DSMR P1 does.</summary>
+    private static SyntheticMeter P1Meter(DateTimeOffset start, DateTimeOffset end)
+    {
         var meter = SyntheticMeter.Run(start, end, Oslo, Watts);
         var hourly = meter.Registers.ToList();
         meter.Registers.Clear();
@@ -143,14 +191,7 @@ public abstract class HistoryAggregatorTests
         }
 
         meter.Registers.Add(hourly[^1] with { Received = hourly[^1].Boundary });
-
-        await using var store = await RefreshAsync(meter, start, end);
-
-        var hours = await ReadAsync(store, AggregateResolution.Hour, start, end);
-        Assert.Equal(24, hours.Count);
-        Assert.All(hours, h => Assert.Equal((meter.HourKwh(h.Start), true, (string?)null), (h.ImportKwh!.Value, h.Exact, h.Flags)));
-        var day = Assert.Single(await ReadAsync(store, AggregateResolution.Day, start, end));
-        Assert.Equal((ExpectedKwh(meter, start, end), true), (day.ImportKwh!.Value, day.Exact));
+        return meter;
     }
 
     [Theory]

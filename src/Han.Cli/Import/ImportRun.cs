@@ -49,6 +49,7 @@ internal static class ImportRun
                 await history.CompleteAsync(cancellation).ConfigureAwait(false);
                 written = started.Elapsed;
                 await history.RefreshAggregatesAsync(new HistoryAggregator(store, new Trust.TrustOptions { Zone = request.Zone }), cancellation).ConfigureAwait(false);
+                await history.CompactRegistersAsync(cancellation).ConfigureAwait(false);
                 return failed ? 1 : 0;
             }).ConfigureAwait(false);
 

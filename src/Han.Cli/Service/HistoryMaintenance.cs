@@ -45,7 +45,7 @@ internal sealed class HistoryMaintenance(
     {
         await Task.Yield();
         var now = clock.GetUtcNow();
-        await GuardAsync("pruning raw lists", () => PruneAsync(now, stoppingToken)).ConfigureAwait(false);
+        await GuardAsync("pruning raw lists and registers", () => PruneAsync(now, stoppingToken)).ConfigureAwait(false);
         foreach (var meter in meters)
         {
             await GuardAsync("refreshing the aggregates", () => history.Aggregator.RefreshAsync(meter, now.AddDays(-1), now, stoppingToken)).ConfigureAwait(false);
@@ -76,7 +76,7 @@ internal sealed class HistoryMaintenance(
 
                 if (now >= nextPrune)
                 {
-                    await GuardAsync("pruning raw lists", () => PruneAsync(now, stoppingToken)).ConfigureAwait(false);
+                    await GuardAsync("pruning raw lists and registers", () => PruneAsync(now, stoppingToken)).ConfigureAwait(false);
                     nextPrune = now + PruneEvery;
                 }
             }
@@ -109,6 +109,19 @@ internal sealed class HistoryMaintenance(
         if (pruned > 0)
         {
             ServiceLog.Information(log, string.Create(CultureInfo.InvariantCulture, $"history: {pruned} raw lists older than {retention.Keep.TotalDays:0} days pruned (their minutes, hourly registers and aggregates are kept)"));
+        }
+
+        // Meters that send their registers with every list keep, past the same retention, only the one
+        // register per hour the aggregates are made of.
+        long thinned = 0;
+        foreach (var meter in meters)
+        {
+            thinned += await history.Store.CompactRegistersAsync(meter, retention.Cutoff(now), stoppingToken).ConfigureAwait(false);
+        }
+
+        if (thinned > 0)
+        {
+            ServiceLog.Information(log, string.Create(CultureInfo.InvariantCulture, $"history: {thinned} registers older than {retention.Keep.TotalDays:0} days thinned to the one nearest each hour (the meter sends them with every list)"));
         }
     }
 

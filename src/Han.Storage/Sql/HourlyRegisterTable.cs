@@ -30,4 +30,30 @@ internal static class HourlyRegisterTable
 
         return registers;
     }
+
+    /// <summary>When the meter's first register was received (stored form), or null when it has none.</summary>
+    public static async Task<long?> EarliestAsync(DbConnection connection, int meter, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(received) FROM hourly_registers WHERE meter = @meter";
+        command.Add("@meter", meter);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long earliest ? earliest : null;
+    }
+
+    /// <summary>Deletes the meter's registers received in [<paramref name="from"/>, <paramref name="to"/>) but those received at <paramref name="kept"/> (a few dozen); returns how many.</summary>
+    public static async Task<int> DeleteAllButAsync(DbConnection connection, int meter, long from, long to, IReadOnlyList<long> kept, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        var names = kept.Select((_, i) => $"@kept{i}").ToList();
+        command.CommandText = $"DELETE FROM hourly_registers WHERE meter = @meter AND received >= @from AND received < @to AND received NOT IN ({string.Join(", ", names)})";
+        command.Add("@meter", meter);
+        command.Add("@from", from);
+        command.Add("@to", to);
+        for (var i = 0; i < kept.Count; i++)
+        {
+            command.Add(names[i], kept[i]);
+        }
+
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

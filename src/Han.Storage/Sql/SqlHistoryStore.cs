@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Han.Live.Fanout;
+using Han.Storage.Aggregation;
 using Han.Storage.Schema;
 using Han.Trust;
 
@@ -188,6 +189,30 @@ internal abstract class SqlHistoryStore : IHistoryStore
         command.CommandText = "DELETE FROM raw_lists WHERE meter IN (SELECT id FROM meters) AND received < @before";
         command.Add("@before", StoreTime.ToStored(before));
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<long> CompactRegistersAsync(string meter, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        if (await MeterTable.FindAsync(connection, meter, cancellationToken).ConfigureAwait(false) is not { } id
+            || await HourlyRegisterTable.EarliestAsync(connection, id, cancellationToken).ConfigureAwait(false) is not { } earliest)
+        {
+            return 0;
+        }
+
+        long deleted = 0;
+        foreach (var (from, to) in RegisterCompaction.Pieces(StoreTime.FromStored(earliest), before))
+        {
+            var (fromStored, toStored) = (StoreTime.ToStored(from), StoreTime.ToStored(to));
+            var registers = await HourlyRegisterTable.ReadAsync(connection, id, fromStored, toStored, cancellationToken).ConfigureAwait(false);
+            var kept = DenseRegisters.NearestToEachHour(registers);
+            if (kept.Count < registers.Count)
+            {
+                deleted += await HourlyRegisterTable.DeleteAllButAsync(connection, id, fromStored, toStored, [.. kept.Select(r => StoreTime.ToStored(r.ReceivedUtc))], cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return deleted;
     }
 
     public abstract ValueTask DisposeAsync();

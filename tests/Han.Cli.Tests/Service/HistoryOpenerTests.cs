@@ -58,7 +58,7 @@ public sealed class HistoryOpenerTests
             var service = Shell.Start($"exec \"$HAN\" run --config {config}", folder, timeoutSeconds: 120);
             await service.WaitForErrorAsync("does not answer yet");
 
-            using var server = new PostgresServer(databasePort);
+            using var server = PostgresServer.OnPort(databasePort);
             await service.WaitForErrorAsync("han run: reading house", timeoutSeconds: 30);
             var simulator = Shell.Start($"exec \"$HAN\" simulate --meter aidon --speed 20 --duration 2m --seed 3 --serve tcp://127.0.0.1:{meterPort}", folder, timeoutSeconds: 60);
             await simulator.Completion;

@@ -29,7 +29,10 @@ public sealed class PostgresServer : IDisposable
     }
 
     /// <summary>A server on <paramref name="port"/>: a test that starts a client first, to see it wait for the server.</summary>
-    public PostgresServer(int port)
+    public static PostgresServer OnPort(int port) => new(port);
+
+    // Not public: xunit takes a class fixture only with a single public constructor.
+    private PostgresServer(int port)
     {
         if (!File.Exists(Path.Combine(Binaries, "postgres")))
         {
