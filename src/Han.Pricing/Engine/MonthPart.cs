@@ -15,6 +15,9 @@ internal readonly record struct MonthPart(int Year, int Month, DateOnly From, Da
 
     public bool IsWholeMonth => Days == DaysInMonth;
 
+    /// <summary>This part's share of a monthly amount: multiplied before it is divided, so whole months stay exact.</summary>
+    public decimal ShareOf(decimal monthly) => monthly * Days / DaysInMonth;
+
     /// <summary>The parts of each month a period touches, in order.</summary>
     public static IEnumerable<MonthPart> Of(CostPeriod period)
     {

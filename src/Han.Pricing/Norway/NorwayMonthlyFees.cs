@@ -20,7 +20,7 @@ internal static class NorwayMonthlyFees
         foreach (var part in MonthPart.Of(period))
         {
             lines.Add(LineBook.Single(Party.Supplier, LineKind.SupplierFixedFee, $"Fastbeløp {part.Year:0000}-{part.Month:00}", "month",
-                Math.Round(part.Share, 4), fee, fee * part.Share, dayOf(part.From).Vat));
+                Math.Round(part.Share, 4), fee, part.ShareOf(fee), dayOf(part.From).Vat));
         }
     }
 
@@ -49,7 +49,7 @@ internal static class NorwayMonthlyFees
                     ? $"Kapasitetsledd {Number(step.FromKwhPerHour)}–{Number(top)} kWh/h {part.Year:0000}-{part.Month:00}"
                     : $"Kapasitetsledd ≥ {Number(step.FromKwhPerHour)} kWh/h {part.Year:0000}-{part.Month:00}";
                 var line = LineBook.Single(Party.Grid, LineKind.CapacityCharge, item, "month",
-                    Math.Round(piece.Share, 4), step.NokPerMonth, step.NokPerMonth * piece.Share, dayOf(piece.From).Vat);
+                    Math.Round(piece.Share, 4), step.NokPerMonth, piece.ShareOf(step.NokPerMonth), dayOf(piece.From).Vat);
                 lines.Add(line);
                 segments.Add(new CapacitySegment(piece.From, piece.To, step.FromKwhPerHour, upTo, step.NokPerMonth, piece.Days, piece.DaysInMonth, line));
             }

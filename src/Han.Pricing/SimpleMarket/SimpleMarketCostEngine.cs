@@ -46,7 +46,7 @@ public sealed class SimpleMarketCostEngine(SimpleMarketSettings settings) : ICos
             foreach (var fee in s.MonthlyFees)
             {
                 lines.Add(LineBook.Single(fee.Party, LineKind.OtherFee, $"{fee.Name} {part.Year:0000}-{part.Month:00}", "month",
-                    Math.Round(part.Share, 4), fee.Amount, fee.Amount * part.Share, s.VatRate));
+                    Math.Round(part.Share, 4), fee.Amount, part.ShareOf(fee.Amount), s.VatRate));
             }
         }
 
