@@ -59,7 +59,17 @@ internal static class IntervalBuilder
             kept.Add(interval);
         }
 
-        kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var sorted = true;
+        for (var i = 1; i < kept.Count && sorted; i++)
+        {
+            sorted = kept[i].Start >= kept[i - 1].Start;
+        }
+
+        if (!sorted)
+        {
+            kept.Sort((a, b) => a.Start.CompareTo(b.Start));
+        }
+
         for (var i = 1; i < kept.Count; i++)
         {
             if (kept[i].Start < kept[i - 1].End)

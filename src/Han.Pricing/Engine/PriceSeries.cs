@@ -11,7 +11,12 @@ internal sealed class PriceSeries
 
     public PriceSeries(IEnumerable<SpotPrice> prices)
     {
-        _prices = [.. prices.OrderBy(p => p.Start)];
+        _prices = [.. prices];
+        if (!IsSorted(_prices))
+        {
+            _prices = [.. _prices.OrderBy(p => p.Start)];
+        }
+
         _startTicks = new long[_prices.Length];
         for (var i = 0; i < _prices.Length; i++)
         {
@@ -44,8 +49,14 @@ internal sealed class PriceSeries
             return false;
         }
 
+        // Prices of equal length (quarters in an hour, or one hour) average without weights; a mix
+        // (an hour price and quarter prices meeting in the interval) is weighted by time.
+        var first = index;
         var covered = start;
-        var weighted = 0m;
+        var sum = 0m;
+        var pieces = 0;
+        var equal = true;
+        var firstTicks = 0L;
         while (covered < end)
         {
             if (index >= _prices.Length || _prices[index].Start > covered || _prices[index].End <= covered)
@@ -55,12 +66,50 @@ internal sealed class PriceSeries
 
             var price = _prices[index];
             var until = price.End < end ? price.End : end;
-            weighted += price.NokPerKwh * (until - covered).Ticks;
+            var ticks = (until - covered).Ticks;
+            if (pieces == 0)
+            {
+                firstTicks = ticks;
+            }
+            else if (ticks != firstTicks)
+            {
+                equal = false;
+            }
+
+            sum += price.NokPerKwh;
+            pieces++;
             covered = until;
             index++;
         }
 
-        nokPerKwh = weighted / (end - start).Ticks;
+        nokPerKwh = pieces == 1 ? sum : equal ? sum / pieces : Weighted(first, start, end);
         return true;
+    }
+
+    // Prices usually come in order from a store or a service; sorting 35,040 quarters of a year again is not free.
+    private static bool IsSorted(SpotPrice[] prices)
+    {
+        for (var i = 1; i < prices.Length; i++)
+        {
+            if (prices[i].Start < prices[i - 1].Start)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private decimal Weighted(int index, DateTimeOffset start, DateTimeOffset end)
+    {
+        var weighted = 0m;
+        for (var covered = start; covered < end; index++)
+        {
+            var until = _prices[index].End < end ? _prices[index].End : end;
+            weighted += _prices[index].NokPerKwh * (until - covered).Ticks;
+            covered = until;
+        }
+
+        return weighted / (end - start).Ticks;
     }
 }

@@ -31,15 +31,16 @@ internal static class SupportCalculator
             return;
         }
 
+        var days = new Dictionary<DateOnly, SupportDay>();
         var month = (Year: 0, Month: 0);
         var remaining = 0m;
         foreach (var interval in intervals)
         {
-            var day = interval.LocalDate;
-            if ((day.Year, day.Month) != month)
+            var date = interval.LocalDate;
+            if ((date.Year, date.Month) != month)
             {
-                month = (day.Year, day.Month);
-                remaining = Cap(settings, rates, day, used);
+                month = (date.Year, date.Month);
+                remaining = Cap(settings, rates, date, used);
             }
 
             var eligible = Math.Min(interval.ImportKwh, remaining);
@@ -49,28 +50,44 @@ internal static class SupportCalculator
                 continue;
             }
 
-            var estimated = interval.Estimated ? eligible : 0m;
-            var vat = vatOn(day);
-            if (settings.Support == SupportScheme.Stromstotte)
+            if (!days.TryGetValue(date, out var day))
             {
-                var threshold = Money.OreToNok(Threshold(settings, rates, day, used));
-                var share = Rate(rates, NorwayRates.StromstotteShare, day, used);
-                if (interval.SpotNokPerKwh > threshold)
-                {
-                    var exVat = -share * (interval.SpotNokPerKwh - threshold) * eligible;
-                    lines.AddAmount(Party.Support, LineKind.Stromstotte, "Strømstøtte", "kWh", eligible, exVat, vat, estimated);
-                    perInterval(interval.Start, exVat * (1m + vat));
-                }
+                day = Day(settings, rates, date, vatOn(date), lines, used);
+                days.Add(date, day);
             }
-            else
+
+            // Strømstøtte: only hours above the threshold; Norgespris: every hour, either sign.
+            var perKwh = day.Share * (day.ReferenceNok - interval.SpotNokPerKwh);
+            if (settings.Support == SupportScheme.Stromstotte && perKwh >= 0m)
             {
-                var level = Money.OreToNok(Level(settings, rates, day, used));
-                var exVat = (level - interval.SpotNokPerKwh) * eligible;
-                lines.AddAmount(Party.Support, LineKind.Norgespris, "Norgespris (prissikring)", "kWh", eligible, exVat, vat, estimated);
-                perInterval(interval.Start, exVat * (1m + vat));
+                continue;
             }
+
+            var exVat = perKwh * eligible;
+            day.Line.Add(eligible, exVat, interval.Estimated ? eligible : 0m);
+            perInterval(interval.Start, exVat * day.VatFactor);
         }
     }
+
+    /// <summary>
+    /// A day's support terms: per kWh the support is Share × (Reference − spot); strømstøtte has share
+    /// 0.9 and the threshold as reference (so it is negative, a credit, above the threshold), Norgespris
+    /// share 1 and its level.
+    /// </summary>
+    private sealed record SupportDay(decimal Share, decimal ReferenceNok, decimal VatFactor, LineTotal Line);
+
+    private static SupportDay Day(NorwaySettings settings, RateBook rates, DateOnly date, decimal vat, LineBook lines, UsedBook used) =>
+        settings.Support == SupportScheme.Stromstotte
+            ? new SupportDay(
+                Rate(rates, NorwayRates.StromstotteShare, date, used),
+                Money.OreToNok(Threshold(settings, rates, date, used)),
+                1m + vat,
+                lines.Line(Party.Support, LineKind.Stromstotte, "Strømstøtte", "kWh", null, vat))
+            : new SupportDay(
+                1m,
+                Money.OreToNok(Level(settings, rates, date, used)),
+                1m + vat,
+                lines.Line(Party.Support, LineKind.Norgespris, "Norgespris (prissikring)", "kWh", null, vat));
 
     private static decimal Cap(NorwaySettings settings, RateBook rates, DateOnly day, UsedBook used) => settings.Support switch
     {

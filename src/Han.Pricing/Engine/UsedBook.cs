@@ -6,7 +6,7 @@ namespace Han.Pricing;
 internal sealed class UsedBook
 {
     private readonly List<UsedValue> _values = [];
-    private readonly HashSet<RateRow> _rows = [];
+    private readonly HashSet<RateRow> _rows = new(ReferenceEqualityComparer.Instance);
 
     public void Rate(RateRow row)
     {

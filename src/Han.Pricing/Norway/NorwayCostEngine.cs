@@ -33,34 +33,32 @@ public sealed class NorwayCostEngine : ICostEngine
         var markup = Money.OreToNok(settings.Supplier.MarkupOrePerKwh);
         var exportDeduction = Money.OreToNok(settings.ExportDeductionOrePerKwh);
 
+        var planOf = NorwayDayPlan.Cache(dayOf, book, settings.Region, markup);
+        LineTotal? exportSale = null;
         foreach (var interval in set.Settlement)
         {
-            var day = dayOf(interval.LocalDate);
+            var plan = planOf(interval.LocalDate);
             var kwh = interval.ImportKwh;
             var estimated = interval.Estimated ? kwh : 0m;
-            var vat = 1m + day.Vat;
+            var hour = interval.LocalStart.Hour;
 
-            book.AddAmount(Party.Supplier, LineKind.Spot, "Spotpris", "kWh", kwh, kwh * interval.SpotNokPerKwh, day.Vat, estimated);
-            book.AddAtPrice(Party.Supplier, LineKind.Markup, "Påslag", "kWh", kwh, markup, day.Vat, estimated);
-            var supplier = kwh * (interval.SpotNokPerKwh + markup) * vat;
+            plan.Spot.Add(kwh, kwh * interval.SpotNokPerKwh, estimated);
+            plan.Markup.Add(kwh, estimated);
+            plan.Energy[hour].Add(kwh, estimated);
+            plan.Elavgift?.Add(kwh, estimated);
+            plan.Enova.Add(kwh, estimated);
+            var supplier = kwh * (interval.SpotNokPerKwh + markup) * plan.VatFactor;
             if (interval.ExportKwh != 0m)
             {
+                // A household selling surplus power charges no VAT.
+                exportSale ??= book.Line(Party.Supplier, LineKind.ExportSale, "Salg av overskuddskraft", "kWh", null, 0m);
                 var sale = -interval.ExportKwh * (interval.SpotNokPerKwh - exportDeduction);
-                book.AddAmount(Party.Supplier, LineKind.ExportSale, "Salg av overskuddskraft", "kWh", interval.ExportKwh, sale, 0m, interval.Estimated ? interval.ExportKwh : 0m);
+                exportSale.Add(interval.ExportKwh, sale, interval.Estimated ? interval.ExportKwh : 0m);
                 supplier += sale;
             }
 
-            var (name, ore) = day.Tariff.Energy.PriceAt(day.Day, interval.LocalStart.Hour);
-            var energiledd = Money.OreToNok(ore);
-            book.AddAtPrice(Party.Grid, LineKind.EnergyCharge, $"Energiledd {name}", "kWh", kwh, energiledd, day.Vat, estimated);
-            if (settings.Region != TaxRegion.Tiltakssone)
-            {
-                book.AddAtPrice(Party.Grid, LineKind.Elavgift, "Elavgift", "kWh", kwh, day.ElavgiftNok, day.Vat, estimated);
-            }
-
-            book.AddAtPrice(Party.Grid, LineKind.Enova, "Enova-avgift", "kWh", kwh, day.EnovaNok, day.Vat, estimated);
             hourCosts.AddSupplier(interval.Start, supplier);
-            hourCosts.AddGrid(interval.Start, kwh * (energiledd + day.ElavgiftNok + day.EnovaNok) * vat);
+            hourCosts.AddGrid(interval.Start, kwh * plan.GridNokPerKwhInclVat[hour]);
         }
 
         var support = settings.SupportResolution == SettlementResolution.Hour ? set.Hours : set.Settlement;
