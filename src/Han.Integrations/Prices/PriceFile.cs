@@ -40,6 +40,11 @@ public static class PriceFile
                 throw Bad(path, i + 1, $"'{line}' has {fields.Length} fields; write start,nok_per_kwh or start,nok_per_kwh,end");
             }
 
+            if (fields.Length == 3 && fields[2].Trim().All(char.IsAsciiDigit))
+            {
+                throw Bad(path, i + 1, $"'{line}' has 3 fields, the third a number, not an end time: write the price with a point, not a comma ({fields[1].Trim()}.{fields[2].Trim()})");
+            }
+
             rows.Add((ReadTime(path, i + 1, fields[0]), ReadPrice(path, i + 1, fields[1]), fields.Length == 3 ? ReadTime(path, i + 1, fields[2]) : null, i + 1));
         }
 
