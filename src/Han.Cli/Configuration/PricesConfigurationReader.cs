@@ -24,8 +24,7 @@ internal static class PricesConfigurationReader
     public static PricesConfiguration? Read(ConfigurationChecker check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var given = check.Document.All.Any(s => s.Path == Section || s.Path.StartsWith(Section + ":", StringComparison.Ordinal));
-        if (!check.ReadBool($"{Section}:enabled", given))
+        if (!check.ReadBool($"{Section}:enabled", check.HasSection(Section)))
         {
             return null;
         }
