@@ -96,7 +96,7 @@ internal sealed class RunConfigurationReader
         var prices = PricesConfigurationReader.Read(_check);
         if (prices is not null && !storage.Enabled)
         {
-            _check.Warn("prices: the history is off (storage.enabled: false), so the prices are kept nowhere and fetched again at every start");
+            _check.Warn("prices: the history is off (storage.enabled: false), and the prices are kept in its store: none are fetched");
         }
 
         return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz, Web = web, Storage = storage, TimeZone = zone, Prices = prices };
