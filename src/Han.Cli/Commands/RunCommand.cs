@@ -42,7 +42,7 @@ internal static class RunCommand
             Description = "Publish to this MQTT broker (HOST or HOST:PORT): each meter's state as JSON, retained, on <prefix>/<meter>/state (prefix: mqtt.topic_prefix, han by default). Sets mqtt.host (and mqtt.port) over the file's; its other mqtt settings (user, password, TLS) apply.",
             HelpName = "HOST[:PORT]",
         };
-        var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines, MQTT, Domoticz), the history (SQLite in the state folder by default; storage: in the configuration) and, with web: in the configuration, the dashboard and its API. Stops cleanly on SIGTERM or Ctrl-C.");
+        var command = new Command("run", "Run the service: read every configured meter around the clock and feed the outputs (a log, a capture, JSON lines, MQTT, Domoticz), the history (SQLite in the state folder by default; storage: in the configuration), with web: in the configuration, the dashboard and its API, and with prices:, the spot prices of your zone (docs/prices.md). Stops cleanly on SIGTERM or Ctrl-C.");
         command.Options.Add(config);
         command.Options.Add(check);
         var homeAssistant = new Option<bool>("--homeassistant")

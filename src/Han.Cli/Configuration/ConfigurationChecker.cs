@@ -21,6 +21,9 @@ internal sealed class ConfigurationChecker(SettingsDocument document, Func<strin
 
     public Setting? Get(string path) => Document.Get(path);
 
+    /// <summary>Whether the file (or the environment) has the section, even empty (<c>web:</c> alone).</summary>
+    public bool HasSection(string section) => Document.All.Any(s => s.Path == section || s.Path.StartsWith(section + ":", StringComparison.Ordinal));
+
     public void Error(string message) => _errors.Add(message);
 
     public void Warn(string message) => _warnings.Add(message);

@@ -53,6 +53,11 @@ internal static class ConfigurationSummary
         text.Append(storage.Enabled
             ? $"storage: {storage.Where}, raw lists kept {storage.RawDays} days; days and months in {configuration.TimeZone.Id}{(configuration.TimeZone == TimeZoneInfo.Local ? " (the system's; time_zone: to change)" : string.Empty)}\n"
             : "storage: off (enabled: false); no history is kept\n");
+        if (configuration.Prices is { } prices)
+        {
+            text.Append(prices.Describe()).Append('\n');
+        }
+
         foreach (var warning in configuration.Warnings)
         {
             text.Append($"warning: {warning}\n");

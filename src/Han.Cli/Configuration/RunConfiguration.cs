@@ -16,6 +16,9 @@ internal sealed record RunConfiguration(IReadOnlyList<MeterConfiguration> Meters
     /// <summary>Where the history is kept (docs/storage.md); on by default, SQLite in the state folder.</summary>
     public StorageConfiguration Storage { get; init; } = new(true, StorageKind.Sqlite, Path.GetFullPath(StateFolder.HistoryFileName), null, StorageConfiguration.DefaultRawDays, "storage.sqlite");
 
+    /// <summary>Where spot prices come from (docs/prices.md); null when the file has no prices: section.</summary>
+    public PricesConfiguration? Prices { get; init; }
+
     /// <summary>The zone of the meters' clocks and of the history's days and months (top-level <c>time_zone</c>; default the system's).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
 }

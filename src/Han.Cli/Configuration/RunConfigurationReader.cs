@@ -26,10 +26,11 @@ internal sealed class RunConfigurationReader
         [HomeAssistantSectionReader.Section] = HomeAssistantSectionReader.Keys,
         [WebConfigurationReader.Section] = WebConfigurationReader.Keys,
         [StorageConfigurationReader.Section] = StorageConfigurationReader.Keys,
+        [PricesConfigurationReader.Section] = PricesConfigurationReader.Keys,
     };
 
     /// <summary>Sections of DESIGN.md §2.4 that han does not act on yet: read, and said to be ignored.</summary>
-    private static readonly string[] LaterSections = ["prices", "grid"];
+    private static readonly string[] LaterSections = ["grid"];
 
     private readonly ConfigurationChecker _check;
     private readonly Func<string, string> _readFile;
@@ -92,7 +93,13 @@ internal sealed class RunConfigurationReader
         }
 
         var web = WebConfigurationReader.Read(_check);
-        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz, Web = web, Storage = storage, TimeZone = zone };
+        var prices = PricesConfigurationReader.Read(_check);
+        if (prices is not null && !storage.Enabled)
+        {
+            _check.Warn("prices: the history is off (storage.enabled: false), and the prices are kept in its store: none are fetched");
+        }
+
+        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz, Web = web, Storage = storage, TimeZone = zone, Prices = prices };
     }
 
     private MeterConfiguration? ReadMeter(int index)

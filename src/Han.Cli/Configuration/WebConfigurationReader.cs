@@ -26,8 +26,7 @@ internal static class WebConfigurationReader
     public static WebOptions? Read(ConfigurationChecker check)
     {
         ArgumentNullException.ThrowIfNull(check);
-        var given = check.Document.All.Any(s => s.Path == Section || s.Path.StartsWith(Section + ":", StringComparison.Ordinal));
-        if (!check.ReadBool($"{Section}:enabled", given))
+        if (!check.ReadBool($"{Section}:enabled", check.HasSection(Section)))
         {
             return null;
         }

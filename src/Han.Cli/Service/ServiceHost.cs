@@ -106,6 +106,11 @@ internal sealed class ServiceHost : IAsyncDisposable
             builder.Services.AddSingleton<IHostedService>(maintenance);
         }
 
+        if (configuration.Prices is { } prices && history is not null)
+        {
+            builder.Services.AddSingleton<IHostedService>(new PriceFetching(prices, history.Store, sinkLog, clock));
+        }
+
         builder.Services.AddSingleton<IReadOnlyList<MeterPipeline>>(meters);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(services => new MeterWatch(

@@ -7,7 +7,7 @@ namespace Han.Storage.Schema;
 internal static class PostgresMigrations
 {
     // Two hans opening one database at once: the second waits for the first's migration.
-    public static StoreDialect Dialect { get; } = new("PostgreSQL", [Version1, Version2], LockForMigration: "LOCK TABLE schema_version IN EXCLUSIVE MODE");
+    public static StoreDialect Dialect { get; } = new("PostgreSQL", [Version1, Version2, Version3], LockForMigration: "LOCK TABLE schema_version IN EXCLUSIVE MODE");
 
     private const string Version1 = """
         CREATE TABLE meters (
@@ -54,5 +54,17 @@ internal static class PostgresMigrations
             ROUND((reading::jsonb ->> 'active_energy_import')::numeric * 1000000)::bigint,
             ROUND((reading::jsonb ->> 'active_energy_export')::numeric * 1000000)::bigint
         FROM raw_lists WHERE (reading::jsonb ->> 'active_energy_import') IS NOT NULL;
+        """;
+
+    // As SqliteMigrations' version 3; numeric keeps the price exact.
+    private const string Version3 = """
+        CREATE TABLE spot_prices (
+            zone TEXT NOT NULL,
+            period_start BIGINT NOT NULL,
+            period_end BIGINT NOT NULL,
+            nok_per_kwh NUMERIC NOT NULL,
+            source TEXT NOT NULL,
+            fetched_at BIGINT NOT NULL,
+            PRIMARY KEY (zone, period_start));
         """;
 }

@@ -6,7 +6,7 @@ namespace Han.Storage.Schema;
 /// </summary>
 internal static class SqliteMigrations
 {
-    public static StoreDialect Dialect { get; } = new("SQLite", [Version1, Version2], LockForMigration: null);
+    public static StoreDialect Dialect { get; } = new("SQLite", [Version1, Version2, Version3], LockForMigration: null);
 
     // Times are Unix milliseconds (UTC), energy whole mWh (EnergyUnits). minute_power and
     // energy_aggregates are looked up by their key only, so WITHOUT ROWID keeps one copy of each row;
@@ -57,5 +57,18 @@ internal static class SqliteMigrations
             CAST(ROUND(json_extract(reading, '$.active_energy_import') * 1000000) AS INTEGER),
             CAST(ROUND(json_extract(reading, '$.active_energy_export') * 1000000) AS INTEGER)
         FROM raw_lists WHERE json_extract(reading, '$.active_energy_import') IS NOT NULL;
+        """;
+
+    // The spot prices fetched (docs/prices.md), so nothing is fetched twice: one row per zone and interval
+    // start (a quarter-hour or an hour), NOK/kWh excluding VAT as decimal text (exact; REAL would round it).
+    private const string Version3 = """
+        CREATE TABLE spot_prices (
+            zone TEXT NOT NULL,
+            period_start INTEGER NOT NULL,
+            period_end INTEGER NOT NULL,
+            nok_per_kwh TEXT NOT NULL,
+            source TEXT NOT NULL,
+            fetched_at INTEGER NOT NULL,
+            PRIMARY KEY (zone, period_start)) WITHOUT ROWID;
         """;
 }

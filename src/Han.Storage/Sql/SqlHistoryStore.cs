@@ -11,7 +11,7 @@ namespace Han.Storage.Sql;
 /// <c>ON CONFLICT</c> and <c>RETURNING</c>); what differs is how a connection is opened and the schema
 /// scripts (<see cref="StoreDialect"/>). Each call opens a connection from the driver's pool.
 /// </summary>
-internal abstract class SqlHistoryStore : IHistoryStore
+internal abstract class SqlHistoryStore : IHistoryStore, IPriceStore
 {
     /// <summary>Where the store is, for messages (a file path, or a PostgreSQL host and database; never a password).</summary>
     protected abstract string Where { get; }
@@ -213,6 +213,19 @@ internal abstract class SqlHistoryStore : IHistoryStore
         }
 
         return deleted;
+    }
+
+    public async Task WritePricesAsync(string zone, IReadOnlyList<StoredPrice> prices, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prices);
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await PriceTable.WriteAsync(connection, zone, prices, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<StoredPrice>> ReadPricesAsync(string zone, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await PriceTable.ReadAsync(connection, zone, StoreTime.ToStored(from), StoreTime.ToStored(to), cancellationToken).ConfigureAwait(false);
     }
 
     public abstract ValueTask DisposeAsync();

@@ -106,9 +106,9 @@ public sealed class RunConfigurationReaderTests
     [Fact]
     public void Read_SectionOfALaterVersion_IsReadAndWarnedAbout()
     {
-        var configuration = Read("meters:\n  - source: /dev/ttyUSB0\nprices:\n  zone: NO1\n");
+        var configuration = Read("meters:\n  - source: /dev/ttyUSB0\ngrid:\n  company: elvia\n");
 
-        Assert.Contains(configuration.Warnings, warning => warning.StartsWith("prices (han.yaml line 4): han does not act on this section yet", StringComparison.Ordinal));
+        Assert.Contains(configuration.Warnings, warning => warning.StartsWith("grid (han.yaml line 4): han does not act on this section yet", StringComparison.Ordinal));
     }
 
     private static RunConfiguration Read(string yaml, Func<string, string>? readFile = null, KeyValuePair<string, string>[]? environment = null, Func<string, bool>? folderExists = null)

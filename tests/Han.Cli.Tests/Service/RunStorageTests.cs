@@ -67,7 +67,7 @@ public sealed class RunStorageTests(ITestOutputHelper output) : IDisposable
         Assert.Contains($"han run: history kept in SQLite {Store}", stopped.Stderr, StringComparison.Ordinal);
         Assert.Equal("ok", await ScalarAsync("PRAGMA integrity_check"));
         Assert.True((await ReceivedInStoreAsync()).Count >= stored.Count + 50);
-        Assert.Equal(2L, await ScalarAsync("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(3L, await ScalarAsync("SELECT MAX(version) FROM schema_version"));
         // Today's aggregates were refreshed from the stored power (hours without both registers are estimated).
         Assert.True((long)(await ScalarAsync("SELECT COUNT(*) FROM energy_aggregates WHERE resolution = 'day' AND import_mwh > 0"))! >= 1);
     }

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 namespace Han.TestCorpus.Servers;
 
@@ -14,19 +13,21 @@ namespace Han.TestCorpus.Servers;
 /// </summary>
 public sealed partial class FakeDomoticz : IDisposable
 {
-    private readonly HttpListener _listener;
     private readonly Dictionary<int, Regex> _devices;
-    private readonly Task _serving;
+    private readonly RecordedHttpServer _server;
 
     /// <param name="devices">The devices that exist: idx and the svalue pattern of its type.</param>
     public FakeDomoticz(Dictionary<int, Regex> devices)
     {
         _devices = devices;
-        (_listener, Port) = Listen();
-        _serving = Task.Run(ServeAsync);
+        _server = new RecordedHttpServer(request =>
+        {
+            var (status, body) = Answer(request);
+            return new RecordedResponse(status, body, "application/json;charset=UTF-8");
+        });
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     public Uri Url => new($"http://127.0.0.1:{Port}");
 
@@ -50,42 +51,7 @@ public sealed partial class FakeDomoticz : IDisposable
 
     public static Regex ThreeCurrentsFormat => ThreeCurrentsPattern();
 
-    public void Dispose()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener was closed under the serving loop, as intended.
-        }
-    }
-
-    /// <summary>
-    /// Listens on a free port; again on another when a server started by a test running alongside
-    /// (a broker) took the port between <see cref="LoopbackPort.Free"/> and here.
-    /// </summary>
-    private static (HttpListener Listener, int Port) Listen()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = LoopbackPort.Free();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            try
-            {
-                listener.Start();
-                return (listener, port);
-            }
-            catch (HttpListenerException) when (attempt < 5)
-            {
-                listener.Close();
-            }
-        }
-    }
+    public void Dispose() => _server.Dispose();
 
     [GeneratedRegex(@"^\d+;\d+;\d+;\d+;\d+;\d+$")]
     private static partial Regex P1Pattern();
@@ -98,29 +64,6 @@ public sealed partial class FakeDomoticz : IDisposable
 
     [GeneratedRegex(@"^\d+\.\d\d;\d+\.\d\d;\d+\.\d\d$")]
     private static partial Regex ThreeCurrentsPattern();
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            var (status, body) = Answer(context.Request);
-            context.Response.StatusCode = status;
-            context.Response.ContentType = "application/json;charset=UTF-8";
-            var bytes = Encoding.UTF8.GetBytes(body);
-            await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-            context.Response.Close();
-        }
-    }
 
     private (int Status, string Body) Answer(HttpListenerRequest request)
     {
