@@ -5,7 +5,9 @@ namespace Han.Readings.Profiles;
 /// device name (<c>ISK...</c>) and the meter number, then P+, P-, Q+, Q-, voltages in 0.1 V, currents
 /// in 0.01 A, and per-phase active power (amsreader issues 869 and 956; the per-phase import sums to
 /// the total within a watt). Austrian AM550 lists (KELAG) name their push setup and have no published
-/// layout; they are read by their OBIS names where they have them.
+/// layout; they are read by their OBIS names where they have them. Swiss AM550 lists of the 2026 VSE
+/// standard start with their own push object list and name the meter by its logical device name
+/// (scs/smartmeter-datacollector tests/testdata/iskra_am550.py), read with the same units.
 /// </summary>
 public static class Iskraemeco
 {
@@ -15,6 +17,7 @@ public static class Iskraemeco
         Manufacturer = "Iskraemeco",
         ListIdPrefixes = ["ISK"],
         SystemTitlePrefixes = ["ISK"],
+        SendsSelfDescribedLists = true,
         Scaling = Scalings.Of(current: -2, voltage: -1, energy: 0),
         Layouts = new Dictionary<int, PositionalLayout>
         {
