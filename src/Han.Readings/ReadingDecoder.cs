@@ -293,6 +293,7 @@ public sealed class ReadingDecoder
             return null;
         }
 
-        return new MeterClock(local, profile.ClockDeviationIsReliable ? time.UtcOffset : null);
+        var offset = profile.ClockDeviationIsReliable ? time.UtcOffset : null;
+        return new MeterClock(local, profile.ClockDeviationIsReversed ? -offset : offset);
     }
 }

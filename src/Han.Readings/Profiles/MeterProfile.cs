@@ -48,6 +48,12 @@ public sealed class MeterProfile
     /// <summary>False when the meter's clock deviation field is known to be wrong (Aidon NO sends 0 in local time).</summary>
     public bool ClockDeviationIsReliable { get; init; } = true;
 
+    /// <summary>
+    /// True when the meter sends the clock deviation with the sign reversed, as the offset from UTC
+    /// (ZPA AM375: +120 for Prague summer time, where the Blue Book has UTC = local + deviation, −120).
+    /// </summary>
+    public bool ClockDeviationIsReversed { get; init; }
+
     public bool ClaimsListId(string listId) => ListIdPrefixes.Any(prefix => listId.StartsWith(prefix, StringComparison.Ordinal));
 
     public bool ClaimsSystemTitle(string manufacturerId) => SystemTitlePrefixes.Contains(manufacturerId, StringComparer.OrdinalIgnoreCase);

@@ -6,7 +6,7 @@ namespace Han.Readings.Profiles;
 public static class ProfileCatalog
 {
     public static IReadOnlyList<MeterProfile> All { get; } =
-        [Aidon.Profile, Kaifa.Profile, Kamstrup.Profile, LandisGyr.Profile, Iskraemeco.Profile, Sagemcom.Profile];
+        [Aidon.Profile, Kaifa.Profile, Kamstrup.Profile, LandisGyr.Profile, Iskraemeco.Profile, Sagemcom.Profile, Zpa.Profile];
 
     /// <summary>
     /// The markets some vendor has rules of its own for (Kamstrup energy in Wh in SE), besides the
