@@ -82,7 +82,7 @@ public sealed class ResolutionTests
     [Fact]
     public void Decode_NoResolutionConsistent_KeepsTheUsualOneAndSaysSo()
     {
-        // 50 V is no grid's; 5 V would be a phase that is off, yet 400 A flow.
+        // 50 V is no grid's; at 5 V (phases off) neither 4 A nor 400 A could carry 258874 W.
         var result = RecordingObserver.Decode(Vectors.ById("sdc-lg-e570-ch-vse2026-load"), E570(p: 258874, u: [50, 50, 50], i: [400, 200, 601]));
 
         var reading = Assert.Single(result.Readings);
@@ -90,6 +90,20 @@ public sealed class ResolutionTests
         var problem = Assert.Single(result.Problems);
         Assert.Equal(DecodeError.ImplausibleValues, problem.Error);
         Assert.Contains("voltage_l1 50 V", problem.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("amshan-kaifa-no-list2")]
+    [InlineData("roarfred-kaifa-list3-2017-09-13")]
+    public void Decode_ThreeWireMeterInAnItGrid_IsConsistentWithItsZeroVoltReference(string id)
+    {
+        // Norwegian IT grids: UL2 = 0 V while IL2 flows; that is a real reading, not an implausible one.
+        var result = RecordingObserver.Decode(Vectors.ById(id));
+
+        var reading = Assert.Single(result.Readings);
+        Assert.Equal(0m, reading[ReadingField.VoltageL2]);
+        Assert.NotEqual(0m, reading[ReadingField.CurrentL2]);
+        Assert.Empty(result.Problems);
     }
 
     [Fact]

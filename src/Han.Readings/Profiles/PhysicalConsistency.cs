@@ -11,11 +11,11 @@ namespace Han.Readings.Profiles;
 /// </summary>
 public static class PhysicalConsistency
 {
-    /// <summary>Below this a phase is off (an absent phase may show a few induced volts).</summary>
+    /// <summary>
+    /// Below this a phase is off or is the reference: a three-wire meter in an IT grid sends UL2 = 0 while
+    /// IL2 flows (Kaifa in Norway), so a low voltage says nothing about the current.
+    /// </summary>
     public const decimal MaxVoltageOfAPhaseThatIsOff = 10m;
-
-    /// <summary>A phase that is off carries no current; this allows for a meter's noise.</summary>
-    public const decimal MaxCurrentOfAPhaseThatIsOff = 1m;
 
     /// <summary>The lowest nominal voltage of a low-voltage grid (100 V, Japan) less a tenth for sags.</summary>
     public const decimal MinGridVoltage = 90m;
@@ -77,11 +77,6 @@ public static class PhysicalConsistency
             {
                 return $"{Key(Voltages[phase])} {Text(volts)} V is neither off (under {Text(MaxVoltageOfAPhaseThatIsOff)} V) nor within the {Text(MinGridVoltage)}-{Text(MaxGridVoltage)} V of real grids";
             }
-
-            if (volts < MinGridVoltage && reading[Currents[phase]] is { } amperes && Math.Abs(amperes) > MaxCurrentOfAPhaseThatIsOff)
-            {
-                return $"{Key(Currents[phase])} {Text(amperes)} A flows on a phase that is off ({Key(Voltages[phase])} {Text(volts)} V)";
-            }
         }
 
         return null;
@@ -112,7 +107,8 @@ public static class PhysicalConsistency
             anyPhase = true;
             var apparent = volts * Math.Abs(amperes);
             apparentSum += apparent;
-            if (Net(reading, PhasePowers[phase].Import, PhasePowers[phase].Export) is { } watts && Exceeds(watts, apparent))
+            // A phase without its own voltage (the IT grid's reference) has no U × I of its own to compare with.
+            if (volts >= MinGridVoltage && Net(reading, PhasePowers[phase].Import, PhasePowers[phase].Export) is { } watts && Exceeds(watts, apparent))
             {
                 return $"the active power of L{phase + 1}, {Text(watts)} W, is more than {Key(Voltages[phase])} × {Key(Currents[phase])} = {Text(apparent)} VA";
             }
