@@ -81,7 +81,13 @@ internal static class LoneMessage
             switch ((ApduTag)apdu[0])
             {
                 case ApduTag.DataNotification:
-                    var body = new AxdrReader(DataNotification.Parse(apdu).Body);
+                    var notification = DataNotification.Parse(apdu);
+                    if (CompactDescriptorList.TryRecognise(notification.Body, out _, out _))
+                    {
+                        return true;
+                    }
+
+                    var body = new AxdrReader(notification.Body);
                     body.SkipValue();
                     return body.IsAtEnd;
                 case ApduTag.GeneralGloCiphering or ApduTag.GeneralDedCiphering:

@@ -49,4 +49,7 @@ public enum DecodeError
     // Profile: the list decoded but does not fit what its meter promises.
     UnexpectedElement,
     UnknownLayout,
+
+    /// <summary>Values sent without scaler_unit that no documented resolution makes physically consistent.</summary>
+    ImplausibleValues,
 }

@@ -16,6 +16,8 @@ namespace Han.Readings;
 /// </summary>
 public sealed class ReadingDecoder
 {
+    private static readonly ObisCode LogicalDeviceName = ObisCode.Parse("0-0:42.0.0.255");
+
     private readonly Country _country;
     private readonly ValueConverter _converter = new();
     private readonly ScalerUnit?[] _scaling = new ScalerUnit?[Enum.GetValues<Quantity>().Length];
@@ -23,6 +25,9 @@ public sealed class ReadingDecoder
     private byte[] _rememberedListId = [];
     private string? _senderId;
     private MeterProfile? _senderProfile;
+
+    /// <summary>The fields of the reading being decoded that were read at an implicit scaling (a bit per field).</summary>
+    private ulong _guessed;
 
     public ReadingDecoder(Country country)
     {
@@ -64,9 +69,16 @@ public sealed class ReadingDecoder
             ReportUnknownLayout(reading, list, profile);
         }
 
+        _guessed = 0;
         while (list.TryRead(out var entry))
         {
             Apply(reading, entry, layout, profile);
+        }
+
+        if (_guessed != 0)
+        {
+            // Values read at an implicit scaling: choose among the documented ones the consistent one.
+            ResolutionChooser.Choose(reading, _guessed, profile, _scaling);
         }
 
         return reading;
@@ -136,10 +148,29 @@ public sealed class ReadingDecoder
         var recognised = list.Shape switch
         {
             ListShape.Positional => ProfileCatalog.ForPositionalList(list),
-            ListShape.SelfDescribed => ProfileCatalog.ForSelfDescribedList(),
+            ListShape.SelfDescribed => ProfileOfLogicalDeviceName(list) ?? ProfileCatalog.ForSelfDescribedList(),
             _ => null,
         };
         return recognised ?? GenericObis.Profile;
+    }
+
+    /// <summary>
+    /// The profile named by the list's COSEM logical device name (0-0:42.0.0), whose first three
+    /// characters are the manufacturer's FLAG id like a system title's (Blue Book §4.1.8.2): the Swiss
+    /// 2026 standard lists of Iskraemeco and Landis+Gyr have the same shape and differ only there.
+    /// </summary>
+    private MeterProfile? ProfileOfLogicalDeviceName(PushListReader list)
+    {
+        var probe = list;
+        while (probe.TryRead(out var entry))
+        {
+            if (entry.Obis is { } code && code.Packed == LogicalDeviceName.Packed)
+            {
+                return _converter.TryGetText(entry.Value, out var name) && name.Length >= 3 ? ProfileCatalog.ForSystemTitle(name[..3]) : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The profile claiming a sender's manufacturer id, looked up once per sender (a stream has one).</summary>
@@ -193,37 +224,13 @@ public sealed class ReadingDecoder
             return false;
         }
 
-        if (entry.Scaling is null && profile.AlternativeScalers.Count > 0)
+        if (entry.Scaling is null)
         {
-            measurement = PlausibleResolution(entry, known, info, profile, measurement);
+            _guessed |= 1UL << (int)field;
         }
 
         reading.Set(field, measurement);
         return true;
-    }
-
-    /// <summary>
-    /// A value sent without scaler_unit that is implausible at the profile's usual resolution is read at
-    /// the first documented alternative that makes it plausible; otherwise it stays as it is.
-    /// </summary>
-    private static Measurement PlausibleResolution(in ListEntry entry, ScalerUnit scaling, ReadingFieldInfo info, MeterProfile profile, Measurement measurement)
-    {
-        if (!profile.AlternativeScalers.TryGetValue(info.Quantity, out var alternatives)
-            || Plausibility.IsPlausible(info.Quantity, measurement))
-        {
-            return measurement;
-        }
-
-        foreach (var scaler in alternatives)
-        {
-            if (ValueConverter.TryMeasure(entry.Value, scaling with { Scaler = scaler }, info, out var alternative)
-                && Plausibility.IsPlausible(info.Quantity, alternative))
-            {
-                return alternative;
-            }
-        }
-
-        return measurement;
     }
 
     /// <summary>The profile's scaling for this decoder's country, resolved once per profile.</summary>
@@ -246,14 +253,16 @@ public sealed class ReadingDecoder
     {
         if (identity == ObisMap.Identity.Clock)
         {
-            // The header's date-time wins: it says when the list was sent. The clock object then stays in obis.
-            if (reading.MeterTime is not null || !entry.Value.IsDateTime)
+            // The clock object is what the meter reports as its clock, so it wins over the header's
+            // date-time (which the hex and tree views still show); docs/decoder.md "meter_time". A
+            // clock object that names no time (wildcards, marked invalid) leaves the header's and stays in obis.
+            if (!entry.Value.IsDateTime || ToClock(entry.Value.ToDateTime(), profile) is not { } clock)
             {
                 return false;
             }
 
-            reading.MeterTime = ToClock(entry.Value.ToDateTime(), profile);
-            return reading.MeterTime is not null;
+            reading.MeterTime = clock;
+            return true;
         }
 
         if (!_converter.TryGetText(entry.Value, out var text))
@@ -284,6 +293,7 @@ public sealed class ReadingDecoder
             return null;
         }
 
-        return new MeterClock(local, profile.ClockDeviationIsReliable ? time.UtcOffset : null);
+        var offset = profile.ClockDeviationIsReliable ? time.UtcOffset : null;
+        return new MeterClock(local, profile.ClockDeviationIsReversed ? -offset : offset);
     }
 }

@@ -158,13 +158,37 @@ public sealed class DecodeCommandTests
     }
 
     [Fact]
-    public async Task Decode_UnknownCountry_FailsNamingTheValidOnes()
+    public async Task Decode_NotACountryCode_FailsSayingWhatIsValid()
     {
         var result = await HanRunner.Run("decode", "--country", "XX", HanRunner.TempFile(Kamstrup));
 
         Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("'XX' is not a known market", result.Stderr + result.Stdout, StringComparison.Ordinal);
-        Assert.Contains("NO, SE, DK", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("'XX' is not an ISO 3166 alpha-2 country code", result.Stderr + result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("NO, SE, DK, CZ or HU", result.Stderr + result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Decode_MarketWithoutVendorRules_DecodesATelegramThatNeedsNoCountry()
+    {
+        // A user in Hungary with a P1 telegram: the market has no vendor rules and needs none.
+        var vector = Vectors.All.First(c => c.Kind == "dsmr" && c.ExpectReadings == 1);
+
+        var hungary = await HanRunner.Run("decode", "--format", "json", "--country", "hu", HanRunner.TempFile(vector.Input));
+        var netherlands = await HanRunner.Run("decode", "--format", "json", "--country", vector.Country, HanRunner.TempFile(vector.Input));
+
+        Assert.Equal(0, hungary.ExitCode);
+        Assert.Contains("active_power_import", hungary.Stdout, StringComparison.Ordinal);
+        Assert.Equal(netherlands.Stdout, hungary.Stdout);
+    }
+
+    [Fact]
+    public async Task DecodeHelp_Country_SaysAnyCodeIsAcceptedAndWhichMarketsHaveRules()
+    {
+        var result = await HanRunner.Run("decode", "--help");
+
+        Assert.Contains("any ISO 3166 alpha-2 code", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("rules of their own: SE", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("reads each vendor's defaults", result.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,20 +2,31 @@ using Han.TestCorpus;
 
 namespace Han.Pipeline.Tests;
 
-/// <summary>The repository's copy of the corpus stays identical to shared/vectors (which must never be edited).</summary>
+/// <summary>The repository's copies of the corpus stay identical to shared/vectors (which must never be edited).</summary>
 public sealed class CorpusCopyTests
 {
-    [Fact]
-    public void EmbeddedCorpus_WhenTheSharedFolderIsPresent_IsAnExactCopy()
+    public static TheoryData<string> FileNames() => [.. Vectors.FileNames];
+
+    [Theory]
+    [MemberData(nameof(FileNames))]
+    public void EmbeddedCorpus_WhenTheSharedFolderIsPresent_IsAnExactCopy(string fileName)
     {
-        var shared = Path.GetFullPath(Path.Combine(Vectors.RepositoryRoot(), "..", "shared", "vectors", "cases.json"));
+        var shared = Path.GetFullPath(Path.Combine(Vectors.RepositoryRoot(), "..", "shared", "vectors", fileName));
         if (!File.Exists(shared))
         {
             // A clone outside the workspace has only the copy; there is nothing to compare with.
-            Assert.NotEmpty(Vectors.All);
+            Assert.NotEmpty(Vectors.RawFile(fileName));
             return;
         }
 
-        Assert.Equal(File.ReadAllBytes(shared), Vectors.RawFile());
+        Assert.Equal(File.ReadAllBytes(shared), Vectors.RawFile(fileName));
+    }
+
+    [Fact]
+    public void Corpus_HoldsTheCasesOfEveryFile_OnceEach()
+    {
+        Assert.Equal(6, Vectors.EuropeRoundTwo.Count());
+        Assert.All(Vectors.EuropeRoundTwo, vector => Assert.Contains(Vectors.All, c => c.Id == vector.Id && c.InputHex == vector.InputHex));
+        Assert.Equal(Vectors.All.Count, Vectors.All.Select(c => c.Id).Distinct().Count());
     }
 }

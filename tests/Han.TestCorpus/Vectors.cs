@@ -3,27 +3,34 @@ using System.Text.Json;
 namespace Han.TestCorpus;
 
 /// <summary>
-/// The corpus of real meter captures. The file is a verbatim copy of shared/vectors/cases.json
-/// (a test checks the copy against the original whenever the shared folder is present).
+/// The corpus of real meter captures. The files are verbatim copies of shared/vectors/cases.json and
+/// cases-europe-2.json (a test checks each copy against its original whenever the shared folder is present).
 /// </summary>
 public static class Vectors
 {
+    /// <summary>The corpus files, in the order their cases are listed.</summary>
+    public static readonly IReadOnlyList<string> FileNames = ["cases.json", "cases-europe-2.json"];
+
     private static readonly Lazy<IReadOnlyList<VectorCase>> Cases = new(Load);
 
+    /// <summary>Every case of every corpus file.</summary>
     public static IReadOnlyList<VectorCase> All => Cases.Value;
+
+    /// <summary>The later European finds (issue 12): Swiss 2026 lists, Czech formats, Slovenian ECE lists, odd resolutions.</summary>
+    public static IEnumerable<VectorCase> EuropeRoundTwo => Load("cases-europe-2.json");
 
     /// <summary>The kinds the Norwegian decoder issue covers: HDLC, HDLC streams, LLC and bare APDUs from Norway.</summary>
     public static IEnumerable<VectorCase> Norwegian =>
         All.Where(c => c.Country == "NO" && c.Kind is "hdlc" or "hdlc-stream" or "llc" or "apdu");
 
     public static VectorCase ById(string id) =>
-        All.FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"No vector '{id}' in cases.json.");
+        All.FirstOrDefault(c => c.Id == id) ?? throw new KeyNotFoundException($"No vector '{id}' in the corpus files.");
 
-    /// <summary>The embedded copy's bytes, exactly as stored.</summary>
-    public static byte[] RawFile()
+    /// <summary>The embedded copy's bytes of one corpus file, exactly as stored.</summary>
+    public static byte[] RawFile(string fileName = "cases.json")
     {
-        using var stream = typeof(Vectors).Assembly.GetManifestResourceStream("cases.json")
-            ?? throw new InvalidOperationException("cases.json is not embedded in Han.TestCorpus.");
+        using var stream = typeof(Vectors).Assembly.GetManifestResourceStream(fileName)
+            ?? throw new InvalidOperationException(fileName + " is not embedded in Han.TestCorpus.");
         using var memory = new MemoryStream();
         stream.CopyTo(memory);
         return memory.ToArray();
@@ -43,6 +50,8 @@ public static class Vectors
         throw new InvalidOperationException("Cannot find the repository root (Han.slnx) above " + AppContext.BaseDirectory);
     }
 
-    private static List<VectorCase> Load() =>
-        JsonSerializer.Deserialize<List<VectorCase>>(RawFile()) ?? throw new InvalidOperationException("cases.json is empty.");
+    private static List<VectorCase> Load() => [.. FileNames.SelectMany(Load)];
+
+    private static List<VectorCase> Load(string fileName) =>
+        JsonSerializer.Deserialize<List<VectorCase>>(RawFile(fileName)) ?? throw new InvalidOperationException(fileName + " is empty.");
 }

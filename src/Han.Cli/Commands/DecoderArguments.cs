@@ -3,6 +3,7 @@ using System.CommandLine.Parsing;
 using Han.Pipeline;
 using Han.Protocol.Dlms.Security;
 using Han.Readings;
+using Han.Readings.Profiles;
 
 namespace Han.Cli.Commands;
 
@@ -17,7 +18,7 @@ internal sealed class DecoderArguments
     {
         Country = new Option<string>("--country", "-c")
         {
-            Description = $"Market the meter is configured for; sets vendor scaling where the wire has none (Kamstrup energy is 10 Wh in NO, 1 Wh in SE). One of {string.Join(", ", Readings.Country.KnownCodes)}.",
+            Description = CountryHelp,
             DefaultValueFactory = _ => "NO",
         };
         Country.Validators.Add(result =>
@@ -25,7 +26,7 @@ internal sealed class DecoderArguments
             var value = result.GetValueOrDefault<string>();
             if (!Readings.Country.TryParse(value, out _))
             {
-                result.AddError($"--country: '{value}' is not a known market; use one of {string.Join(", ", Readings.Country.KnownCodes)}.");
+                result.AddError($"--country: '{value}' is not an ISO 3166 alpha-2 country code; use two letters such as NO, SE, DK, CZ or HU.");
             }
         });
 
@@ -41,6 +42,12 @@ internal sealed class DecoderArguments
         };
         AuthenticationKey.Validators.Add(result => Validate(result, value => (Protocol.Dlms.Security.AuthenticationKey.TryFromHex(value, out _, out var error), error)));
     }
+
+    /// <summary>What --country does; also han run's <c>country:</c> setting (docs/service.md).</summary>
+    public static string CountryHelp { get; } =
+        "Market the meter is configured for (any ISO 3166 alpha-2 code: NO, SE, CZ, HU, ...); sets vendor scaling where the wire has none "
+        + $"(Kamstrup energy is 10 Wh in NO, 1 Wh in SE). Markets with vendor rules of their own: {string.Join(", ", ProfileCatalog.MarketsWithOwnRules)}; "
+        + "any other reads each vendor's defaults, and lists that carry their scalers (P1 telegrams, most of Europe) need no country at all.";
 
     public Option<string> Country { get; }
 

@@ -130,7 +130,7 @@ internal sealed class RunConfigurationReader
         var country = Country.Norway;
         if (_check.Get(prefix + "country") is { } countrySetting && !Country.TryParse(countrySetting.Value, out country))
         {
-            _check.Fail(countrySetting, $"is not a known market; use one of {string.Join(", ", Country.KnownCodes)}");
+            _check.Fail(countrySetting, "is not an ISO 3166 alpha-2 country code; use two letters such as NO, SE, DK, CZ or HU");
         }
 
         var scale = _check.ReadInt(prefix + "scale", 1, 1, 100_000, "a current-transformer factor (1 for a meter without one, 40 for 200/5 A)");

@@ -103,6 +103,31 @@ public ref struct AxdrReader
     }
 
     /// <summary>
+    /// Reads the untagged attribute descriptor that opens an element of a compact-descriptor list
+    /// (<see cref="CompactDescriptorList"/>): <c>02 02</c>, class id (2 bytes), OBIS code (6 bytes) and
+    /// attribute (1 byte), when one comes next and a known data type follows it; otherwise consumes nothing.
+    /// </summary>
+    public bool TryReadCompactDescriptor(out int classId, out ObisCode code, out int attribute)
+    {
+        var rest = _data[_position..];
+        if (rest.Length >= CompactDescriptorList.DescriptorLength + 1
+            && rest[0] == (byte)DataType.Structure && rest[1] == 2
+            && DataTypeInfo.FixedSize((DataType)rest[CompactDescriptorList.DescriptorLength]) != -2)
+        {
+            classId = (rest[2] << 8) | rest[3];
+            code = ObisCode.FromBytes(rest.Slice(4, 6));
+            attribute = rest[10];
+            _position += CompactDescriptorList.DescriptorLength;
+            return true;
+        }
+
+        classId = 0;
+        code = default;
+        attribute = 0;
+        return false;
+    }
+
+    /// <summary>
     /// Reads the head of an object structure, <c>02 02|03 09 06</c> + OBIS, when one comes next, leaving
     /// the reader on its value; otherwise consumes nothing. <paramref name="members"/> is 2 or 3.
     /// </summary>

@@ -50,6 +50,18 @@ public readonly record struct CosemDateTime(
             bytes[11]);
     }
 
+    /// <summary>
+    /// True when each field is in its range or "not specified" (month 1-12 or 0xFD-0xFF, day 1-31 or
+    /// 0xFD-0xFF, hour 0-23, minute and second 0-59): tells a date-time from 12 bytes of text such as
+    /// ZPA's list identifier "ZPA3HAN00200".
+    /// </summary>
+    public bool IsWellFormed =>
+        (Month is >= 1 and <= 12 or >= 0xFD)
+        && (Day is >= 1 and <= 31 or >= 0xFD)
+        && (Hour is <= 23 or NotSpecified)
+        && (Minute is <= 59 or NotSpecified)
+        && (Second is <= 59 or NotSpecified);
+
     /// <summary>The UTC offset (−deviation) when the meter states it, else null.</summary>
     public TimeSpan? UtcOffset =>
         Deviation == DeviationNotSpecified || Deviation < -720 || Deviation > 720

@@ -18,4 +18,10 @@ public enum ListShape
     /// one value per entry in the same order (L&amp;G E450 in Switzerland).
     /// </summary>
     SelfDescribed,
+
+    /// <summary>
+    /// Each value preceded by an untagged class id, OBIS code and attribute, in an array after a leading
+    /// enum (ČEZ and EG.D in Czechia; <see cref="Han.Protocol.Axdr.CompactDescriptorList"/>).
+    /// </summary>
+    CompactDescribed,
 }

@@ -41,6 +41,17 @@ public ref struct PushListReader
             return;
         }
 
+        if (CompactDescriptorList.TryRecognise(body, out var compactCount, out _))
+        {
+            // Past the root structure, its leading enum and the array head: on the first descriptor.
+            probe.Read();
+            probe.Read();
+            _reader = probe;
+            Shape = ListShape.CompactDescribed;
+            Count = compactCount;
+            return;
+        }
+
         _reader = probe;
         Count = root.Count;
         if (Count > 0 && _reader.PeekType() == DataType.Array && IsObjectList(_reader, out _descriptors))
@@ -77,6 +88,10 @@ public ref struct PushListReader
                 {
                     return true;
                 }
+            }
+            else if (Shape == ListShape.CompactDescribed)
+            {
+                return ReadCompact(index, out entry);
             }
             else
             {
@@ -167,6 +182,24 @@ public ref struct PushListReader
 
         // Attribute 2 is an object's value; the push setup's own attributes and other attributes are not readings.
         if (!described || attribute != 2 || classId == PushSetupClassId)
+        {
+            return ReadUnnamed(index, out entry);
+        }
+
+        _next++;
+        entry = ReadValue(index, code, null);
+        return true;
+    }
+
+    /// <summary>One element of a compact-descriptor list: its value is named when it is attribute 2 of an object that is not a push setup.</summary>
+    private bool ReadCompact(int index, out ListEntry entry)
+    {
+        if (!_reader.TryReadCompactDescriptor(out var classId, out var code, out var attribute))
+        {
+            ThrowBadCompactDescriptor(_reader.Position);
+        }
+
+        if (attribute != 2 || classId == PushSetupClassId)
         {
             return ReadUnnamed(index, out entry);
         }
@@ -321,6 +354,11 @@ public ref struct PushListReader
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void ThrowTrailingBytes(int offset, int count) =>
         throw Problem(DecodeError.TrailingBytes, offset, $"{count} bytes follow the end of the list");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowBadCompactDescriptor(int offset) =>
+        throw Problem(DecodeError.UnexpectedElement, offset, "an element of the compact-descriptor list does not start with structure(2), class id, OBIS code and attribute");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -5,7 +5,9 @@ namespace Han.Readings.Profiles;
 /// Documented scaling (Kamstrup HAN-NVE interface description rev 3.1 §2.7-2.8): P and Q in W/var,
 /// current 0.01 A, voltage 1 V, energy 10 Wh. Swedish meters send energy in Wh (norway-lists.md §5).
 /// Danish firmware of 2025 sends voltages in 0.01 V (22199 for 221.99 V; amsreader frames
-/// KamstrupOmnipower_Bornholm_DK_5digitVoltage_9sep25.log); such values are read at that resolution.
+/// KamstrupOmnipower_Bornholm_DK_5digitVoltage_9sep25.log), and Danish lists carry the power factor in
+/// 0.01 (83 for 0.83; esphome-libs/dlms_parser tests/expected/hdlc_kamstrup_omnipower.h): the
+/// consistent resolution is chosen by <see cref="ResolutionChooser"/>.
 /// </summary>
 public static class Kamstrup
 {
@@ -16,7 +18,7 @@ public static class Kamstrup
         ListIdPrefixes = ["Kamstrup_"],
         SystemTitlePrefixes = ["KAM"],
         Scaling = Scalings.Of(current: -2, energy: 1),
-        AlternativeScalers = new Dictionary<Quantity, sbyte[]> { [Quantity.Voltage] = [-2] },
+        AlternativeScalers = Scalings.Alternatives(voltage: [-2]),
         ScalingByCountry = new Dictionary<string, IReadOnlyDictionary<Quantity, Protocol.Cosem.ScalerUnit>>
         {
             ["SE"] = Scalings.Of(current: -2, energy: 0),

@@ -6,7 +6,10 @@ namespace Han.Readings.Profiles;
 /// scalers: in Austria a positional list of 14 values (Netz Burgenland; amsreader frames/lng2.raw
 /// annotates U1-U3 in V, I1-I3 in 0.01 A, P+/P- in W, A+/A- in Wh and the meter number last), in
 /// Switzerland a list that starts with its own push object list (amsreader issue 740/934), read with
-/// the same units.
+/// the same units. Swiss lists of the 2026 VSE standard send voltages in 0.1 V, and the E570
+/// current-transformer meter sends currents in whole amperes (scs/smartmeter-datacollector
+/// tests/testdata/lg_e570.py, lg_e450.py): documented alternatives, chosen when the usual ones make
+/// the reading physically inconsistent (<see cref="ResolutionChooser"/>).
 /// </summary>
 public static class LandisGyr
 {
@@ -19,6 +22,7 @@ public static class LandisGyr
         ClockDeviationIsReliable = false,
         SendsSelfDescribedLists = true,
         Scaling = Scalings.Of(current: -2, voltage: 0, energy: 0),
+        AlternativeScalers = Scalings.Alternatives(current: [0], voltage: [-1]),
         Layouts = new Dictionary<int, PositionalLayout>
         {
             [14] = new(

@@ -25,11 +25,13 @@ public sealed class MeterProfile
         new Dictionary<string, IReadOnlyDictionary<Quantity, ScalerUnit>>();
 
     /// <summary>
-    /// Other resolutions a value sent without scaler_unit may have, tried in order when the implicit
-    /// scaling gives a value outside what a meter can measure (<see cref="Plausibility"/>): Danish
-    /// Kamstrup firmware of 2025 sends volts in 0.01 V where older firmware sends whole volts.
+    /// Other resolutions (scalers) a value sent without scaler_unit is documented to have, in order of
+    /// preference, tried by <see cref="ResolutionChooser"/> when the reading at the usual scaling is not
+    /// <see cref="PhysicalConsistency">physically consistent</see>: Danish Kamstrup firmware of 2025 sends
+    /// volts in 0.01 V where older firmware sends whole volts. Every profile has at least
+    /// <see cref="Scalings.RatioResolutions"/> (a power factor in 0.01 or 0.001).
     /// </summary>
-    public IReadOnlyDictionary<Quantity, sbyte[]> AlternativeScalers { get; init; } = new Dictionary<Quantity, sbyte[]>();
+    public IReadOnlyDictionary<Quantity, sbyte[]> AlternativeScalers { get; init; } = Scalings.Alternatives();
 
     /// <summary>The meaning of each position of a value-only list, by list length.</summary>
     public IReadOnlyDictionary<int, PositionalLayout> Layouts { get; init; } = new Dictionary<int, PositionalLayout>();
@@ -45,6 +47,12 @@ public sealed class MeterProfile
 
     /// <summary>False when the meter's clock deviation field is known to be wrong (Aidon NO sends 0 in local time).</summary>
     public bool ClockDeviationIsReliable { get; init; } = true;
+
+    /// <summary>
+    /// True when the meter sends the clock deviation with the sign reversed, as the offset from UTC
+    /// (ZPA AM375: +120 for Prague summer time, where the Blue Book has UTC = local + deviation, −120).
+    /// </summary>
+    public bool ClockDeviationIsReversed { get; init; }
 
     public bool ClaimsListId(string listId) => ListIdPrefixes.Any(prefix => listId.StartsWith(prefix, StringComparison.Ordinal));
 

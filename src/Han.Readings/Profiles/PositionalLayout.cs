@@ -54,9 +54,14 @@ public sealed class PositionalLayout
             return ValueKind.Number;
         }
 
-        if (value.IsDateTime)
+        if (value.IsDateTime && value.ToDateTime().IsWellFormed)
         {
             return ValueKind.Time;
+        }
+
+        if (value.Type == DataType.Boolean)
+        {
+            return ValueKind.Flag;
         }
 
         return value.Type is DataType.OctetString or DataType.VisibleString or DataType.Utf8String ? ValueKind.Text : null;

@@ -6,7 +6,14 @@ namespace Han.Readings.Profiles;
 public static class ProfileCatalog
 {
     public static IReadOnlyList<MeterProfile> All { get; } =
-        [Aidon.Profile, Kaifa.Profile, Kamstrup.Profile, LandisGyr.Profile, Iskraemeco.Profile, Sagemcom.Profile];
+        [Aidon.Profile, Kaifa.Profile, Kamstrup.Profile, LandisGyr.Profile, Iskraemeco.Profile, Sagemcom.Profile, Zpa.Profile];
+
+    /// <summary>
+    /// The markets some vendor has rules of its own for (Kamstrup energy in Wh in SE), besides the
+    /// defaults every other market reads (the Norwegian lists the profiles were first written for).
+    /// </summary>
+    public static IReadOnlyList<string> MarketsWithOwnRules { get; } =
+        [.. All.SelectMany(profile => profile.ScalingByCountry.Keys).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>The profile whose list id prefix matches, or null.</summary>
     public static MeterProfile? ForListId(string listId) => All.FirstOrDefault(profile => profile.ClaimsListId(listId));

@@ -9,6 +9,9 @@ public enum ValueKind
     /// <summary>A string (octet, visible or UTF-8) that is not a date-time.</summary>
     Text,
 
-    /// <summary>A date-time (12-byte octet-string or the date-time type).</summary>
+    /// <summary>A date-time (12-byte octet-string or the date-time type) whose fields are in range.</summary>
     Time,
+
+    /// <summary>A boolean (a disconnector's state).</summary>
+    Flag,
 }

@@ -25,6 +25,16 @@ public sealed class RunConfigurationReaderTests
         Assert.Equal(10_000, configuration.Outputs.QueueSize);
     }
 
+    [Theory]
+    [InlineData("CZ")]
+    [InlineData("hu")]
+    public void Read_CountryWithoutVendorRules_IsAccepted(string code)
+    {
+        var configuration = Read($"meters:\n  - source: /dev/ttyUSB0\n    country: {code}\n");
+
+        Assert.Equal(code.ToUpperInvariant(), Assert.Single(configuration.Meters).Country.Code);
+    }
+
     [Fact]
     public void Read_LineSettingsGiven_MakesThem()
     {
@@ -41,7 +51,7 @@ public sealed class RunConfigurationReaderTests
     [InlineData("meters:\n  - baud: 2400\n", "meters[0].source: missing; give the serial device")]
     [InlineData("meters:\n  - source: mqtt://han:secret@broker\n", "meters[0].source (han.yaml line 2): 'mqtt://han:***@broker' names no topic")]
     [InlineData("meters:\n  - source: /dev/ttyUSB0\n    scale: 0\n", "meters[0].scale (han.yaml line 3): '0' is not a current-transformer factor")]
-    [InlineData("meters:\n  - source: /dev/ttyUSB0\n    country: XX\n", "meters[0].country (han.yaml line 3): 'XX' is not a known market")]
+    [InlineData("meters:\n  - source: /dev/ttyUSB0\n    country: XX\n", "meters[0].country (han.yaml line 3): 'XX' is not an ISO 3166 alpha-2 country code")]
     [InlineData("meters:\n  - name: a\n    source: /dev/ttyUSB0\n  - name: a\n    source: /dev/ttyUSB1\n", "meters: the name 'a' is given to 2 meters")]
     [InlineData("meters:\n  - name: my house\n    source: /dev/ttyUSB0\n", "meters[0].name (han.yaml line 2): 'my house' is not a meter name")]
     [InlineData("meters:\n  - source: /dev/ttyUSB0\n  - source: /dev/ttyUSB1\noutputs:\n  json_lines: /var/lib/han/all.jsonl\n", "outputs.json_lines (han.yaml line 5): '/var/lib/han/all.jsonl' is one file for several meters; put {meter} in it")]
