@@ -13,7 +13,7 @@ public sealed class DaylightSavingTests
     [InlineData(10, 25, "0 1 2 2 3", 3)] // autumn: 02:00 twice, summer time until the first
     public void DaylightSavingDay_HasAnHourlyListForEachWallClockHour(int month, int lists, string firstHours, int before)
     {
-        var (local, decoded) = HourlyLists("aidon", new DateTime(2025, month, month == 3 ? 30 : 26));
+        var (local, decoded, _) = HourlyLists("aidon", new DateTime(2025, month, month == 3 ? 30 : 26));
 
         Assert.Equal(lists, local.Count);
         var hours = firstHours.Split(' ').Select(int.Parse).ToList();
@@ -27,10 +27,12 @@ public sealed class DaylightSavingTests
     [Fact]
     public void Kamstrup_AutumnDay_FlagsSummerTimeInTheClockStatusUntilTheChange()
     {
-        var (local, decoded) = HourlyLists("kamstrup", new DateTime(2025, 10, 26));
+        var (local, decoded, apdus) = HourlyLists("kamstrup", new DateTime(2025, 10, 26));
 
         Assert.Equal(25, local.Count);
-        var status = decoded.Select(reading => Assert.IsType<CosemValue.Time>(Assert.Single(reading.Other).Value).Value.ClockStatus).ToList();
+        // The clock object's value becomes the reading's meter_time, which keeps no clock status: read the
+        // status from the list's clock object on the wire (the first octet-string of 12 after the header).
+        var status = apdus.Select(ClockObjectStatus).ToList();
         Assert.All(status.Take(3), flag => Assert.Equal(CosemDateTime.StatusDaylightSaving, flag));
         Assert.All(status.Skip(3), flag => Assert.Equal(0, flag));
         Assert.Equal(local.Select(time => time.DateTime), decoded.Select(reading => reading.MeterTime!.Value.Local));
@@ -55,18 +57,32 @@ public sealed class DaylightSavingTests
     }
 
     /// <summary>A whole local day's hourly lists: their clocks as the simulator logged them, and as the decoder read them.</summary>
-    private static (List<DateTimeOffset> Local, List<MeterReading> Decoded) HourlyLists(string vendor, DateTime day)
+    /// <summary>
+    /// The clock status (byte 11 of the COSEM date-time) of the clock object in a data-notification: the
+    /// header (tag, 4-byte invoke id, 0C and its 12-byte date-time) is skipped, then the first <c>09 0C</c>.
+    /// </summary>
+    private static byte ClockObjectStatus(byte[] apdu)
+    {
+        const int body = 1 + 4 + 1 + 12;
+        var at = apdu.AsSpan(body).IndexOf([(byte)0x09, (byte)0x0C]);
+        Assert.True(at >= 0, "no date-time in the list");
+        return apdu[body + at + 2 + 11];
+    }
+
+    private static (List<DateTimeOffset> Local, List<MeterReading> Decoded, List<byte[]> Apdus) HourlyLists(string vendor, DateTime day)
     {
         Assert.True(NorwegianTime.TryFromLocal(day, out var start));
         Assert.True(NorwegianTime.TryFromLocal(day.AddDays(1), out var end));
         var run = Simulation.For(Simulation.Options(vendor, start: start), end - start);
         var hourly = run.Sent.Where(list => list.Kind == ListKind.Hourly).ToList();
         // Decoding only the hourly frames keeps the test quick; they decode alone (each names its meter).
-        var decoded = Decoded.From([.. hourly.SelectMany(list => list.Wire)]).Readings.Select(reading => reading.Reading).Where(reading => reading.Has(ReadingField.ActiveEnergyImport)).ToList();
+        var result = Decoded.From([.. hourly.SelectMany(list => list.Wire)]);
+        var decoded = result.Readings.Select(reading => reading.Reading).Where(reading => reading.Has(ReadingField.ActiveEnergyImport)).ToList();
         Assert.Equal(hourly.Count, decoded.Count);
+        Assert.Equal(hourly.Count, result.Apdus.Count);
         var vendorShowsCaptureTime = MeterVendors.Find(vendor)!.Clock.HourlyShowsCaptureTime;
         var clocks = hourly.Select(list => vendorShowsCaptureTime ? NorwegianTime.ToLocal(list.Time - MeterVendors.Find(vendor)!.Cadence.HourlyAt) : list.LocalTime).ToList();
         Assert.Equal(clocks.Select(clock => clock.DateTime), hourly.Select(list => list.Content.MeterTime!.Value.Local));
-        return (clocks, decoded);
+        return (clocks, decoded, result.Apdus);
     }
 }

@@ -22,6 +22,11 @@ internal sealed class Decoded : DecodeObserver
         return decoded;
     }
 
+    /// <summary>Every APDU decoded (after decryption), as its bytes.</summary>
+    public List<byte[]> Apdus { get; } = [];
+
+    public override void OnApdu(ReadOnlySpan<byte> apdu, long offset, int frames) => Apdus.Add(apdu.ToArray());
+
     public override void OnReading(MeterReading reading, long offset) => Readings.Add((reading, offset));
 
     public override void OnProblem(in DecodeProblem problem) => Problems.Add(problem);
