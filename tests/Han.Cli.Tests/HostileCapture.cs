@@ -69,7 +69,20 @@ internal sealed record HostileCapture(string Name, Func<string, byte[]> Build, b
 
     private static byte[] Rewrite(byte[] apdu, string text) => DlmsTextRewriter.Rewrite(apdu, text);
 
-    /// <summary>Whether the capture has a text value to replace (a changed capture proves it).</summary>
-    private static bool Replaces(Func<string, byte[]> build) =>
-        !build("x").AsSpan().SequenceEqual(build("y"));
+    /// <summary>
+    /// Whether the capture has a text value to replace (a changed capture proves it). A list the
+    /// rewriter cannot walk as tagged A-XDR (the Czech compact-descriptor lists, whose values follow
+    /// untagged descriptors) is no seed.
+    /// </summary>
+    private static bool Replaces(Func<string, byte[]> build)
+    {
+        try
+        {
+            return !build("x").AsSpan().SequenceEqual(build("y"));
+        }
+        catch (Han.Protocol.DecodeException)
+        {
+            return false;
+        }
+    }
 }

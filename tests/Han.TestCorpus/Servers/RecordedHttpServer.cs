@@ -47,7 +47,8 @@ public sealed class RecordedHttpServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
+        // Close alone (it stops too): on Linux, Close after Stop removes the prefixes a second time, which
+        // binds the port again and fails when a test process alongside has taken it meanwhile.
         _listener.Close();
         try
         {
