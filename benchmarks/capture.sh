@@ -31,6 +31,16 @@ build_han() {
 
 # peak_rss_mib TIME_FILE / wall_seconds TIME_FILE: figures from /usr/bin/time -v output.
 peak_rss_kb() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1"; }
+# The RSS of process $1 now, in kB (VmRSS of /proc).
+rss_kb_of() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$1/status"; }
+# The report of a han run sampled every 5 s: samples (kB) in "${@:2}", /usr/bin/time -v's log in $1.
+report_rss_and_cpu() {
+  local log="$1"; shift
+  local samples=("$@")
+  echo "RSS samples (MiB, every 5 s): $(for s in "${samples[@]}"; do printf '%d ' $((s / 1024)); done)"
+  echo "RSS first: $((${samples[0]} / 1024)) MiB, last: $((${samples[-1]} / 1024)) MiB, peak: $(($(peak_rss_kb "$log") / 1024)) MiB"
+  echo "CPU: user $(sed -n 's/.*User time (seconds): //p' "$log") s, system $(sed -n 's/.*System time (seconds): //p' "$log") s"
+}
 wall_seconds() {
   sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$1" |
     awk -F: '{ if (NF == 3) print $1 * 3600 + $2 * 60 + $3; else print $1 * 60 + $2 }'

@@ -40,7 +40,7 @@ faults="bad-crc:0.01,truncated:0.01,garbage:0.01"
 "$exe" simulate --meter kamstrup --speed "$speed" --duration "$span" --seed 2 --faults "$faults" --pty "$work/meter" 2> "$work/kamstrup.log" & kamstrup=$!
 pids+=($aidon $kamstrup)
 
-rss() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$han/status"; }
+rss() { rss_kb_of "$han"; }
 samples=()
 while kill -0 "$aidon" 2>/dev/null || kill -0 "$kamstrup" 2>/dev/null; do
   sleep 5
@@ -51,8 +51,6 @@ kill -TERM "$han"
 wait "$timer" || true
 
 echo "$exe run, two meters, $span of meter time at speed $speed"
-echo "RSS samples (MiB, every 5 s): $(for s in "${samples[@]}"; do printf '%d ' $((s / 1024)); done)"
-echo "RSS first: $((${samples[0]} / 1024)) MiB, last: $((${samples[-1]} / 1024)) MiB, peak: $(($(peak_rss_kb "$work/run.log") / 1024)) MiB"
-echo "CPU: user $(sed -n 's/.*User time (seconds): //p' "$work/run.log") s, system $(sed -n 's/.*System time (seconds): //p' "$work/run.log") s"
+report_rss_and_cpu "$work/run.log" "${samples[@]}"
 grep -h "done:" "$work/aidon.log" "$work/kamstrup.log"
 grep "final totals" "$work/run.log"

@@ -40,7 +40,7 @@ han=$(pgrep -P "$timer" -x han)
 "$exe" simulate --meter aidon --speed "$speed" --duration "$span" --seed 1 --serve "tcp://127.0.0.1:$meter_port" 2> "$work/aidon.log" & meter=$!
 pids+=($meter)
 
-rss() { sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$han/status"; }
+rss() { rss_kb_of "$han"; }
 samples=()
 ticks=0
 while kill -0 "$meter" 2>/dev/null; do
@@ -56,9 +56,7 @@ kill -TERM "$han"
 wait "$timer" || true
 
 echo "$exe run with SQLite, web and MQTT (Home Assistant), one Aidon, $span of meter time at speed $speed"
-echo "RSS samples (MiB, every 5 s): $(for s in "${samples[@]}"; do printf '%d ' $((s / 1024)); done)"
-echo "RSS first: $((${samples[0]} / 1024)) MiB, last: $((${samples[-1]} / 1024)) MiB, peak: $(($(peak_rss_kb "$work/run.log") / 1024)) MiB"
-echo "CPU: user $(sed -n 's/.*User time (seconds): //p' "$work/run.log") s, system $(sed -n 's/.*System time (seconds): //p' "$work/run.log") s"
+report_rss_and_cpu "$work/run.log" "${samples[@]}"
 echo "store: $(du -sh "$work/state" | cut -f1) in $work/state ($(ls "$work/state" | tr '\n' ' '))"
 grep -h "done:" "$work/aidon.log" || true
 grep "final totals" "$work/run.log" || tail -5 "$work/run.log"
