@@ -67,4 +67,17 @@ public class MissingHourMonthTests
         Assert.Equal(719, report.Hours.Count);
         ReportAssert.Matches(ReferenceBill.Compute(month), report);
     }
+
+    [Fact]
+    public void Compute_PeriodRunningPastNow_HoursFromTheOneInProgressAreNotMissing()
+    {
+        var month = Scenario.Month(2026, 9, Load.House(7), Load.Spot(8));
+        var now = Oslo.Utc(2026, 9, 15, 3).AddMinutes(20);
+        var sofar = month.Where(h => h.Utc < Oslo.Utc(2026, 9, 15, 3)).ToList();
+        sofar.RemoveAll(h => h.Local == new DateTime(2026, 9, 10, 12, 0, 0));
+
+        var report = new NorwayCostEngine(Scenario.Settings()).Compute(Scenario.Request(CostPeriod.Month(2026, 9), sofar) with { ExpectedUntil = now });
+
+        Assert.Equal([Oslo.Utc(2026, 9, 10, 12)], report.MissingHours);
+    }
 }

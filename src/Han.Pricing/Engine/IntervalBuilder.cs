@@ -15,18 +15,19 @@ internal static class IntervalBuilder
         ArgumentNullException.ThrowIfNull(request);
         var (fromUtc, toUtc) = Bounds(request.Period, zone);
         var energy = Checked(request.Energy, fromUtc, toUtc);
+        var expectedTo = request.ExpectedUntil is { } until && until < toUtc ? HourStart(until) : toUtc;
         var prices = new PriceSeries(request.Prices);
         var hourSums = SumToHours(energy);
         var unpricedHours = new List<DateTimeOffset>();
         var hours = Price(hourSums, prices, zone, unpricedHours);
         if (resolution == SettlementResolution.Hour)
         {
-            return new IntervalSet(hours, hours, hourSums, MissingHours(energy, fromUtc, toUtc), unpricedHours);
+            return new IntervalSet(hours, hours, hourSums, MissingHours(energy, fromUtc, expectedTo), unpricedHours);
         }
 
         var unpricedQuarters = new List<DateTimeOffset>();
         var settlement = Price(energy, prices, zone, unpricedQuarters);
-        return new IntervalSet(settlement, hours, hourSums, MissingHours(energy, fromUtc, toUtc), unpricedQuarters);
+        return new IntervalSet(settlement, hours, hourSums, MissingHours(energy, fromUtc, expectedTo), unpricedQuarters);
     }
 
     /// <summary>The period's local days as UTC instants (local midnights).</summary>
@@ -123,6 +124,12 @@ internal static class IntervalBuilder
         }
 
         return priced;
+    }
+
+    private static DateTimeOffset HourStart(DateTimeOffset instant)
+    {
+        var utc = instant.ToUniversalTime();
+        return new DateTimeOffset(utc.Ticks - (utc.Ticks % HourTicks), TimeSpan.Zero);
     }
 
     private static List<DateTimeOffset> MissingHours(List<EnergyInterval> energy, DateTimeOffset fromUtc, DateTimeOffset toUtc)
