@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Han.Costs;
 using Han.Storage;
 using Han.Storage.Queries;
 using Han.Trust;

@@ -1,3 +1,4 @@
+using Han.Costs;
 using Han.Storage;
 using Han.Storage.Queries;
 using Microsoft.AspNetCore.Builder;

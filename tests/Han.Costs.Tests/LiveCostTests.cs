@@ -1,0 +1,115 @@
+using Han.Pricing;
+using Han.Storage;
+
+namespace Han.Costs.Tests;
+
+/// <summary>
+/// The cost now and so far, from a real SQLite store: a Norgespris household in Elvia's area on a working
+/// day afternoon. With Norgespris the all-in price of a kWh does not depend on the spot price: it is
+/// (40 øre + markup + energiledd + elavgift + Enova) × VAT (specs/pricing.md §7, §4, §5.2), which the test
+/// computes on its own.
+/// </summary>
+public sealed class LiveCostTests : IAsyncLifetime
+{
+    private static readonly TimeZoneInfo Oslo = NorwaySettings.Oslo;
+    private static readonly DateTimeOffset MonthStart = new(2026, 8, 1, 0, 0, 0, TimeSpan.FromHours(2));
+    private static readonly DateTimeOffset Now = new(2026, 8, 12, 14, 20, 0, TimeSpan.FromHours(2)); // a Wednesday
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("han-test-livecost-").FullName;
+    private IHistoryStore _store = null!;
+
+    public async Task InitializeAsync() => _store = await HistoryStores.OpenSqliteAsync(Path.Combine(_folder, "history.db"), CancellationToken.None);
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task Compute_NorgesprisWorkingDayAfternoon_PriceHourDayAndStepAsThePricingRulesSay()
+    {
+        var hours = await StoreMonthSoFarAsync();
+        await StorePricesAsync();
+        var live = new LiveCost(CostProfile.Norway(Settings(), "NO1"));
+
+        var snapshot = await live.ComputeAsync(_store, "house", Now, hourSoFarKwh: 0.6m, CancellationToken.None);
+
+        var dayPrice = (40m + 4.9m + 28.99m + 7.13m + 1m) / 100m * 1.25m;
+        var nightPrice = (40m + 4.9m + 16.99m + 7.13m + 1m) / 100m * 1.25m;
+        Assert.Equal(dayPrice, snapshot.PriceNow);
+        Assert.Equal(0.6m * dayPrice, snapshot.HourCost);
+        var today = hours.Where(h => h.Start >= new DateTimeOffset(2026, 8, 12, 0, 0, 0, TimeSpan.FromHours(2))).ToList();
+        var expectedDay = today.Sum(h => h.Kwh * (TimeZoneInfo.ConvertTime(h.Start, Oslo).Hour is >= 6 and < 22 ? dayPrice : nightPrice)) + (0.6m * dayPrice);
+        Assert.Equal(expectedDay, snapshot.DayCost);
+        Assert.Equal(24, snapshot.Today.Count);
+        Assert.Equal(dayPrice, snapshot.Today.Single(h => h.Start == Now.AddMinutes(-20)).AllInNokPerKwh);
+        Assert.Null(snapshot.Today[^1].ImportKwh); // 23:00 has not come
+
+        // The month's trusted daily maxima are 4.0 (Aug 3), 3.5 (Aug 7), 3.0 (every other day): mean 3.5, step 2-5.
+        Assert.Equal(2m, snapshot.Step!.FromKwhPerHour);
+        Assert.Equal(5m, snapshot.StepUpToKwhPerHour);
+        Assert.Equal(200m * 1.25m, snapshot.StepNokPerMonth);
+        Assert.Equal((3m * 5m) - 4.0m - 3.5m - 0.6m, snapshot.HeadroomKwh);
+    }
+
+    [Fact]
+    public async Task Compute_NoPricesYet_NoPriceButTheStepStillKnown()
+    {
+        await StoreMonthSoFarAsync();
+        var live = new LiveCost(CostProfile.Norway(Settings(), "NO1"));
+
+        var snapshot = await live.ComputeAsync(_store, "house", Now, hourSoFarKwh: 0.6m, CancellationToken.None);
+
+        Assert.Null(snapshot.PriceNow);
+        Assert.All(snapshot.Today, h => Assert.Null(h.AllInNokPerKwh));
+        Assert.Equal(2m, snapshot.Step!.FromKwhPerHour);
+        Assert.NotEmpty(snapshot.Month.UnpricedIntervals);
+    }
+
+    private static NorwaySettings Settings() => new(ElviaFromJuly2026(), new SupplierContract(4.9m, 0m)) { Support = SupportScheme.Norgespris };
+
+    /// <summary>Elvia's tariff from 1 July 2026 (specs/pricing.md §5.2), built in code.</summary>
+    private static GridTariff ElviaFromJuly2026() => new("Elvia AS",
+    [
+        new GridTariffPeriod(
+            new DateOnly(2026, 7, 1),
+            null,
+            [CustomerGroup.Household, CustomerGroup.HolidayHome],
+            new EnergyCharge("grunnpris", 16.99m, [new EnergyPriceRule("Virkedag", 28.99m, [new HourRange(6, 21)], [DayKind.WorkingDay], [])]),
+            new CapacityCharge(CapacityMethod.ThreeDailyMaximaOfMonth, true, [new(0m, 120m), new(2m, 200m), new(5m, 336m), new(10m, 468m), new(15m, 604m)])),
+    ]);
+
+    /// <summary>Hours from the month's start to the hour under way: 1 kWh, 3 kWh at 18:00, 4 on Aug 3, 3.5 on Aug 7; one estimated 9 kWh hour (not trusted for the step).</summary>
+    private async Task<List<(DateTimeOffset Start, decimal Kwh)>> StoreMonthSoFarAsync()
+    {
+        var hours = new List<(DateTimeOffset Start, decimal Kwh)>();
+        var aggregates = new List<EnergyAggregate>();
+        var hourStart = Now.AddMinutes(-20);
+        for (var start = MonthStart; start < hourStart; start = start.AddHours(1))
+        {
+            var local = TimeZoneInfo.ConvertTime(start, Oslo);
+            var kwh = local.Hour == 18 ? (local.Day == 3 ? 4.0m : local.Day == 7 ? 3.5m : 3.0m) : 1.0m;
+            var estimated = local.Day == 10 && local.Hour == 12;
+            kwh = estimated ? 9m : kwh;
+            hours.Add((start.ToUniversalTime(), kwh));
+            aggregates.Add(new EnergyAggregate("house", AggregateResolution.Hour, start.ToUniversalTime(), kwh, 0m, !estimated, estimated ? "estimated" : null));
+        }
+
+        await _store.UpsertAggregatesAsync(aggregates, CancellationToken.None);
+        return hours;
+    }
+
+    /// <summary>Quarter-hour spot prices for the month, above and below 40 øre.</summary>
+    private async Task StorePricesAsync()
+    {
+        var prices = new List<StoredPrice>();
+        var index = 0;
+        for (var start = MonthStart.ToUniversalTime(); start < MonthStart.AddMonths(1); start = start.AddMinutes(15), index++)
+        {
+            prices.Add(new StoredPrice(start, start.AddMinutes(15), 0.10m + (index % 13 * 0.07m), "file", MonthStart));
+        }
+
+        await PriceStores.Of(_store).WritePricesAsync("NO1", prices, CancellationToken.None);
+    }
+}
