@@ -3,7 +3,7 @@ using Han.Costs;
 namespace Han.Cli.Configuration;
 
 /// <summary>
-/// The cost han run computes live (docs/cost.md): how the household is costed (from <c>prices:</c> and
+/// The cost han run computes live (docs/mqtt.md, "The cost"): how the household is costed (from <c>prices:</c> and
 /// <c>grid:</c>) and whether the capacity step alert is on (<c>grid.step_alert</c>).
 /// </summary>
 internal sealed record RunCost(CostProfile Profile, bool StepAlert);

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Han.Cli.Service;
 
 /// <summary>
-/// <c>han run</c>'s cost on MQTT and in Home Assistant (docs/cost.md): when the cost is configured
+/// <c>han run</c>'s cost on MQTT and in Home Assistant (docs/mqtt.md, "The cost"): when the cost is configured
 /// (<c>prices:</c> and <c>grid:</c>), the history is kept and MQTT is on, one <see cref="CostPublisher"/>
 /// per meter, each fed the meter's live reading by its MQTT state output and telling its Home Assistant
 /// device which cost values exist.

@@ -7,7 +7,7 @@ using Han.Pricing;
 namespace Han.Integrations.Costs;
 
 /// <summary>
-/// The JSON of <c>han/&lt;meter&gt;/cost</c> (docs/cost.md, "On MQTT"): the cost now and so far, the
+/// The JSON of <c>han/&lt;meter&gt;/cost</c> (docs/mqtt.md, "The cost"): the cost now and so far, the
 /// capacity step, the headroom and the hour's projection, in NOK including VAT. Every key is always
 /// there; one han cannot know yet (no price before the prices are fetched, no step without a capacity
 /// charge, no headroom on the top step) is <c>null</c>, which Home Assistant shows as unknown.

@@ -2,7 +2,7 @@ namespace Han.Integrations.HomeAssistant;
 
 /// <summary>
 /// The meter device's entities for what its electricity costs (issue 11), read from the meter's cost
-/// topic (<c>han/&lt;meter&gt;/cost</c>, docs/cost.md) rather than its state. Each is announced once han
+/// topic (<c>han/&lt;meter&gt;/cost</c>, docs/mqtt.md "The cost") rather than its state. Each is announced once han
 /// has computed its value (no entity for what han does not know), and the alert only when
 /// <c>grid.step_alert</c> is on. Classes by integrations.md §1.6 and §1.8:
 /// <list type="bullet">
