@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Han.Cli.Configuration;
+using Han.Cli.Cost;
 using Han.Cli.Io;
 using Han.Cli.Service.Sinks;
 using Han.Integrations.HomeAssistant;
@@ -76,8 +77,8 @@ internal sealed class ServiceHost : IAsyncDisposable
         var mqtt = configuration.Mqtt is { } mqttOptions
             ? new MqttConnection(mqttOptions, (text, level) => ServiceLog.Write(sinkLog, level, text), clock)
             : null;
-        var costs = configuration.Cost is { } cost && mqtt is not null && history is not null
-            ? new CostReporting(new Han.Costs.LiveCost(cost.Profile), history.Store, mqtt, cost.StepAlert, sinkLog, clock)
+        var costs = CostSettings.FromConfiguration(configuration.Prices, configuration.Grid) is { } cost && mqtt is not null && history is not null
+            ? new CostReporting(new Han.Costs.LiveCost(cost.Profile()), history.Store, mqtt, configuration.Grid?.StepAlert ?? false, sinkLog, clock)
             : null;
         var homeAssistant = HomeAssistantDiscovery(configuration, mqtt, clock, costs?.Entities ?? []);
         // One file for all meters' statistics, in the state folder, so that a restart loses no hour.
