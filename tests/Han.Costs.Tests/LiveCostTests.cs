@@ -67,18 +67,7 @@ public sealed class LiveCostTests : IAsyncLifetime
         Assert.NotEmpty(snapshot.Month.UnpricedIntervals);
     }
 
-    private static NorwaySettings Settings() => new(ElviaFromJuly2026(), new SupplierContract(4.9m, 0m)) { Support = SupportScheme.Norgespris };
-
-    /// <summary>Elvia's tariff from 1 July 2026 (specs/pricing.md §5.2), built in code.</summary>
-    private static GridTariff ElviaFromJuly2026() => new("Elvia AS",
-    [
-        new GridTariffPeriod(
-            new DateOnly(2026, 7, 1),
-            null,
-            [CustomerGroup.Household, CustomerGroup.HolidayHome],
-            new EnergyCharge("grunnpris", 16.99m, [new EnergyPriceRule("Virkedag", 28.99m, [new HourRange(6, 21)], [DayKind.WorkingDay], [])]),
-            new CapacityCharge(CapacityMethod.ThreeDailyMaximaOfMonth, true, [new(0m, 120m), new(2m, 200m), new(5m, 336m), new(10m, 468m), new(15m, 604m)])),
-    ]);
+    private static NorwaySettings Settings() => NorgesprisElvia.Settings();
 
     /// <summary>Hours from the month's start to the hour under way: 1 kWh, 3 kWh at 18:00, 4 on Aug 3, 3.5 on Aug 7; one estimated 9 kWh hour (not trusted for the step).</summary>
     private async Task<List<(DateTimeOffset Start, decimal Kwh)>> StoreMonthSoFarAsync()
@@ -100,16 +89,5 @@ public sealed class LiveCostTests : IAsyncLifetime
         return hours;
     }
 
-    /// <summary>Quarter-hour spot prices for the month, above and below 40 øre.</summary>
-    private async Task StorePricesAsync()
-    {
-        var prices = new List<StoredPrice>();
-        var index = 0;
-        for (var start = MonthStart.ToUniversalTime(); start < MonthStart.AddMonths(1); start = start.AddMinutes(15), index++)
-        {
-            prices.Add(new StoredPrice(start, start.AddMinutes(15), 0.10m + (index % 13 * 0.07m), "file", MonthStart));
-        }
-
-        await PriceStores.Of(_store).WritePricesAsync("NO1", prices, CancellationToken.None);
-    }
+    private Task StorePricesAsync() => NorgesprisElvia.StorePricesAsync(_store, MonthStart);
 }

@@ -12,6 +12,7 @@ namespace Han.Cli.Configuration;
 ///   region: standard          # or vat-exempt (Nord-Norge), tiltakssone (Finnmark, Nord-Troms)
 ///   residence: home           # or holiday-home
 ///   stromstotte_threshold: 77 # øre/kWh ex VAT; overrides the rates' (2026's is assumed, docs/pricing.md)
+///   step_alert: true          # han run: say when this hour is projected to raise the capacity step (MQTT, Home Assistant)
 /// </code>
 /// The company's tariff is read here, so that <c>han run --check</c> says what is wrong with a tariff file.
 /// </summary>
@@ -19,7 +20,7 @@ internal static class GridConfigurationReader
 {
     public const string Section = "grid";
 
-    public static readonly string[] Keys = ["company", "support", "region", "residence", "stromstotte_threshold"];
+    public static readonly string[] Keys = ["company", "support", "region", "residence", "stromstotte_threshold", "step_alert"];
 
     /// <summary>The section, or null when it is not there.</summary>
     public static GridConfiguration? Read(ConfigurationChecker check)
@@ -37,7 +38,8 @@ internal static class GridConfigurationReader
             ReadChoice(check, "support", CostChoices.Supports),
             ReadChoice(check, "region", CostChoices.Regions),
             ReadChoice(check, "residence", CostChoices.Residences),
-            check.Get($"{Section}:stromstotte_threshold") is null ? null : check.ReadDecimal($"{Section}:stromstotte_threshold", 0m, 0m, 1000m, "the strømstøtte threshold in øre/kWh excluding VAT"));
+            check.Get($"{Section}:stromstotte_threshold") is null ? null : check.ReadDecimal($"{Section}:stromstotte_threshold", 0m, 0m, 1000m, "the strømstøtte threshold in øre/kWh excluding VAT"),
+            check.ReadBool($"{Section}:step_alert", false));
     }
 
     private static GridTariff? ReadTariff(ConfigurationChecker check, Setting company)

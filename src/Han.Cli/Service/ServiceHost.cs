@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Han.Cli.Configuration;
+using Han.Cli.Cost;
 using Han.Cli.Io;
 using Han.Cli.Service.Sinks;
 using Han.Integrations.HomeAssistant;
@@ -76,7 +77,10 @@ internal sealed class ServiceHost : IAsyncDisposable
         var mqtt = configuration.Mqtt is { } mqttOptions
             ? new MqttConnection(mqttOptions, (text, level) => ServiceLog.Write(sinkLog, level, text), clock)
             : null;
-        var homeAssistant = HomeAssistantDiscovery(configuration, mqtt, clock);
+        var costs = CostSettings.FromConfiguration(configuration.Prices, configuration.Grid) is { } cost && mqtt is not null && history is not null
+            ? new CostReporting(new Han.Costs.LiveCost(cost.Profile()), history.Store, mqtt, configuration.Grid?.StepAlert ?? false, sinkLog, clock)
+            : null;
+        var homeAssistant = HomeAssistantDiscovery(configuration, mqtt, clock, costs?.Entities ?? []);
         // One file for all meters' statistics, in the state folder, so that a restart loses no hour.
         var statisticPositions = configuration.HomeAssistant?.Statistics is null
             ? null
@@ -89,7 +93,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         var meters = configuration.Meters
             .Select(meter =>
             {
-                var fanOut = FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant, statisticPositions, live?[meter.Name], maintenance is null ? null : (history!, maintenance));
+                var fanOut = FanOut(meter, configuration, sinkLog, clock, mqtt, homeAssistant, statisticPositions, live?[meter.Name], maintenance is null ? null : (history!, maintenance), costs);
                 return new MeterPipeline(meter, fanOut, new MeterStats(), streams, clock);
             })
             .ToList();
@@ -109,6 +113,11 @@ internal sealed class ServiceHost : IAsyncDisposable
         if (configuration.Prices is { } prices && history is not null)
         {
             builder.Services.AddSingleton<IHostedService>(new PriceFetching(prices, history.Store, sinkLog, clock));
+        }
+
+        if (costs is not null)
+        {
+            builder.Services.AddSingleton<IHostedService>(costs);
         }
 
         builder.Services.AddSingleton<IReadOnlyList<MeterPipeline>>(meters);
@@ -215,18 +224,18 @@ internal sealed class ServiceHost : IAsyncDisposable
     /// <c>--homeassistant</c>) are configured: its options and the one janitor of the service, which
     /// removes the devices of meters no longer configured.
     /// </summary>
-    private static (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? HomeAssistantDiscovery(RunConfiguration configuration, MqttConnection? mqtt, TimeProvider clock)
+    private static (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? HomeAssistantDiscovery(RunConfiguration configuration, MqttConnection? mqtt, TimeProvider clock, IReadOnlyList<HomeAssistantEntity> costEntities)
     {
         if (mqtt is null || configuration.HomeAssistant is not { Discovery: { } discovery })
         {
             return null;
         }
 
-        var options = discovery with { ConfiguredMeters = [.. configuration.Meters.Select(m => m.Name)] };
+        var options = discovery with { ConfiguredMeters = [.. configuration.Meters.Select(m => m.Name)], CostEntities = costEntities };
         return (options, new DiscoveryJanitor(options, mqtt, clock));
     }
 
-    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt, (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? homeAssistant, StatisticPositionStore? statisticPositions, LiveMeter? live, (HistoryService History, HistoryMaintenance Maintenance)? history)
+    private static MeterFanOut FanOut(MeterConfiguration meter, RunConfiguration configuration, ILogger log, TimeProvider clock, MqttConnection? mqtt, (HomeAssistantOptions Options, DiscoveryJanitor Janitor)? homeAssistant, StatisticPositionStore? statisticPositions, LiveMeter? live, (HistoryService History, HistoryMaintenance Maintenance)? history, CostReporting? costs)
     {
         var outputs = configuration.Outputs;
         var sinks = new List<IMeterSink> { new LogSink(log, outputs.LogReadings) };
@@ -248,7 +257,13 @@ internal sealed class ServiceHost : IAsyncDisposable
             {
                 // After Home Assistant's birth message: the device first, then its state, which Home
                 // Assistant needs again once it has processed the configs (integrations.md §1.3).
-                sinks.Add(new HomeAssistantSink(meter.Name, options, mqtt, state.Republish, janitor, clock));
+                var homeAssistantSink = new HomeAssistantSink(meter.Name, options, mqtt, state.Republish, janitor, clock);
+                sinks.Add(homeAssistantSink);
+                costs?.Attach(meter.Name, state, homeAssistantSink);
+            }
+            else
+            {
+                costs?.Attach(meter.Name, state, null);
             }
         }
 

@@ -35,7 +35,7 @@ public static class DiscoveryPayloadWriter
             json.WriteStartObject("cmps");
             foreach (var entity in device.Entities)
             {
-                WriteComponent(json, device, entity);
+                WriteComponent(json, device, entity, topicPrefix);
             }
 
             json.WriteEndObject();
@@ -50,7 +50,7 @@ public static class DiscoveryPayloadWriter
     {
         ArgumentNullException.ThrowIfNull(meter);
         ArgumentNullException.ThrowIfNull(entity);
-        return "sensor.han_" + meter.ToLowerInvariant().Replace('-', '_') + "_" + entity.Key;
+        return entity.Platform + ".han_" + meter.ToLowerInvariant().Replace('-', '_') + "_" + entity.Key;
     }
 
     private static void WriteDevice(Utf8JsonWriter json, DiscoveredDevice device, HomeAssistantOptions options)
@@ -84,10 +84,10 @@ public static class DiscoveryPayloadWriter
         json.WriteEndObject();
     }
 
-    private static void WriteComponent(Utf8JsonWriter json, DiscoveredDevice device, HomeAssistantEntity entity)
+    private static void WriteComponent(Utf8JsonWriter json, DiscoveredDevice device, HomeAssistantEntity entity, string topicPrefix)
     {
         json.WriteStartObject(entity.Id);
-        json.WriteString("p", "sensor");
+        json.WriteString("p", entity.Platform);
         json.WriteString("uniq_id", device.UniqueId(entity));
         // default_entity_id, never object_id: object_id is ignored since Home Assistant 2026.3 (integrations.md §1.5).
         json.WriteString("default_entity_id", DefaultEntityId(device.Meter, entity));
@@ -115,7 +115,21 @@ public static class DiscoveryPayloadWriter
             json.WriteNumber("exp_aft", seconds);
         }
 
-        json.WriteString("val_tpl", "{{ value_json." + entity.Key + " }}");
+        if (entity.Topic is { } topic)
+        {
+            // A component's own state topic replaces the device's shared one (integrations.md §1.1).
+            json.WriteString("stat_t", DiscoveryTopics.Meter(topicPrefix, device.Meter, topic));
+        }
+
+        if (entity.LastResetKey is { } lastReset)
+        {
+            json.WriteString("lrst_val_tpl", "{{ value_json." + lastReset + " }}");
+        }
+
+        // A binary sensor's state is ON or OFF (its default payloads); the JSON carries true or false.
+        json.WriteString("val_tpl", entity.Platform == "binary_sensor"
+            ? "{{ 'ON' if value_json." + entity.Key + " else 'OFF' }}"
+            : "{{ value_json." + entity.Key + " }}");
         json.WriteEndObject();
     }
 

@@ -11,5 +11,8 @@ public static class DiscoveryTopics
 
     public static string State(string topicPrefix, string meter) => $"{topicPrefix}/{meter}/state";
 
+    /// <summary>Another topic of a meter: <c>han/&lt;meter&gt;/cost</c>.</summary>
+    public static string Meter(string topicPrefix, string meter, string name) => $"{topicPrefix}/{meter}/{name}";
+
     public static string Availability(string topicPrefix, string meter) => $"{topicPrefix}/{meter}/availability";
 }

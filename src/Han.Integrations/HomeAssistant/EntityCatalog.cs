@@ -49,9 +49,12 @@ public static class EntityCatalog
         new("last_reading", "last_reading", "Last reading", "timestamp", null, null, null, Diagnostic: true, EnabledByDefault: false),
     ];
 
+    /// <summary>What the electricity costs now and so far, read from <c>han/&lt;meter&gt;/cost</c> (<see cref="CostEntities"/>).</summary>
+    public static IReadOnlyList<HomeAssistantEntity> Cost => CostEntities.All;
+
     /// <summary>Every entity of the catalog, in the order a device payload lists them.</summary>
     public static IReadOnlyList<HomeAssistantEntity> All { get; } =
-        [.. ByField, ImportEstimate, ExportEstimate, MeterId, MeterType, ListVersion, MeterTime, .. Line];
+        [.. ByField, ImportEstimate, ExportEstimate, MeterId, MeterType, ListVersion, MeterTime, .. Line, .. CostEntities.All];
 
     /// <summary>Every entity by its id (declared after <see cref="All"/>, which it is made from).</summary>
     private static readonly Dictionary<string, HomeAssistantEntity> Ids = All.ToDictionary(entity => entity.Id, StringComparer.Ordinal);

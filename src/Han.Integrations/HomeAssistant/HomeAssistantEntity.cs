@@ -14,6 +14,9 @@ namespace Han.Integrations.HomeAssistant;
 /// <param name="Diagnostic">Shown under the device's diagnostics, not among its sensors.</param>
 /// <param name="EnabledByDefault">False for values that change with every reading and matter only when something is wrong.</param>
 /// <param name="ExpireAfterSeconds">For values the meter sends every few seconds: unavailable when no update came for this long. Null for hourly registers, which must never expire.</param>
+/// <param name="Topic">The meter's own topic the entity reads instead of the shared state (<c>cost</c> for <c>han/&lt;meter&gt;/cost</c>), or null for the state.</param>
+/// <param name="LastResetKey">The key holding the time the value last started again from 0 (Home Assistant's <c>last_reset</c>, only with state class <c>total</c>), or null.</param>
+/// <param name="Platform">Home Assistant's platform: <c>sensor</c>, or <c>binary_sensor</c> for an on/off state read from a JSON boolean.</param>
 public sealed record HomeAssistantEntity(
     string Id,
     string Key,
@@ -24,4 +27,7 @@ public sealed record HomeAssistantEntity(
     int? Precision,
     bool Diagnostic = false,
     bool EnabledByDefault = true,
-    int? ExpireAfterSeconds = null);
+    int? ExpireAfterSeconds = null,
+    string? Topic = null,
+    string? LastResetKey = null,
+    string Platform = "sensor");

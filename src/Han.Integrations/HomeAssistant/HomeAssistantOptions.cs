@@ -48,6 +48,12 @@ public sealed record HomeAssistantOptions
     /// </summary>
     public TimeSpan RetainedConfigsSettle { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The cost entities han may announce (<see cref="HomeAssistant.CostEntities"/>): none unless <c>han run</c>
+    /// computes the cost (its <c>prices:</c> and <c>grid:</c> settings), the step alert only with <c>grid.step_alert</c>.
+    /// </summary>
+    public IReadOnlyList<HomeAssistantEntity> CostEntities { get; init; } = [];
+
     /// <summary>The origin block's version and support link (Home Assistant logs them with each discovery).</summary>
     public string OriginVersion { get; init; } = typeof(HomeAssistantOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 

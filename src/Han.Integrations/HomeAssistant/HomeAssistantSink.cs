@@ -23,7 +23,7 @@ public sealed class HomeAssistantSink : IMeterSink
     private readonly Action? _republishState;
     private readonly DiscoveryJanitor? _janitor;
     private readonly TimeProvider _time;
-    private readonly SentValues _sent = new();
+    private readonly SentValues _sent;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _gate = new();
 
@@ -47,6 +47,7 @@ public sealed class HomeAssistantSink : IMeterSink
         _republishState = republishState;
         _janitor = janitor;
         _time = time ?? TimeProvider.System;
+        _sent = new SentValues(options.CostEntities);
         _publisher.Subscribe(options.BirthTopic, OnBirthAsync);
         _publisher.Connected += AnnounceAgain;
     }
@@ -89,6 +90,18 @@ public sealed class HomeAssistantSink : IMeterSink
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// han has computed the meter's cost (<c>han/&lt;meter&gt;/cost</c>) with values for these keys: their
+    /// entities join the device (announced again when one is new). Called by the cost publisher, from its own task.
+    /// </summary>
+    public void CostKnown(IReadOnlyCollection<string> keysWithValues)
+    {
+        lock (_gate)
+        {
+            Announce(_sent.AddCost(keysWithValues), _lastAt);
+        }
     }
 
     public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;

@@ -8,10 +8,13 @@ namespace Han.Integrations.HomeAssistant;
 /// Which of the catalog's entities a meter has earned so far: a value the meter has sent at least
 /// once (the merged state keeps it from then on), the estimates once they exist, the line's diagnostics
 /// once its pipeline reported them. A 1-phase meter never gets L2 entities, a meter without export
-/// never gets export ones.
+/// never gets export ones. The cost entities once han has computed their values (<see cref="AddCost"/>).
 /// </summary>
-public sealed class SentValues
+/// <param name="costEntities">The cost entities this han may have (none without cost settings; the alert only with <c>grid.step_alert</c>): a device's config from a run with other settings does not bring back others.</param>
+public sealed class SentValues(IReadOnlyCollection<HomeAssistantEntity>? costEntities = null)
 {
+    private readonly HashSet<HomeAssistantEntity> _costAllowed = new(costEntities ?? [], ReferenceEqualityComparer.Instance);
+
     private static readonly Dictionary<HomeAssistantEntity, int> Index =
         EntityCatalog.All.Select((entity, i) => (entity, i))
             .ToDictionary<(HomeAssistantEntity Entity, int I), HomeAssistantEntity, int>(pair => pair.Entity, pair => pair.I, ReferenceEqualityComparer.Instance);
@@ -59,6 +62,19 @@ public sealed class SentValues
         return added;
     }
 
+    /// <summary>Notes the cost entities whose keys han's cost topic carries a value for; true when any was not noted yet.</summary>
+    public bool AddCost(IReadOnlyCollection<string> keysWithValues)
+    {
+        ArgumentNullException.ThrowIfNull(keysWithValues);
+        var added = false;
+        foreach (var entity in _costAllowed)
+        {
+            added |= MarkIf(keysWithValues.Contains(entity.Key), entity);
+        }
+
+        return added;
+    }
+
     /// <summary>
     /// Notes the entities a device had before (the components of its retained config, by id), so that
     /// they are announced again even before the meter sends their values; true when any was not noted yet.
@@ -70,7 +86,7 @@ public sealed class SentValues
         var added = false;
         foreach (var id in componentIds)
         {
-            added |= EntityCatalog.ById(id) is { } entity && Mark(entity);
+            added |= EntityCatalog.ById(id) is { } entity && (entity.Topic is null || _costAllowed.Contains(entity)) && Mark(entity);
         }
 
         return added;

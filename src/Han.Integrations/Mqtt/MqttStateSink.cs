@@ -1,3 +1,4 @@
+using Han.Live;
 using Han.Live.Fanout;
 
 namespace Han.Integrations.Mqtt;
@@ -36,6 +37,18 @@ public sealed class MqttStateSink : IMeterSink
     public string StateTopic { get; }
 
     public string AvailabilityTopic { get; }
+
+    /// <summary>The meter's merged reading now, null before the first (what the cost's projection takes its power from).</summary>
+    public LiveReading? Latest
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _document.State;
+            }
+        }
+    }
 
     public bool Accepts(MeterEvent item) => item is ReadingMade or LineStatus;
 

@@ -142,6 +142,25 @@ public sealed class RunConfigurationReaderTests
         Assert.Contains("elvia", problem.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("  step_alert: true\n", true)]
+    [InlineData("  step_alert: off\n", false)]
+    public void Read_GridStepAlert_OffUnlessTurnedOn(string line, bool expected)
+    {
+        var configuration = Read("meters:\n  - source: /dev/ttyUSB0\ngrid:\n  company: elvia\n" + line);
+
+        Assert.Equal(expected, configuration.Grid!.StepAlert);
+    }
+
+    [Fact]
+    public void Read_GridStepAlertNotABoolean_NamesTheSettingTheValueAndWhatIsValid()
+    {
+        var problem = Assert.Throws<ConfigurationException>(() => Read("meters:\n  - source: /dev/ttyUSB0\ngrid:\n  step_alert: maybe\n"));
+
+        Assert.Contains("grid.step_alert (han.yaml line 4): 'maybe' is not true or false", problem.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_SupplierMarkupWithAComma_IsRefusedWithWhatToWrite()
     {

@@ -28,10 +28,25 @@ public sealed partial class EntityCatalogTests
     {
         var entity = EntityCatalog.All.Single(e => e.Id == id);
         var rules = SensorTable.Named(table);
+        if (entity.Platform != "sensor")
+        {
+            Assert.Equal(("binary_sensor", "problem", null, null), (entity.Platform, entity.DeviceClass, entity.StateClass, entity.Unit)); // the step alert: on means trouble
+            return;
+        }
 
         if (entity.StateClass is { } stateClass)
         {
             Assert.Contains(stateClass, rules.StateClasses);
+        }
+
+        if (entity.DeviceClass == "monetary")
+        {
+            // §1.6: any ISO 4217 code, state class total only (no list of units to check against; the table
+            // of 2024.11-2025.5 lists the classes of the meter's values only, and monetary's rule is older than both).
+            Assert.Equal(["total"], SensorTable.Load().DeviceClasses["monetary"].StateClasses);
+            Assert.Matches("^[A-Z]{3}$", entity.Unit);
+            Assert.Equal("total", entity.StateClass);
+            return;
         }
 
         if (entity.DeviceClass is null)
@@ -64,7 +79,8 @@ public sealed partial class EntityCatalogTests
     {
         var newest = SensorTable.Load();
         var before = SensorTable.LoadBefore2025_6();
-        var plain = EntityCatalog.All.Where(e => e.DeviceClass is null && e.Unit is not null).ToList();
+        // The meter's values; the cost entities' units (NOK/kWh, kWh of headroom) are below.
+        var plain = EntityCatalog.All.Where(e => e.Topic is null && e.DeviceClass is null && e.Unit is not null).ToList();
 
         Assert.Equal(["eq_imp", "eq_exp"], plain.Select(e => e.Id));
         foreach (var entity in plain)
@@ -137,7 +153,8 @@ public sealed partial class EntityCatalogTests
         Assert.Equal(
             "p_imp p_exp q_imp q_exp p_imp_l1 p_imp_l2 p_imp_l3 p_exp_l1 p_exp_l2 p_exp_l3 q_imp_l1 q_imp_l2 q_imp_l3 q_exp_l1 q_exp_l2 q_exp_l3 "
             + "i_l1 i_l2 i_l3 u_l1 u_l2 u_l3 pf pf_l1 pf_l2 pf_l3 f e_imp e_exp eq_imp eq_exp e_imp_t1 e_imp_t2 e_exp_t1 e_exp_t2 "
-            + "e_imp_live e_exp_live meter_id meter_type list_version meter_time frames chk_err cut_frames skipped undecoded line_state line_settings last_reading",
+            + "e_imp_live e_exp_live meter_id meter_type list_version meter_time frames chk_err cut_frames skipped undecoded line_state line_settings last_reading "
+            + "price cost_hour cost_day cost_month cap_step cap_step_fee cap_headroom cap_alert",
             string.Join(' ', EntityCatalog.All.Select(e => e.Id)));
     }
 
@@ -146,7 +163,8 @@ public sealed partial class EntityCatalogTests
     {
         foreach (var entity in EntityCatalog.All)
         {
-            var fast = entity.StateClass == "measurement";
+            // The meter's instantaneous values; the cost entities change once a minute and never expire.
+            var fast = entity.StateClass == "measurement" && entity.Topic is null;
             Assert.Equal(fast ? EntityCatalog.FastExpirySeconds : null, entity.ExpireAfterSeconds);
         }
     }
@@ -169,6 +187,24 @@ public sealed partial class EntityCatalogTests
 
         Assert.Equal(["meter_id", "meter_type", "list_version", "meter_time", "frames", "chk_err", "cut_frames", "skipped", "undecoded", "line_state", "line_settings", "last_reading"], diagnostic);
         Assert.Equal("timestamp", EntityCatalog.Line.Single(e => e.Key == "last_reading").DeviceClass);
+    }
+
+    /// <summary>
+    /// integrations.md §1.8: the price entity's unit ends with /kWh and it has no device class (monetary
+    /// takes a bare currency and only total); the costs are monetary totals in NOK that say when they
+    /// started again from 0 (§1.6, last_reset), so a new hour, day or month is not a negative cost.
+    /// </summary>
+    [Fact]
+    public void CostEntities_AgainstTheEnergyDashboardAndStatisticsRules_AreAccepted()
+    {
+        Assert.Equal((null, "measurement", "NOK/kWh"), (CostEntities.Price.DeviceClass, CostEntities.Price.StateClass, CostEntities.Price.Unit));
+        var money = EntityCatalog.All.Where(e => e.DeviceClass == "monetary").ToList();
+        Assert.Equal(["cost_hour", "cost_day", "cost_month"], money.Select(e => e.Id));
+        Assert.Equal(["hour_start", "day_start", "month_start"], money.Select(e => e.LastResetKey));
+        Assert.All(money, e => Assert.Equal(("total", "NOK"), (e.StateClass, e.Unit)));
+        Assert.Equal(["total"], SensorTable.Load().DeviceClasses["monetary"].StateClasses);
+        Assert.All(EntityCatalog.Cost, e => Assert.Equal(("cost", null, false), (e.Topic, e.ExpireAfterSeconds, e.Diagnostic)));
+        Assert.All(EntityCatalog.All.Where(e => e.LastResetKey is not null), e => Assert.Equal("total", e.StateClass)); // HA takes last_reset only with total
     }
 
     [GeneratedRegex("^[a-zA-Z0-9_-]+$")]
