@@ -46,6 +46,7 @@ public static class Program
         root.Subcommands.Add(ImportCommand.Create(io, clock));
         root.Subcommands.Add(DemoCommand.Create(io, clock, Environment.GetEnvironmentVariable));
         root.Subcommands.Add(ExportCommand.Create(io));
+        root.Subcommands.Add(CostCommand.Create(io, clock));
         var parse = root.Parse(args);
         await using var output = new StreamWriter(io.Output, leaveOpen: true) { AutoFlush = true };
         var configuration = new InvocationConfiguration

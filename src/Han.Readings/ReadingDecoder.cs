@@ -64,7 +64,7 @@ public sealed class ReadingDecoder
         }
 
         PositionalLayout? layout = null;
-        if (list.Shape == ListShape.Positional && !profile.Layouts.TryGetValue(list.Count, out layout))
+        if (list.Shape == ListShape.Positional && (layout = profile.LayoutFor(list)) is null)
         {
             ReportUnknownLayout(reading, list, profile);
         }
@@ -187,7 +187,7 @@ public sealed class ReadingDecoder
 
     private static bool CouldHaveSent(MeterProfile profile, PushListReader list) => list.Shape switch
     {
-        ListShape.Positional => profile.Layouts.TryGetValue(list.Count, out var layout) && layout.Matches(list),
+        ListShape.Positional => profile.MatchingLayout(list) is not null,
         ListShape.SelfDescribed => profile.SendsSelfDescribedLists,
         _ => true,
     };

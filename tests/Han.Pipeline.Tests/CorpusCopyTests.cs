@@ -5,7 +5,7 @@ namespace Han.Pipeline.Tests;
 /// <summary>The repository's copies of the corpus stay identical to shared/vectors (which must never be edited).</summary>
 public sealed class CorpusCopyTests
 {
-    public static TheoryData<string> FileNames() => [.. Vectors.FileNames];
+    public static TheoryData<string> FileNames() => [.. Vectors.SharedFileNames];
 
     [Theory]
     [MemberData(nameof(FileNames))]
@@ -28,5 +28,18 @@ public sealed class CorpusCopyTests
         Assert.Equal(6, Vectors.EuropeRoundTwo.Count());
         Assert.All(Vectors.EuropeRoundTwo, vector => Assert.Contains(Vectors.All, c => c.Id == vector.Id && c.InputHex == vector.InputHex));
         Assert.Equal(Vectors.All.Count, Vectors.All.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void OwnFinds_EachCase_NamesItsSourceAndHowFarItIsTrusted()
+    {
+        // Not a copy of shared/vectors: every case must say where its bytes come from, checkably.
+        Assert.NotEmpty(Vectors.OwnFinds);
+        Assert.All(Vectors.OwnFinds, vector =>
+        {
+            Assert.Contains("https://", vector.Source, StringComparison.Ordinal);
+            Assert.Contains(vector.Trust, new[] { "assertion", "annotation", "golden", "decoded-from-bytes" });
+            Assert.Contains(Vectors.All, c => c.Id == vector.Id && c.InputHex == vector.InputHex);
+        });
     }
 }

@@ -3,13 +3,18 @@ using System.Text.Json;
 namespace Han.TestCorpus;
 
 /// <summary>
-/// The corpus of real meter captures. The files are verbatim copies of shared/vectors/cases.json and
-/// cases-europe-2.json (a test checks each copy against its original whenever the shared folder is present).
+/// The corpus of real meter captures. cases.json and cases-europe-2.json are verbatim copies of
+/// shared/vectors (a test checks each copy against its original whenever the shared folder is present);
+/// cases-europe-3.json holds the captures found for issue 12 (points 3 and 6), in the same schema, each
+/// with its source.
 /// </summary>
 public static class Vectors
 {
+    /// <summary>The corpus files copied from shared/vectors, which must never be edited.</summary>
+    public static readonly IReadOnlyList<string> SharedFileNames = ["cases.json", "cases-europe-2.json"];
+
     /// <summary>The corpus files, in the order their cases are listed.</summary>
-    public static readonly IReadOnlyList<string> FileNames = ["cases.json", "cases-europe-2.json"];
+    public static readonly IReadOnlyList<string> FileNames = [.. SharedFileNames, "cases-europe-3.json"];
 
     private static readonly Lazy<IReadOnlyList<VectorCase>> Cases = new(Load);
 
@@ -18,6 +23,9 @@ public static class Vectors
 
     /// <summary>The later European finds (issue 12): Swiss 2026 lists, Czech formats, Slovenian ECE lists, odd resolutions.</summary>
     public static IEnumerable<VectorCase> EuropeRoundTwo => Load("cases-europe-2.json");
+
+    /// <summary>The captures this repository found itself (issue 12): Slovenian and Croatian Iskraemeco lists, and what else could be verified.</summary>
+    public static IEnumerable<VectorCase> OwnFinds => Load("cases-europe-3.json");
 
     /// <summary>The kinds the Norwegian decoder issue covers: HDLC, HDLC streams, LLC and bare APDUs from Norway.</summary>
     public static IEnumerable<VectorCase> Norwegian =>

@@ -42,28 +42,14 @@ internal static class ExportCommand
 
     private static async Task<int> ExportAsync(ExportRequest request, StandardStreams streams, CancellationToken cancellation)
     {
-        var source = request.Store;
-        if (source.Location.SqlitePath is { } path && !File.Exists(path))
+        if (await StoreReading.OpenAsync(request.Store, "han export", streams.Error, cancellation).ConfigureAwait(false) is not { } store)
         {
-            // Opening would create an empty store: say what is wrong instead.
-            await streams.Error.WriteLineAsync($"han export: {source.NamedBy} {path}: there is no such file; give the file han run writes its history to").ConfigureAwait(false);
-            return 1;
-        }
-
-        IHistoryStore store;
-        try
-        {
-            store = await source.Location.OpenAsync(cancellation).ConfigureAwait(false);
-        }
-        catch (Exception problem) when (problem is HistoryStoreException or System.Data.Common.DbException or ArgumentException or IOException)
-        {
-            await streams.Error.WriteLineAsync($"han export: the store of {source.NamedBy} cannot be opened: {problem.Message}").ConfigureAwait(false);
             return 1;
         }
 
         await using (store.ConfigureAwait(false))
         {
-            var (meter, refusal) = await ChooseMeterAsync(store, request.Meter, cancellation).ConfigureAwait(false);
+            var (meter, refusal) = await StoreReading.ChooseMeterAsync(store, request.Meter, cancellation).ConfigureAwait(false);
             if (meter is null)
             {
                 await streams.Error.WriteLineAsync("han export: " + refusal).ConfigureAwait(false);
@@ -105,19 +91,5 @@ internal static class ExportCommand
         await streams.Error.WriteLineAsync(
             $"han export: {rows} {what} of {meter} from {HistoryTime.ToIso(request.Range.From, request.Zone)} to {HistoryTime.ToIso(request.Range.To, request.Zone)} written to {request.OutputPath ?? "standard output"}").ConfigureAwait(false);
         return 0;
-    }
-
-    /// <summary>The meter asked for, or the store's only one; else null and why.</summary>
-    private static async Task<(string? Meter, string Refusal)> ChooseMeterAsync(IHistoryStore store, string? asked, CancellationToken cancellation)
-    {
-        var names = (await store.ReadMetersAsync(cancellation).ConfigureAwait(false)).Select(m => m.Name).ToList();
-        var known = names.Count == 0 ? "the store has no meter yet" : "the store has " + string.Join(", ", names);
-        return asked switch
-        {
-            not null when names.Contains(asked, StringComparer.Ordinal) => (asked, string.Empty),
-            not null => (null, $"--meter '{asked}' is not in the store; {known}"),
-            null when names.Count == 1 => (names[0], string.Empty),
-            _ => (null, $"give --meter NAME: {known}"),
-        };
     }
 }

@@ -48,6 +48,23 @@ internal sealed class ConfigurationChecker(SettingsDocument document, Func<strin
         return value;
     }
 
+    /// <summary>A decimal number (a point before the decimals) in a range, or <paramref name="fallback"/> when not given.</summary>
+    public decimal ReadDecimal(string path, decimal fallback, decimal least, decimal most, string what)
+    {
+        if (Get(path) is not { } setting)
+        {
+            return fallback;
+        }
+
+        if (!decimal.TryParse(setting.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < least || value > most)
+        {
+            Fail(setting, $"is not {what}: a number from {least} to {most}, with a point before the decimals");
+            return fallback;
+        }
+
+        return value;
+    }
+
     /// <summary>true/false (yes/no, on/off), or <paramref name="fallback"/> when not given.</summary>
     public bool ReadBool(string path, bool fallback)
     {

@@ -23,6 +23,12 @@ internal enum PriceSourceKind
 /// <param name="FilePath">The price file, with <see cref="PriceSourceKind.File"/>.</param>
 internal sealed record PricesConfiguration(BiddingZone Zone, PriceSourceKind Source, string? EntsoeToken, string? FilePath)
 {
+    /// <summary>The supplier's markup (<c>markup</c>), øre/kWh excluding VAT.</summary>
+    public decimal MarkupOrePerKwh { get; init; }
+
+    /// <summary>The supplier's fixed fee (<c>supplier_fee</c>), NOK/month excluding VAT.</summary>
+    public decimal SupplierFeeNokPerMonth { get; init; }
+
     /// <summary>The source's name as in the configuration.</summary>
     public string SourceName => Source switch
     {

@@ -8,6 +8,8 @@ namespace Han.Cli.Configuration;
 /// prices:
 ///   zone: NO1                    # NO1..NO5 (or SE1..SE4, DK1, DK2, FI, AT, BE, NL with entsoe)
 ///   source: hvakosterstrommen    # or entsoe (entsoe_token / entsoe_token_file), or file (file: PATH)
+///   markup: 4.9                  # the supplier's markup, øre/kWh EXCLUDING VAT (offers quote it with VAT: divide by 1.25)
+///   supplier_fee: 39.20          # the supplier's fixed fee, NOK/month EXCLUDING VAT
 /// </code>
 /// The section is read when it is there and not <c>enabled: false</c>; its zone must be given.
 /// </summary>
@@ -16,7 +18,7 @@ internal static class PricesConfigurationReader
     public const string Section = "prices";
 
     /// <summary>The settings of the section, as paths below it.</summary>
-    public static readonly string[] Keys = ["enabled", "zone", "source", "entsoe_token", "entsoe_token_file", "file"];
+    public static readonly string[] Keys = ["enabled", "zone", "source", "entsoe_token", "entsoe_token_file", "file", "markup", "supplier_fee"];
 
     private static readonly string[] Sources = ["hvakosterstrommen", "entsoe", "file"];
 
@@ -55,7 +57,11 @@ internal static class PricesConfigurationReader
             check.Warn($"{token.Value.Source.Name} ({token.Value.Source.Origin}): only source: entsoe uses a token; it is not used with source: {Sources[(int)source]}");
         }
 
-        return check.Errors.Count > errorsBefore || zone is null ? null : new PricesConfiguration(zone, source, token?.Text, file?.Value);
+        var markup = check.ReadDecimal($"{Section}:markup", 0m, -100m, 1000m, "the supplier's markup in øre/kWh excluding VAT");
+        var fee = check.ReadDecimal($"{Section}:supplier_fee", 0m, 0m, 100_000m, "the supplier's fixed fee in NOK/month excluding VAT");
+        return check.Errors.Count > errorsBefore || zone is null
+            ? null
+            : new PricesConfiguration(zone, source, token?.Text, file?.Value) { MarkupOrePerKwh = markup, SupplierFeeNokPerMonth = fee };
     }
 
     private static BiddingZone? ReadZone(ConfigurationChecker check)

@@ -19,6 +19,9 @@ internal sealed record RunConfiguration(IReadOnlyList<MeterConfiguration> Meters
     /// <summary>Where spot prices come from (docs/prices.md); null when the file has no prices: section.</summary>
     public PricesConfiguration? Prices { get; init; }
 
+    /// <summary>The grid company's tariff and the household's support scheme and region (docs/cost.md); null when the file has no grid: section.</summary>
+    public GridConfiguration? Grid { get; init; }
+
     /// <summary>The zone of the meters' clocks and of the history's days and months (top-level <c>time_zone</c>; default the system's).</summary>
     public TimeZoneInfo TimeZone { get; init; } = TimeZoneInfo.Local;
 }

@@ -27,10 +27,8 @@ internal sealed class RunConfigurationReader
         [WebConfigurationReader.Section] = WebConfigurationReader.Keys,
         [StorageConfigurationReader.Section] = StorageConfigurationReader.Keys,
         [PricesConfigurationReader.Section] = PricesConfigurationReader.Keys,
+        [GridConfigurationReader.Section] = GridConfigurationReader.Keys,
     };
-
-    /// <summary>Sections of DESIGN.md §2.4 that han does not act on yet: read, and said to be ignored.</summary>
-    private static readonly string[] LaterSections = ["grid"];
 
     private readonly ConfigurationChecker _check;
     private readonly Func<string, string> _readFile;
@@ -99,7 +97,7 @@ internal sealed class RunConfigurationReader
             _check.Warn("prices: the history is off (storage.enabled: false), and the prices are kept in its store: none are fetched");
         }
 
-        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz, Web = web, Storage = storage, TimeZone = zone, Prices = prices };
+        return new RunConfiguration(meters, outputs, _check.Warnings, mqtt, homeAssistant) { Domoticz = domoticz, Web = web, Storage = storage, TimeZone = zone, Prices = prices, Grid = GridConfigurationReader.Read(_check) };
     }
 
     private MeterConfiguration? ReadMeter(int index)
@@ -210,7 +208,7 @@ internal sealed class RunConfigurationReader
     private void CheckUnknownSettings()
     {
         var sectionsSaid = new HashSet<string>(StringComparer.Ordinal); // one message per section, not per setting in it
-        string[] known = ["meters", "outputs", TimeZoneReader.Path, .. SectionKeys.Keys, .. LaterSections.Except(SectionKeys.Keys)];
+        string[] known = ["meters", "outputs", TimeZoneReader.Path, .. SectionKeys.Keys];
         foreach (var setting in _check.Document.All)
         {
             switch (setting.Path.Split(':'))
@@ -232,9 +230,6 @@ internal sealed class RunConfigurationReader
                     CheckKnown(setting, string.Join(':', rest), keys);
                     break;
                 case [var section, ..] when !sectionsSaid.Add(section):
-                    break;
-                case [var section, ..] when LaterSections.Contains(section):
-                    _check.Warn($"{section} ({setting.Origin}): han does not act on this section yet; it is read and ignored");
                     break;
                 case [var section, ..]:
                     _check.ReportUnknown(setting with { Path = section }, section, known);

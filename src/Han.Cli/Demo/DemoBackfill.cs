@@ -23,7 +23,17 @@ internal static class DemoBackfill
 {
     private const int Handover = 1000;
 
-    public static async Task<long> RunAsync(DemoMeter meter, IHistoryStore store, string meterName, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    public static Task<long> RunAsync(DemoMeter meter, IHistoryStore store, string meterName, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(meter);
+        return ImportAsync(meter.Until(now), store, meterName, now, zone, cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports a simulated meter's lists (all before <paramref name="now"/>) as the backfill does; also how
+    /// the tests put a simulated month in a store (han cost's end-to-end test).
+    /// </summary>
+    public static async Task<long> ImportAsync(IEnumerable<Transmission> transmissions, IHistoryStore store, string meterName, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var history = new HistoryImport(store, new RawListRetention(TimeSpan.FromDays(DemoConfiguration.RawDays)).Cutoff(now));
         using var lists = new ListImporter(history, new DecoderOptions(Country.Parse("NO")), new MeterStateOptions(), zone, meterName);
@@ -35,7 +45,7 @@ internal static class DemoBackfill
                 try
                 {
                     var batch = new List<Transmission>(Handover);
-                    foreach (var transmission in meter.Until(now))
+                    foreach (var transmission in transmissions)
                     {
                         if (transmission.Kind != ListKind.Power && transmission.Wire.Length > 0)
                         {

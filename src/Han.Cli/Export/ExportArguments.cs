@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Han.Cli.Arguments;
 using Han.Cli.Configuration;
 using Han.Storage.Queries;
 
@@ -12,25 +13,18 @@ namespace Han.Cli.Export;
 /// </summary>
 internal sealed class ExportArguments
 {
-    private readonly Option<string> _config = new("--config", "-c")
-    {
-        Description = $"han run's configuration, for its storage: and time_zone when --sqlite, --postgres or --time-zone are not given. Default: {ConfigurationFile.DefaultPath}.",
-        DefaultValueFactory = _ => ConfigurationFile.DefaultPath,
-    };
-
-    private readonly Option<string?> _meter = new("--meter") { Description = "The meter, by its configured name. Optional when the store has one meter." };
+    private readonly StoreOptions _store = new("its storage: and time_zone when --sqlite, --postgres or --time-zone are not given");
     private readonly Option<string?> _from = new("--from") { Description = $"Start (inclusive): {HistoryTime.Forms}. A calendar form covers what it names (--from 2025 is the year)." };
     private readonly Option<string?> _to = new("--to") { Description = "End (exclusive), in the same forms as --from." };
     private readonly Option<string?> _resolution = new("--resolution") { Description = $"What to write: {ExportResolutions.Valid} (raw: the lists as received; minute: per-minute power in W; the others: energy in kWh).", HelpName = "raw|minute|15min|hour|day|month" };
     private readonly Option<string?> _format = new("--format") { Description = "csv (default; a header row, '.' decimals, times ISO 8601 with the zone's offset) or json (one object per line).", HelpName = "csv|json" };
     private readonly Option<string?> _output = new("--output", "-o") { Description = "The file to write (replaced if it exists). Default: standard output." };
-    private readonly Option<string?> _sqlite = new("--sqlite") { Description = "Read the history from this SQLite file instead of the configuration's storage.", HelpName = "PATH" };
-    private readonly Option<string?> _postgres = new("--postgres") { Description = "Read the history from this PostgreSQL database (a connection string, as in Host=pi;Database=han;Username=han) instead of the configuration's storage.", HelpName = "CONNECTION" };
     private readonly Option<string?> _zone = new("--time-zone") { Description = "The zone days and months are counted in and times written in (IANA, as in Europe/Oslo). Default: the configuration's time_zone, else the system's.", HelpName = "ZONE" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _config, _meter, _from, _to, _resolution, _format, _output, _sqlite, _postgres, _zone })
+        Option[] options = [.. _store.All, _from, _to, _resolution, _format, _output, _zone];
+        foreach (var option in options)
         {
             command.Options.Add(option);
         }
@@ -42,37 +36,40 @@ internal sealed class ExportArguments
     /// </summary>
     public (ExportRequest? Request, string? Problem, bool InConfiguration) Read(ParseResult parse)
     {
-        var (sqlite, postgres, zoneText) = (parse.GetValue(_sqlite), parse.GetValue(_postgres), parse.GetValue(_zone));
+        var zoneText = parse.GetValue(_zone);
         TimeZoneInfo? zone = null;
         if (zoneText is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneText, out zone))
         {
             return Refuse($"--time-zone '{zoneText}' is not a time zone this system knows; give an IANA name, as in Europe/Oslo or UTC");
         }
 
-        if (sqlite is not null && postgres is not null)
+        var (store, refusal) = _store.ExplicitStore(parse);
+        if (refusal is not null)
         {
-            return Refuse("give either --sqlite or --postgres, not both");
+            return Refuse(refusal);
         }
 
-        var store = sqlite is not null ? new ExportSource(new HistoryLocation(sqlite, null), "--sqlite")
-            : postgres is not null ? new ExportSource(new HistoryLocation(null, postgres), "--postgres")
-            : null;
         if (store is null || zone is null)
         {
-            var (configured, problem) = FromConfiguration(parse.GetValue(_config)!);
+            var path = _store.ConfigurationPath(parse);
+            var (configuration, problem) = StoreOptions.ReadConfiguration(path);
+            if (configuration is not null && store is null)
+            {
+                (store, problem) = StoreOptions.ConfiguredStore(configuration, path);
+            }
+
             if (problem is not null && store is null)
             {
                 return (null, problem, true);
             }
 
-            store ??= configured?.Store;
-            zone ??= configured?.Zone ?? TimeZoneInfo.Local;
+            zone ??= configuration?.TimeZone ?? TimeZoneInfo.Local;
         }
 
         return Check(parse, store!, zone);
     }
 
-    private (ExportRequest?, string?, bool) Check(ParseResult parse, ExportSource store, TimeZoneInfo zone)
+    private (ExportRequest?, string?, bool) Check(ParseResult parse, NamedStore store, TimeZoneInfo zone)
     {
         var (from, to, resolutionText, formatText) = (parse.GetValue(_from), parse.GetValue(_to), parse.GetValue(_resolution), parse.GetValue(_format));
         if (from is null || to is null)
@@ -98,32 +95,7 @@ internal sealed class ExportArguments
             return Refuse(problem);
         }
 
-        return (new ExportRequest(parse.GetValue(_meter), range, resolution, formatText == "json", parse.GetValue(_output), zone, store), null, false);
-    }
-
-    /// <summary>The store and zone of han run's configuration; or why they cannot be taken from it.</summary>
-    private static ((ExportSource Store, TimeZoneInfo Zone)? Configured, string? Problem) FromConfiguration(string path)
-    {
-        RunConfiguration configuration;
-        try
-        {
-            configuration = ConfigurationFile.Read(path, ConfigurationFile.ProcessEnvironment());
-        }
-        catch (ConfigurationException problem)
-        {
-            return (null, $"{path}: {problem.Message.Replace("\n", "; ", StringComparison.Ordinal)} (or name the store with --sqlite PATH or --postgres CONNECTION)");
-        }
-
-        var storage = configuration.Storage;
-        if (!storage.Enabled)
-        {
-            return (null, $"{path}: storage.enabled is false, so han run keeps no history; name a store with --sqlite PATH or --postgres CONNECTION");
-        }
-
-        var store = storage.Kind == StorageKind.Sqlite
-            ? new ExportSource(new HistoryLocation(storage.SqlitePath, null), storage.Setting)
-            : new ExportSource(new HistoryLocation(null, storage.PostgresConnectionString), storage.Setting);
-        return ((store, configuration.TimeZone), null);
+        return (new ExportRequest(_store.Meter(parse), range, resolution, formatText == "json", parse.GetValue(_output), zone, store), null, false);
     }
 
     private static (ExportRequest?, string?, bool) Refuse(string problem) => (null, problem, false);

@@ -1,3 +1,4 @@
+using Han.Cli.Configuration;
 using Han.Storage.Queries;
 
 namespace Han.Cli.Export;
@@ -13,4 +14,4 @@ internal sealed record ExportRequest(
     bool Json,
     string? OutputPath,
     TimeZoneInfo Zone,
-    ExportSource Store);
+    NamedStore Store);

@@ -71,7 +71,7 @@ public sealed class NorwayCostEngine : ICostEngine
         Describe(settings, set, used, notes);
         return new CostReport(
             request.Period,
-            [.. lines.OrderBy(l => l.Party)],
+            [.. lines.OrderBy(l => l.Party).ThenBy(l => l.Kind)],
             capacity,
             hourCosts.ToList(),
             set.MissingHours,

@@ -139,7 +139,15 @@ public static class FrameAnnotator
         var bodyOffset = offset + notification.BodyOffset;
         try
         {
-            AnnotateData(ref reader, bodyOffset, depth + 1, output, 0);
+            if (CompactDescriptorList.TryRecognise(notification.Body, out _, out _))
+            {
+                CompactListAnnotator.Annotate(ref reader, bodyOffset, depth + 1, output);
+            }
+            else
+            {
+                AnnotateData(ref reader, bodyOffset, depth + 1, output, 0);
+            }
+
             if (!reader.IsAtEnd)
             {
                 output.Add(new Annotation(bodyOffset + reader.Position, reader.Remaining, depth + 1, "trailing bytes after the notification body", "trailing bytes"));
@@ -189,7 +197,7 @@ public static class FrameAnnotator
         }
     }
 
-    private static void AnnotateData(ref AxdrReader reader, int baseOffset, int depth, List<Annotation> output, int nesting)
+    internal static void AnnotateData(ref AxdrReader reader, int baseOffset, int depth, List<Annotation> output, int nesting)
     {
         if (nesting > AxdrReader.MaxDepth)
         {
@@ -201,9 +209,7 @@ public static class FrameAnnotator
         var name = DataTypeInfo.Name(element.Type);
         if (element.IsContainer)
         {
-            var noun = element.Type == DataType.Array ? "elements" : "members";
-            output.Add(new Annotation(offset, 1, depth, $"tag 0x{(byte)element.Type:X2}: {name}", $"{name} of {element.Count} {noun}"));
-            output.Add(new Annotation(offset + 1, element.HeaderLength - 1, depth, $"count {element.Count}"));
+            AnnotateContainerHead(element, baseOffset, depth, output);
             for (var i = 0; i < element.Count; i++)
             {
                 AnnotateData(ref reader, baseOffset, depth + 1, output, nesting + 1);
@@ -227,6 +233,16 @@ public static class FrameAnnotator
                 : "value " + value;
             output.Add(new Annotation(offset + element.HeaderLength, element.Payload.Length, depth, label));
         }
+    }
+
+    /// <summary>The tag and count of an array or structure, whose elements follow.</summary>
+    internal static void AnnotateContainerHead(in AxdrElement element, int baseOffset, int depth, List<Annotation> output)
+    {
+        var offset = baseOffset + element.Offset;
+        var name = DataTypeInfo.Name(element.Type);
+        var noun = element.Type == DataType.Array ? "elements" : "members";
+        output.Add(new Annotation(offset, 1, depth, $"tag 0x{(byte)element.Type:X2}: {name}", $"{name} of {element.Count} {noun}"));
+        output.Add(new Annotation(offset + 1, element.HeaderLength - 1, depth, $"count {element.Count}"));
     }
 
     private static string DescribeLlc(ReadOnlySpan<byte> llc) =>

@@ -132,9 +132,20 @@ public sealed class P1ReadingDecoder
             return false;
         }
 
-        reading.Set(field, new Measurement(number.Mantissa, number.Exponent + shift - info.UnitShift));
+        var measurement = new Measurement(number.Mantissa, number.Exponent + shift - info.UnitShift);
+        if (info.Quantity == Quantity.PowerFactor && !IsRatio(measurement))
+        {
+            // The schema's power factor is a ratio 0..1. Lithuanian ESO meters write 1-0:13.7.0(00998)
+            // for 0.998, but nothing in the line says the resolution (00083: 0.83 or 0.083?): the
+            // line stays in obis as written rather than a guess in the field.
+            return false;
+        }
+
+        reading.Set(field, measurement);
         return true;
     }
+
+    private static bool IsRatio(Measurement value) => value.ToDecimal() is >= -1m and <= 1m;
 
     /// <summary>
     /// The slot of line <paramref name="index"/>, holding what <paramref name="code"/> is to the reading:

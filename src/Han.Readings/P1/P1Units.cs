@@ -32,6 +32,12 @@ public static class P1Units
         ("GJ", CosemUnit.Joule, 9),
         ("s", CosemUnit.Second, 0),
         ("%", CosemUnit.Percent, 0),
+
+        // Lithuanian ESO meters write voltages, currents and the frequency in kV, kA and kHz
+        // (0000.242*kV; esphome-libs/dsmr_parser pull request 17), rescaled exactly like kW.
+        ("kV", CosemUnit.Volt, 3),
+        ("kA", CosemUnit.Ampere, 3),
+        ("kHz", CosemUnit.Hertz, 3),
     ];
 
     /// <summary>Longest unit text in <see cref="Table"/>.</summary>

@@ -18,7 +18,7 @@ public static class Kaifa
         Layouts = BuildLayouts(),
     };
 
-    private static Dictionary<int, PositionalLayout> BuildLayouts()
+    private static PositionalLayout[] BuildLayouts()
     {
         (string?, ValueKind)[] identity = [("1-1:0.2.129.255", ValueKind.Text), ("0-0:96.1.0.255", ValueKind.Text), ("0-0:96.1.7.255", ValueKind.Text)];
         (string?, ValueKind)[] powers = [("1-0:1.7.0.255", ValueKind.Number), ("1-0:2.7.0.255", ValueKind.Number), ("1-0:3.7.0.255", ValueKind.Number), ("1-0:4.7.0.255", ValueKind.Number)];
@@ -33,13 +33,13 @@ public static class Kaifa
             ("0-0:1.0.0.255", ValueKind.Time), ("1-0:1.8.0.255", ValueKind.Number), ("1-0:2.8.0.255", ValueKind.Number),
             ("1-0:3.8.0.255", ValueKind.Number), ("1-0:4.8.0.255", ValueKind.Number),
         ];
-        return new Dictionary<int, PositionalLayout>
-        {
-            [1] = new(powers[0]),
-            [9] = new([.. identity, .. powers, .. onePhase]),
-            [13] = new([.. identity, .. powers, .. threePhase]),
-            [14] = new([.. identity, .. powers, .. onePhase, .. hourly]),
-            [18] = new([.. identity, .. powers, .. threePhase, .. hourly]),
-        };
+        return
+        [
+            new(powers[0]),
+            new([.. identity, .. powers, .. onePhase]),
+            new([.. identity, .. powers, .. threePhase]),
+            new([.. identity, .. powers, .. onePhase, .. hourly]),
+            new([.. identity, .. powers, .. threePhase, .. hourly]),
+        ];
     }
 }

@@ -23,9 +23,9 @@ public static class LandisGyr
         SendsSelfDescribedLists = true,
         Scaling = Scalings.Of(current: -2, voltage: 0, energy: 0),
         AlternativeScalers = Scalings.Alternatives(current: [0], voltage: [-1]),
-        Layouts = new Dictionary<int, PositionalLayout>
-        {
-            [14] = new(
+        Layouts =
+        [
+            new(
                 ("1-0:32.7.0.255", ValueKind.Number),
                 ("1-0:52.7.0.255", ValueKind.Number),
                 ("1-0:72.7.0.255", ValueKind.Number),
@@ -40,6 +40,6 @@ public static class LandisGyr
                 (null, ValueKind.Number),
                 (null, ValueKind.Number),
                 ("0-0:96.1.0.255", ValueKind.Text)),
-        },
+        ],
     };
 }

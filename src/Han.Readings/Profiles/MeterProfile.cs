@@ -1,4 +1,5 @@
 using Han.Protocol.Cosem;
+using Han.Readings.Lists;
 
 namespace Han.Readings.Profiles;
 
@@ -9,6 +10,9 @@ namespace Han.Readings.Profiles;
 /// </summary>
 public sealed class MeterProfile
 {
+    private readonly IReadOnlyList<PositionalLayout> _layouts = [];
+    private readonly Dictionary<int, PositionalLayout[]> _layoutsByLength = [];
+
     public required string Name { get; init; }
 
     /// <summary>The meter_manufacturer this profile reports.</summary>
@@ -33,8 +37,21 @@ public sealed class MeterProfile
     /// </summary>
     public IReadOnlyDictionary<Quantity, sbyte[]> AlternativeScalers { get; init; } = Scalings.Alternatives();
 
-    /// <summary>The meaning of each position of a value-only list, by list length.</summary>
-    public IReadOnlyDictionary<int, PositionalLayout> Layouts { get; init; } = new Dictionary<int, PositionalLayout>();
+    /// <summary>
+    /// The meaning of each position of the family's value-only lists. Several may have the same length
+    /// (Iskraemeco's ECE list 2 and the Elektro Celje list both have 12 values); they are told apart by
+    /// the kinds of their values.
+    /// </summary>
+    public IReadOnlyList<PositionalLayout> Layouts
+    {
+        get => _layouts;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _layouts = value;
+            _layoutsByLength = value.GroupBy(layout => layout.Count).ToDictionary(group => group.Key, group => group.ToArray());
+        }
+    }
 
     /// <summary>
     /// System-title manufacturer ids (the first three letters, e.g. KFM, LGZ) that name this family when
@@ -54,6 +71,26 @@ public sealed class MeterProfile
     /// </summary>
     public bool ClockDeviationIsReversed { get; init; }
 
+    /// <summary>
+    /// The layout to read a positional list of this (already recognised) family with: the only one of
+    /// its length, taken as it is, so the lists of a family with one layout per length (Norwegian Kaifa,
+    /// every 2 s) are not walked once more; among several of its length, the first whose kinds the
+    /// list's values match. Null when there is none.
+    /// </summary>
+    public PositionalLayout? LayoutFor(PushListReader list)
+    {
+        if (!_layoutsByLength.TryGetValue(list.Count, out var candidates))
+        {
+            return null;
+        }
+
+        return candidates.Length == 1 ? candidates[0] : FirstMatching(candidates, list);
+    }
+
+    /// <summary>The first layout whose length and kinds the list matches value by value, or null: whether this family could have sent it.</summary>
+    public PositionalLayout? MatchingLayout(PushListReader list) =>
+        _layoutsByLength.TryGetValue(list.Count, out var candidates) ? FirstMatching(candidates, list) : null;
+
     public bool ClaimsListId(string listId) => ListIdPrefixes.Any(prefix => listId.StartsWith(prefix, StringComparison.Ordinal));
 
     public bool ClaimsSystemTitle(string manufacturerId) => SystemTitlePrefixes.Contains(manufacturerId, StringComparer.OrdinalIgnoreCase);
@@ -70,4 +107,17 @@ public sealed class MeterProfile
     }
 
     public override string ToString() => Name;
+
+    private static PositionalLayout? FirstMatching(PositionalLayout[] candidates, PushListReader list)
+    {
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Matches(list))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
 }

@@ -36,7 +36,7 @@ public sealed class PositionalLayout
         var index = 0;
         while (list.TryRead(out var entry))
         {
-            if (index >= _positions.Length || KindOf(entry.Value) != _positions[index].Kind)
+            if (index >= _positions.Length || !Fits(entry.Value, _positions[index].Kind))
             {
                 return false;
             }
@@ -46,6 +46,10 @@ public sealed class PositionalLayout
 
         return index == _positions.Length;
     }
+
+    /// <summary>A switch's state is a boolean (its output state) or an enum (its control state, Blue Book class 70).</summary>
+    private static bool Fits(in AxdrElement value, ValueKind kind) =>
+        kind == ValueKind.Flag ? value.Type is DataType.Boolean or DataType.Enum : KindOf(value) == kind;
 
     private static ValueKind? KindOf(in AxdrElement value)
     {
@@ -62,6 +66,11 @@ public sealed class PositionalLayout
         if (value.Type == DataType.Boolean)
         {
             return ValueKind.Flag;
+        }
+
+        if (value.IsContainer)
+        {
+            return ValueKind.Container;
         }
 
         return value.Type is DataType.OctetString or DataType.VisibleString or DataType.Utf8String ? ValueKind.Text : null;

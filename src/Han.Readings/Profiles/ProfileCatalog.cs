@@ -37,7 +37,7 @@ public static class ProfileCatalog
     {
         foreach (var profile in All)
         {
-            if (profile.Layouts.TryGetValue(list.Count, out var layout) && layout.Matches(list))
+            if (profile.MatchingLayout(list) is not null)
             {
                 return profile;
             }

@@ -12,6 +12,9 @@ public enum ValueKind
     /// <summary>A date-time (12-byte octet-string or the date-time type) whose fields are in range.</summary>
     Time,
 
-    /// <summary>A boolean (a disconnector's state).</summary>
+    /// <summary>A switch's state: a boolean (a disconnector's output state) or an enum (its control state).</summary>
     Flag,
+
+    /// <summary>An array or structure, kept whole by position (the trailing arrays of the Croatian IE.5 list).</summary>
+    Container,
 }

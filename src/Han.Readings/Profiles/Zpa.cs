@@ -20,9 +20,9 @@ public static class Zpa
         SystemTitlePrefixes = ["ZPA"],
         ClockDeviationIsReversed = true,
         Scaling = Scalings.Of(energy: 0),
-        Layouts = new Dictionary<int, PositionalLayout>
-        {
-            [22] = new(
+        Layouts =
+        [
+            new(
                 (null, ValueKind.Text), // 0-0:96.1.4, the list identifier: list_version
                 ("0-0:1.0.0.255", ValueKind.Time),
                 ("0-0:96.1.1.255", ValueKind.Text),
@@ -45,6 +45,6 @@ public static class Zpa
                 ("1-0:1.8.1.255", ValueKind.Number),
                 ("1-0:1.8.2.255", ValueKind.Number),
                 ("1-0:2.8.0.255", ValueKind.Number)),
-        },
+        ],
     };
 }

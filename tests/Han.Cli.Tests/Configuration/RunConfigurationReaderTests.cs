@@ -114,11 +114,40 @@ public sealed class RunConfigurationReaderTests
     }
 
     [Fact]
-    public void Read_SectionOfALaterVersion_IsReadAndWarnedAbout()
+    public void Read_GridSection_GivesTheTariffAndTheHouseholdsChoices()
     {
-        var configuration = Read("meters:\n  - source: /dev/ttyUSB0\ngrid:\n  company: elvia\n");
+        var configuration = Read("meters:\n  - source: /dev/ttyUSB0\ngrid:\n  company: elvia\n  support: norgespris\n  region: tiltakssone\n  residence: holiday-home\n");
 
-        Assert.Contains(configuration.Warnings, warning => warning.StartsWith("grid (han.yaml line 4): han does not act on this section yet", StringComparison.Ordinal));
+        var grid = configuration.Grid!;
+        Assert.Equal("elvia", grid.Company);
+        Assert.StartsWith("Elvia", grid.Tariff!.Company, StringComparison.Ordinal);
+        Assert.Equal((Han.Pricing.SupportScheme.Norgespris, Han.Pricing.TaxRegion.Tiltakssone, Han.Pricing.Residence.HolidayHome), (grid.Support!.Value, grid.Region!.Value, grid.Residence!.Value));
+        Assert.DoesNotContain(configuration.Warnings, warning => warning.StartsWith("grid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Read_GridSupportMisspelt_NamesTheSettingTheValueAndWhatIsValid()
+    {
+        var problem = Assert.Throws<ConfigurationException>(() => Read("meters:\n  - source: /dev/ttyUSB0\ngrid:\n  support: norgepris\n"));
+
+        Assert.Contains("grid.support (han.yaml line 4): 'norgepris' is not valid; use one of stromstotte, norgespris, none", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_GridCompanyUnknown_NamesTheSettingAndTheShippedCompanies()
+    {
+        var problem = Assert.Throws<ConfigurationException>(() => Read("meters:\n  - source: /dev/ttyUSB0\ngrid:\n  company: elvja\n"));
+
+        Assert.Contains("grid.company (han.yaml line 4): ", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("elvia", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SupplierMarkupWithAComma_IsRefusedWithWhatToWrite()
+    {
+        var problem = Assert.Throws<ConfigurationException>(() => Read("meters:\n  - source: /dev/ttyUSB0\nprices:\n  zone: NO1\n  markup: 4,9\n"));
+
+        Assert.Contains("prices.markup (han.yaml line 5): '4,9' is not the supplier's markup in øre/kWh excluding VAT", problem.Message, StringComparison.Ordinal);
     }
 
     private static RunConfiguration Read(string yaml, Func<string, string>? readFile = null, KeyValuePair<string, string>[]? environment = null, Func<string, bool>? folderExists = null)
