@@ -56,7 +56,7 @@ internal static class EndpointDescription
 
     private static string Describe(int status) => status switch
     {
-        404 => "No meter has that name.",
+        404 => "No meter has that name (for /cost also: no cost is configured; the error says what to add).",
         400 => "A query parameter is not valid: the error names it, its value and what is valid.",
         _ => "OK",
     };

@@ -11,20 +11,29 @@ namespace Han.Web;
 /// The history half of the REST API (issue 10, point 5; docs/web.md): what is stored of each meter
 /// (energy by period, per-minute power, the month's capacity basis, flagged hours) and the span of it.
 /// Query parameters are read here rather than bound, so that a bad one is a 400 naming the parameter,
-/// its value and what is valid. Times go in as <see cref="HistoryTime"/> reads them.
+/// its value and what is valid. Times go in as <see cref="HistoryTime"/> reads them. With a cost profile
+/// (<see cref="HistoryOptions.Cost"/>), also what the electricity costs now and so far (issue 11, point 4).
 /// </summary>
 internal sealed class HistoryEndpoints
 {
     private const string FromText = "Start (inclusive): YYYY, YYYY-MM, YYYY-MM-DD (local midnight in the zone) or an ISO 8601 instant with offset. A calendar form alone covers the year, month or day it names.";
     private const string ToText = "End (exclusive), in the same forms as from.";
 
+    /// <summary>What the cost endpoint says without a cost profile: where to configure one.</summary>
+    internal const string NoCost = "no cost is configured: add the prices: (bidding zone and spot price source) and grid: (grid company) sections to han run's configuration (docs/cost.md)";
+
+    /// <summary>What the cost endpoint says with a cost profile but no store, which holds the hours and prices it needs.</summary>
+    internal const string NoStore = "the cost needs the history: add a storage: section to han run's configuration (docs/storage.md)";
+
     private readonly HistoryReader _reader;
     private readonly Dictionary<string, LiveMeter> _live;
+    private readonly LiveCost? _cost;
 
     public HistoryEndpoints(IReadOnlyList<ServedMeter> meters, HistoryOptions options)
     {
         _live = meters.ToDictionary(m => m.Live.Name, m => m.Live, StringComparer.Ordinal);
         _reader = new HistoryReader([.. meters.Select(m => m.Live.Name)], options);
+        _cost = options.Cost is { } profile ? new LiveCost(profile) : null;
     }
 
     public void Map(IEndpointRouteBuilder app)
@@ -38,6 +47,7 @@ internal sealed class HistoryEndpoints
             .Takes("from", FromText + " Default: 24 hours ago.").Takes("to", ToText + " Default: now.");
         MapMeter(app, "capacity", CapacityAsync, "The month's capacity basis: the three highest hours on three different days, their mean, and for this month the hour under way, projected to its end.")
             .Takes("month", "YYYY-MM; default this month.");
+        MapMeter(app, "cost", CostAsync, "What the electricity costs now and so far, NOK including VAT: the all-in price now, this hour's and today's cost, the month's invoice so far line by line, the capacity step and the kWh left this hour before it goes up, and today's hours with their all-in and spot price and import. 404 when no cost is configured (prices: and grid:).");
         MapMeter(app, "flags", FlagsAsync, "The flagged hours and why. Default: this month.")
             .Takes("from", FromText + " Default: this month.").Takes("to", ToText);
     }
@@ -134,16 +144,43 @@ internal sealed class HistoryEndpoints
         var month = new HistoryRange(start, HistoryTime.EndOf(start, CalendarUnit.Month, zone));
         var hours = await _reader.AggregatesAsync(name, AggregateResolution.Hour, month, cancellation).ConfigureAwait(false);
         var day = HistoryTime.LocalDate(start, zone);
-        CurrentHour? current = null;
-        if (now >= month.From && now < month.To)
+        var current = now >= month.From && now < month.To
+            ? await ProjectAsync(name, now, day, hours, cancellation).ConfigureAwait(false)
+            : null;
+        await JsonAnswer.WriteAsync(response, writer => CapacityAnswer.Write(writer, day, zone, hours, current)).ConfigureAwait(false);
+    }
+
+    private async Task CostAsync(string name, HttpRequest request, HttpResponse response, CancellationToken cancellation)
+    {
+        if (!await KnownAsync(name, response, cancellation).ConfigureAwait(false))
         {
-            var hourStart = CapacityReckoning.HourStart(now);
-            var minutes = await _reader.MinutesAsync(name, new HistoryRange(hourStart, now + TimeSpan.FromMinutes(1)), cancellation).ConfigureAwait(false);
-            var live = _live.TryGetValue(name, out var meter) ? meter.Snapshot().State : null;
-            current = CapacityReckoning.Project(now, day, zone, hours, minutes, live);
+            return;
         }
 
-        await JsonAnswer.WriteAsync(response, writer => CapacityAnswer.Write(writer, day, zone, hours, current)).ConfigureAwait(false);
+        if (_cost is null || _reader.Store is not { } store)
+        {
+            await JsonAnswer.NotConfiguredAsync(response, _cost is null ? NoCost : NoStore).ConfigureAwait(false);
+            return;
+        }
+
+        // The hour under way as the capacity endpoint projects it: its import so far is the live estimate
+        // the cost of this hour and the headroom start from.
+        var zone = _reader.Zone;
+        var now = _reader.Now;
+        var month = _reader.ThisMonth();
+        var hours = await _reader.AggregatesAsync(name, AggregateResolution.Hour, month, cancellation).ConfigureAwait(false);
+        var current = await ProjectAsync(name, now, HistoryTime.LocalDate(month.From, zone), hours, cancellation).ConfigureAwait(false);
+        var cost = await _cost.ComputeAsync(store, name, now, current.ImportKwh, cancellation).ConfigureAwait(false);
+        await JsonAnswer.WriteAsync(response, writer => CostAnswer.Write(writer, name, zone, cost)).ConfigureAwait(false);
+    }
+
+    /// <summary>The hour under way against the month's hours: so far, and projected with the live power.</summary>
+    private async Task<CurrentHour> ProjectAsync(string name, DateTimeOffset now, DateOnly month, IReadOnlyList<EnergyAggregate> hours, CancellationToken cancellation)
+    {
+        var hourStart = CapacityReckoning.HourStart(now);
+        var minutes = await _reader.MinutesAsync(name, new HistoryRange(hourStart, now + TimeSpan.FromMinutes(1)), cancellation).ConfigureAwait(false);
+        var live = _live.TryGetValue(name, out var meter) ? meter.Snapshot().State : null;
+        return CapacityReckoning.Project(now, month, _reader.Zone, hours, minutes, live);
     }
 
     private async Task FlagsAsync(string name, HttpRequest request, HttpResponse response, CancellationToken cancellation)

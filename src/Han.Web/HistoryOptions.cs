@@ -1,3 +1,4 @@
+using Han.Costs;
 using Han.Storage;
 
 namespace Han.Web;
@@ -9,6 +10,9 @@ namespace Han.Web;
 /// </summary>
 public sealed record HistoryOptions(IHistoryStore? Store, TimeZoneInfo Zone, TimeProvider Clock)
 {
+    /// <summary>How the meter's electricity is costed (<c>prices:</c> and <c>grid:</c>, docs/cost.md); null answers <c>/cost</c> with a 404 saying what to add.</summary>
+    public CostProfile? Cost { get; init; }
+
     /// <summary>No store, the system's zone and clock.</summary>
     public static HistoryOptions None { get; } = new(null, TimeZoneInfo.Local, TimeProvider.System);
 }

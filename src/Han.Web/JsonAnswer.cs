@@ -25,20 +25,20 @@ internal static class JsonAnswer
     }
 
     /// <summary>400 with the reason: the parameter, its value and what would be valid.</summary>
-    public static Task BadRequestAsync(HttpResponse response, string problem) =>
+    public static Task BadRequestAsync(HttpResponse response, string problem) => ErrorAsync(response, problem, StatusCodes.Status400BadRequest);
+
+    /// <summary>404 saying what is missing and what to configure (an endpoint whose feature is not set up).</summary>
+    public static Task NotConfiguredAsync(HttpResponse response, string problem) => ErrorAsync(response, problem, StatusCodes.Status404NotFound);
+
+    /// <summary>404 naming the meters there are, so that a typo in a URL explains itself.</summary>
+    public static Task NoSuchMeterAsync(HttpResponse response, string name, IEnumerable<string> known) =>
+        ErrorAsync(response, $"no meter is named '{name}'; han reads {string.Join(", ", known)}", StatusCodes.Status404NotFound);
+
+    private static Task ErrorAsync(HttpResponse response, string problem, int status) =>
         WriteAsync(response, writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("error", problem);
             writer.WriteEndObject();
-        }, StatusCodes.Status400BadRequest);
-
-    /// <summary>404 naming the meters there are, so that a typo in a URL explains itself.</summary>
-    public static Task NoSuchMeterAsync(HttpResponse response, string name, IEnumerable<string> known) =>
-        WriteAsync(response, writer =>
-        {
-            writer.WriteStartObject();
-            writer.WriteString("error", $"no meter is named '{name}'; han reads {string.Join(", ", known)}");
-            writer.WriteEndObject();
-        }, StatusCodes.Status404NotFound);
+        }, status);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Han.Costs;
 using Han.Live.Fanout;
 using Han.Storage;
 using Han.Web;
@@ -42,8 +43,8 @@ internal sealed class DashboardServer : IAsyncDisposable
 
     public SimulatedMeter Meter => Meters[0];
 
-    /// <summary>Starts the server with a meter per name, each with ten minutes of lists and a line status already shown.</summary>
-    public static async Task<DashboardServer> StartAsync(string? token = null, KnownHistory? history = null, params string[] names)
+    /// <summary>Starts the server with a meter per name, each with ten minutes of lists and a line status already shown; with a cost profile, the cost endpoint answers.</summary>
+    public static async Task<DashboardServer> StartAsync(string? token = null, KnownHistory? history = null, CostProfile? cost = null, params string[] names)
     {
         names = names.Length == 0 ? ["house"] : names;
         var folder = Directory.CreateTempSubdirectory("han-test-browser-").FullName;
@@ -65,7 +66,7 @@ internal sealed class DashboardServer : IAsyncDisposable
             served.Add(new ServedMeter(live, [queue]));
         }
 
-        var historyOptions = new HistoryOptions(store, KnownHistory.Oslo, TimeProvider.System);
+        var historyOptions = new HistoryOptions(store, KnownHistory.Oslo, TimeProvider.System) { Cost = cost };
         var server = new WebServer(new WebOptions(new IPEndPoint(IPAddress.Loopback, 0), token), served, historyOptions);
         await server.StartAsync(CancellationToken.None);
         var dashboard = new DashboardServer(server, served, historyOptions, store, folder, queues, lives, [.. names.Select(n => new SimulatedMeter(n, TimeSpan.FromMinutes(10)))]);

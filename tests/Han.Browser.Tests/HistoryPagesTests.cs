@@ -104,7 +104,8 @@ public sealed class HistoryPagesTests(BrowserFixture browser)
         Assert.True(dashboard.Problems.Count == 0, string.Join("\n", dashboard.Problems));
     }
 
-    private static async Task<JsonElement> GetAsync(DashboardServer server, string path)
+    /// <summary>An answer of the server's API, as a script would read it.</summary>
+    internal static async Task<JsonElement> GetAsync(DashboardServer server, string path)
     {
         using var client = new HttpClient { BaseAddress = server.Address };
         return JsonDocument.Parse(await client.GetStringAsync(path)).RootElement.Clone();

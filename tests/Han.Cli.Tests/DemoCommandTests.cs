@@ -27,6 +27,7 @@ public sealed partial class DemoCommandTests : IDisposable
         var (from, to) = (Day(DateTimeOffset.UtcNow.AddDays(-35)), Day(DateTimeOffset.UtcNow.AddDays(2)));
         var days = JsonNode.Parse(await web.GetStringAsync($"api/meters/house/energy?resolution=day&from={from}&to={to}"))!.AsObject();
         var capacity = JsonNode.Parse(await web.GetStringAsync("api/meters/house/capacity"))!.AsObject();
+        var cost = JsonNode.Parse(await web.GetStringAsync("api/meters/house/cost"))!.AsObject();
         var live = await FirstLiveReadingAsync(web);
         var storedDays = await ReadDaysAsync(demo);
         demo.Signal(signal);
@@ -42,6 +43,13 @@ public sealed partial class DemoCommandTests : IDisposable
         Assert.All(dayImports.Skip(1).SkipLast(1), kwh => Assert.InRange(kwh, 5m, 150m));
         Assert.Equal(storedDays.Select(day => day.ImportKwh!.Value), dayImports);
         Assert.NotEmpty(capacity["peaks"]!.AsArray());
+        // The Cost page has its figures: the demo's prices cover the month so far and Elvia's tariff has a step.
+        Assert.InRange(cost["price_now"]!.GetValue<decimal>(), 0.1m, 5m);
+        Assert.Equal(0, cost["month"]!["unpriced_intervals"]!.GetValue<int>());
+        Assert.True(cost["month"]!["total"]!.GetValue<decimal>() > 0m, cost.ToJsonString());
+        Assert.NotNull(cost["capacity"]!["step_nok_per_month"]);
+        Assert.All(cost["today"]!.AsArray(), hour => Assert.NotNull(hour!["all_in"]));
+        Assert.Contains("invented spot prices", result.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, result.ExitCode);
         Assert.Contains($"han demo: open http://127.0.0.1:{port}", result.Stdout, StringComparison.Ordinal);
         Assert.False(Directory.Exists(StoreFolder(result.Stderr)), "the demo's folder is removed when it stops");

@@ -15,7 +15,7 @@ public sealed class OpenApiTests
         var paths = document.RootElement.GetProperty("paths").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal);
         Assert.Equal(
             [
-                "/", "/api/history", "/api/meters", "/api/meters/{name}/capacity", "/api/meters/{name}/energy", "/api/meters/{name}/flags",
+                "/", "/api/history", "/api/meters", "/api/meters/{name}/capacity", "/api/meters/{name}/cost", "/api/meters/{name}/energy", "/api/meters/{name}/flags",
                 "/api/meters/{name}/live", "/api/meters/{name}/live/recent", "/api/meters/{name}/live/stream", "/api/meters/{name}/power", "/api/status", "/metrics",
             ],
             paths);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Han.Costs;
 using Han.Live;
 using Han.Live.Fanout;
 using Han.Readings;
@@ -9,7 +10,7 @@ namespace Han.Web.Tests;
 
 /// <summary>
 /// han's web server over a real history store (a SQLite file in a temporary folder unless another store is
-/// given), in Europe/Oslo, with a clock the test sets: the configured meter is "house".
+/// given), in Europe/Oslo, with a clock the test sets and the cost profile it gives: the configured meter is "house".
 /// </summary>
 internal sealed class StoredHistory : IAsyncDisposable
 {
@@ -31,7 +32,7 @@ internal sealed class StoredHistory : IAsyncDisposable
 
     public RunningWebServer Web { get; }
 
-    public static async Task<StoredHistory> StartAsync(DateTimeOffset now, IHistoryStore? store = null)
+    public static async Task<StoredHistory> StartAsync(DateTimeOffset now, IHistoryStore? store = null, CostProfile? cost = null)
     {
         string? folder = null;
         if (store is null)
@@ -41,7 +42,7 @@ internal sealed class StoredHistory : IAsyncDisposable
         }
 
         var clock = new FakeTimeProvider(now);
-        var web = await RunningWebServer.StartAsync(history: new HistoryOptions(store, Oslo, clock));
+        var web = await RunningWebServer.StartAsync(history: new HistoryOptions(store, Oslo, clock) { Cost = cost });
         return new StoredHistory(store, folder, clock, web);
     }
 

@@ -12,8 +12,9 @@ namespace Han.Cli.Demo;
 /// <summary>
 /// Runs <c>han demo</c>: (1) a state folder of its own (a new temporary folder, deleted at the end: the
 /// user's history is never touched); (2) four weeks of the simulated meter's history written through the
-/// import path; (3) the meter going on at real time on a loopback TCP port; (4) <c>han run</c> with that
-/// meter, the history and the dashboard, until Ctrl-C or SIGTERM, which stop everything with exit code 0.
+/// import path, with invented spot prices (<see cref="DemoPrices"/>) so that the cost shows; (3) the meter
+/// going on at real time on a loopback TCP port; (4) <c>han run</c> with that meter, the history, the cost
+/// and the dashboard, until Ctrl-C or SIGTERM, which stop everything with exit code 0.
 /// </summary>
 internal static class DemoRun
 {
@@ -38,6 +39,8 @@ internal static class DemoRun
             {
                 var lists = await DemoBackfill.RunAsync(meter, store, DemoConfiguration.MeterName, now, zone, cancellation).ConfigureAwait(false);
                 await error.WriteLineAsync($"han demo: {lists:N0} lists of history written in {backfill.Elapsed.TotalSeconds:F1} s").ConfigureAwait(false);
+                await DemoPrices.WriteAsync(store, folder, meter.Start, now, zone, cancellation).ConfigureAwait(false);
+                await error.WriteLineAsync($"han demo: invented spot prices for {DemoPrices.Zone} (demo prices, not the market's) and {DemoConfiguration.GridCompany}'s grid tariff price the Cost page").ConfigureAwait(false);
             }
 
             await using var server = TcpBroadcastServer.Start(new IPEndPoint(IPAddress.Loopback, 0));

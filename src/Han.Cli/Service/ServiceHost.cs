@@ -98,7 +98,11 @@ internal sealed class ServiceHost : IAsyncDisposable
             })
             .ToList();
         var web = configuration.Web is { } webOptions
-            ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))], new HistoryOptions(history?.Store, history?.Zone ?? configuration.TimeZone, clock))
+            ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))], new HistoryOptions(history?.Store, history?.Zone ?? configuration.TimeZone, clock)
+            {
+                // The dashboard's cost (docs/cost.md) when prices: and grid: say how to cost the meter's hours.
+                Cost = Cost.CostSettings.FromConfiguration(configuration.Prices, configuration.Grid)?.Profile(),
+            })
             : null;
         foreach (var meter in meters)
         {

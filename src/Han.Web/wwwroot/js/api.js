@@ -31,6 +31,8 @@ export const status = () => get('api/status');
 export const energy = (name, resolution, from, to) => get(`${meterPath(name)}/energy?${query({ resolution, from, to })}`);
 export const power = (name, from, to) => get(`${meterPath(name)}/power?${query({ from, to })}`);
 export const capacity = (name, month) => get(`${meterPath(name)}/capacity?${query({ month })}`);
+/** The cost now and so far; NotFound when han has no cost configured (prices: and grid:). */
+export const cost = name => get(`${meterPath(name)}/cost`);
 
 /** The answer, or null from a han that has no such endpoint (an older version). */
 async function orNull(read) {

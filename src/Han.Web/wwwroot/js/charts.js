@@ -155,3 +155,50 @@ export function energyBars(element, answer, label, onPoint) {
   };
   return new Chart(element, options, data);
 }
+
+/**
+ * Today's price curve with the consumption under it (the Cost page): per hour the all-in price (a line
+ * with dots, left axis, kr/kWh) and the spot price (dashed), over the hour's import (bars, right axis,
+ * kWh). The x axis counts the hours (23 or 25 on a DST day). onPoint(index or null) follows the cursor.
+ * Returns the Chart with update(hours, onPoint) for the answer of the next minute.
+ */
+export function priceAndUse(element, hours, zone, onPoint) {
+  let shown = hours;
+  let point = onPoint;
+  const columns = list => [list.map((_, i) => i), list.map(h => h.all_in), list.map(h => h.spot), list.map(h => h.import_kwh)];
+  const options = () => {
+    const price = theme.color('--price');
+    return {
+      scales: {
+        x: { time: false, range: (u, min, max) => [-0.5, Math.max(max, shown.length - 1) + 0.5] },
+        price: { range: (u, min, max) => [Math.min(0, min ?? 0), Math.max(0.5, (max ?? 0) * 1.15)] },
+        kwh: { range: (u, min, max) => [0, Math.max(0.5, (max ?? 0) * 1.6)] },
+      },
+      legend: { show: false },
+      cursor: { drag: { x: false, y: false }, points: { show: false } },
+      series: [
+        {},
+        { label: t('cost.allInLegend'), scale: 'price', stroke: price, width: 2, points: { show: true, size: 5, fill: price }, spanGaps: false },
+        { label: t('cost.spot'), scale: 'price', stroke: faded(price, 70), width: 1.5, dash: [5, 4], points: { show: false }, spanGaps: false },
+        {
+          label: t('power.import'), scale: 'kwh', paths: uPlot.paths.bars({ size: [0.7, 48], gap: 1 }), points: { show: false },
+          fillTo: 0, width: 0, stroke: theme.color('--import'), fill: faded(theme.color('--import'), 45),
+        },
+      ],
+      axes: [
+        axis((u, splits) => splits.map(i => Number.isInteger(i) && i >= 0 && i < shown.length ? format.instant(new Date(shown[i].start), zone, { hour: '2-digit' }) : ''), { space: 34, incrs: [1, 2, 3, 4, 6, 12] }),
+        axis((u, splits) => splits.map(v => format.number(v, 2, 2)), { scale: 'price', size: barsAxisSize }),
+        axis((u, splits) => splits.map(v => format.number(v, 1, 0)), { scale: 'kwh', side: 1, size: 48, grid: { show: false } }),
+      ],
+      hooks: { setCursor: [u => point(u.cursor.idx ?? null)] },
+    };
+  };
+  const chart = new Chart(element, options, columns(hours));
+  chart.update = (next, nextPoint) => {
+    shown = next;
+    point = nextPoint;
+    chart.setData(columns(next));
+  };
+  element.dataset.hours = hours.length;
+  return chart;
+}

@@ -1,4 +1,4 @@
-// The dashboard's shell: the meters, the pages (#/now, #/history, #/peaks, #/meter), the language and
+// The dashboard's shell: the meters, the pages (#/now, #/history, #/peaks, #/cost, #/meter), the language and
 // theme toggles, and what the page says when han asks for its token or does not answer.
 import * as api from './api.js';
 import * as theme from './theme.js';
@@ -10,6 +10,7 @@ const pages = {
   now: () => import('./live.js'),
   history: () => import('./history.js'),
   peaks: () => import('./peaks.js'),
+  cost: () => import('./cost.js'),
   meter: () => import('./meter.js'),
 };
 
