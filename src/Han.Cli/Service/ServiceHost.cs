@@ -77,8 +77,10 @@ internal sealed class ServiceHost : IAsyncDisposable
         var mqtt = configuration.Mqtt is { } mqttOptions
             ? new MqttConnection(mqttOptions, (text, level) => ServiceLog.Write(sinkLog, level, text), clock)
             : null;
-        var costs = CostSettings.FromConfiguration(configuration.Prices, configuration.Grid) is { } cost && mqtt is not null && history is not null
-            ? new CostReporting(new Han.Costs.LiveCost(cost.Profile()), history.Store, mqtt, configuration.Grid?.StepAlert ?? false, sinkLog, clock)
+        // How the meters' hours are costed (docs/cost.md), when prices: and grid: say so; one profile for MQTT and the web.
+        var costProfile = CostSettings.FromConfiguration(configuration.Prices, configuration.Grid)?.Profile();
+        var costs = costProfile is not null && mqtt is not null && history is not null
+            ? new CostReporting(new Han.Costs.LiveCost(costProfile), history.Store, mqtt, configuration.Grid?.StepAlert ?? false, sinkLog, clock)
             : null;
         var homeAssistant = HomeAssistantDiscovery(configuration, mqtt, clock, costs?.Entities ?? []);
         // One file for all meters' statistics, in the state folder, so that a restart loses no hour.
@@ -100,8 +102,7 @@ internal sealed class ServiceHost : IAsyncDisposable
         var web = configuration.Web is { } webOptions
             ? new WebServer(webOptions, [.. meters.Select(m => new ServedMeter(live![m.Name], m.FanOut.Queues))], new HistoryOptions(history?.Store, history?.Zone ?? configuration.TimeZone, clock)
             {
-                // The dashboard's cost (docs/cost.md) when prices: and grid: say how to cost the meter's hours.
-                Cost = Cost.CostSettings.FromConfiguration(configuration.Prices, configuration.Grid)?.Profile(),
+                Cost = costProfile,
             })
             : null;
         foreach (var meter in meters)
