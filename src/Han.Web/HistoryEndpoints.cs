@@ -170,7 +170,19 @@ internal sealed class HistoryEndpoints
         var month = _reader.ThisMonth();
         var hours = await _reader.AggregatesAsync(name, AggregateResolution.Hour, month, cancellation).ConfigureAwait(false);
         var current = await ProjectAsync(name, now, HistoryTime.LocalDate(month.From, zone), hours, cancellation).ConfigureAwait(false);
-        var cost = await _cost.ComputeAsync(store, name, now, current.ImportKwh, cancellation).ConfigureAwait(false);
+        CostSnapshot cost;
+        try
+        {
+            cost = await _cost.ComputeAsync(store, name, now, current.ImportKwh, cancellation).ConfigureAwait(false);
+        }
+        catch (ArgumentException problem)
+        {
+            // The rates han ships or the grid tariff do not cover today (a new year's rate, a tariff that ended):
+            // say so and what to do, rather than fail the request without a word.
+            await JsonAnswer.CannotComputeAsync(response, $"the cost cannot be computed now: {problem.Message}").ConfigureAwait(false);
+            return;
+        }
+
         await JsonAnswer.WriteAsync(response, writer => CostAnswer.Write(writer, name, zone, cost)).ConfigureAwait(false);
     }
 

@@ -30,6 +30,9 @@ internal static class JsonAnswer
     /// <summary>404 saying what is missing and what to configure (an endpoint whose feature is not set up).</summary>
     public static Task NotConfiguredAsync(HttpResponse response, string problem) => ErrorAsync(response, problem, StatusCodes.Status404NotFound);
 
+    /// <summary>503 saying why a figure cannot be computed now and what would let it be (a rate or tariff that does not cover today).</summary>
+    public static Task CannotComputeAsync(HttpResponse response, string problem) => ErrorAsync(response, problem, StatusCodes.Status503ServiceUnavailable);
+
     /// <summary>404 naming the meters there are, so that a typo in a URL explains itself.</summary>
     public static Task NoSuchMeterAsync(HttpResponse response, string name, IEnumerable<string> known) =>
         ErrorAsync(response, $"no meter is named '{name}'; han reads {string.Join(", ", known)}", StatusCodes.Status404NotFound);

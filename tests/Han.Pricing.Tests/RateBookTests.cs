@@ -21,12 +21,12 @@ public class RateBookTests
         Assert.Equal((decimal)ore, NorwayRates.Default.On(NorwayRates.Elavgift, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)).Value);
 
     [Fact]
-    public void On_Norgespris2027_SaysWhatToDo()
+    public void On_Norgespris2028_SaysWhatToDo()
     {
-        var error = Assert.Throws<ArgumentException>(() => NorwayRates.Default.On(NorwayRates.Norgespris, new DateOnly(2027, 1, 1)));
+        var error = Assert.Throws<ArgumentException>(() => NorwayRates.Default.On(NorwayRates.Norgespris, new DateOnly(2028, 1, 1)));
 
         Assert.Contains("norgespris", error.Message, StringComparison.Ordinal);
-        Assert.Contains("2027-01-01", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2028-01-01", error.Message, StringComparison.Ordinal);
         Assert.Contains("setting", error.Message, StringComparison.Ordinal);
     }
 

@@ -77,6 +77,21 @@ public class SupportMonthTests
         ReportAssert.Matches(ReferenceBill.Compute(month, support: SupportScheme.Stromstotte, supportPriceNok: 0.75m), report, LineKind.Stromstotte);
     }
 
+    [Theory]
+    [InlineData(SupportScheme.Stromstotte, NorwayRates.StromstotteThreshold, "75 øre/kWh ex VAT")]
+    [InlineData(SupportScheme.Norgespris, NorwayRates.Norgespris, "40 øre/kWh ex VAT")]
+    public void Compute_January2027_CostsWithTheAssumedRateAndSaysSo(SupportScheme support, string rate, string value)
+    {
+        // The year's new levels are not known when han is released: a January must still be costed, not refused.
+        var month = Scenario.Month(2027, 1, Load.House(17), Load.Spot(18));
+
+        var report = Scenario.Run(Scenario.Settings(support), CostPeriod.Month(2027, 1), month);
+
+        var used = Assert.Single(report.Used, u => u.Name.StartsWith(rate, StringComparison.Ordinal) && u.Value == value);
+        Assert.True(used.Assumed);
+        Assert.NotEqual(0m, report.SupportTotal);
+    }
+
     [Fact]
     public void Compute_StromstotteWithThresholdSetting_UsesTheSetting()
     {

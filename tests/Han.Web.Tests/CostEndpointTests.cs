@@ -87,6 +87,23 @@ public sealed class CostEndpointTests
     }
 
     [Fact]
+    public async Task Cost_TariffEndedBeforeToday_503SayingWhatIsMissing()
+    {
+        var ended = new GridTariff("Old Nett AS",
+        [
+            new GridTariffPeriod(new DateOnly(2025, 1, 1), new DateOnly(2026, 1, 1), [CustomerGroup.Household], EnergyCharge.Flat(30m), new CapacityCharge(CapacityMethod.ThreeDailyMaximaOfMonth, true, [new(0m, 150m)])),
+        ]);
+        await using var history = await StoredHistory.StartAsync(Now, cost: CostProfile.Norway(new NorwaySettings(ended, SupplierContract.None), "NO1"));
+        await StoreMonthAsync(history.Store);
+
+        using var answer = await history.Web.Client.GetAsync("api/meters/house/cost");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
+        var error = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        Assert.StartsWith("the cost cannot be computed now: The grid tariff of Old Nett AS has no tariff for Household on 2026-08-01", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Cost_UnknownMeter_404NamingTheMeters()
     {
         await using var history = await StoredHistory.StartAsync(Now, cost: Profile());

@@ -58,6 +58,12 @@ internal static class ConfigurationSummary
             text.Append(prices.Describe()).Append('\n');
         }
 
+        text.Append(Cost.CostSettings.FromConfiguration(configuration.Prices, configuration.Grid) is { } cost
+            ? $"cost: {cost.Describe()}{(configuration.Grid?.StepAlert == true ? "; step alert on" : string.Empty)}\n"
+            : configuration.Grid is not null || configuration.Prices is not null
+                ? "cost: not computed (it needs prices: with the zone and, in Norway, grid: with the company; docs/cost.md)\n"
+                : string.Empty);
+
         foreach (var warning in configuration.Warnings)
         {
             text.Append($"warning: {warning}\n");

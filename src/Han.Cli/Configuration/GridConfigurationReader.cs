@@ -11,7 +11,8 @@ namespace Han.Cli.Configuration;
 ///   support: stromstotte      # or norgespris, or none
 ///   region: standard          # or vat-exempt (Nord-Norge), tiltakssone (Finnmark, Nord-Troms)
 ///   residence: home           # or holiday-home
-///   stromstotte_threshold: 77 # øre/kWh ex VAT; overrides the rates' (2026's is assumed, docs/pricing.md)
+///   stromstotte_threshold: 77 # øre/kWh ex VAT; overrides the rates' (2026's and 2027's are assumed, docs/pricing.md)
+///   norgespris_price: 40      # øre/kWh ex VAT; overrides the rates' (2027's is assumed)
 ///   step_alert: true          # han run: say when this hour is projected to raise the capacity step (MQTT, Home Assistant)
 /// </code>
 /// The company's tariff is read here, so that <c>han run --check</c> says what is wrong with a tariff file.
@@ -20,7 +21,7 @@ internal static class GridConfigurationReader
 {
     public const string Section = "grid";
 
-    public static readonly string[] Keys = ["company", "support", "region", "residence", "stromstotte_threshold", "step_alert"];
+    public static readonly string[] Keys = ["company", "support", "region", "residence", "stromstotte_threshold", "norgespris_price", "step_alert"];
 
     /// <summary>The section, or null when it is not there.</summary>
     public static GridConfiguration? Read(ConfigurationChecker check)
@@ -39,7 +40,10 @@ internal static class GridConfigurationReader
             ReadChoice(check, "region", CostChoices.Regions),
             ReadChoice(check, "residence", CostChoices.Residences),
             check.Get($"{Section}:stromstotte_threshold") is null ? null : check.ReadDecimal($"{Section}:stromstotte_threshold", 0m, 0m, 1000m, "the strømstøtte threshold in øre/kWh excluding VAT"),
-            check.ReadBool($"{Section}:step_alert", false));
+            check.ReadBool($"{Section}:step_alert", false))
+        {
+            NorgesprisOre = check.Get($"{Section}:norgespris_price") is null ? null : check.ReadDecimal($"{Section}:norgespris_price", 0m, 0m, 1000m, "the Norgespris level in øre/kWh excluding VAT"),
+        };
     }
 
     private static GridTariff? ReadTariff(ConfigurationChecker check, Setting company)

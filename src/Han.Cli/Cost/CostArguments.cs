@@ -28,12 +28,13 @@ internal sealed class CostArguments
     private readonly Option<string?> _residence = new("--residence") { Description = $"{CostChoices.Valid(CostChoices.Residences)}: a holiday home gets no strømstøtte and a lower Norgespris cap. Default: grid.residence, else home.", HelpName = "home|holiday-home" };
     private readonly Option<string?> _markup = new("--markup") { Description = "The supplier's markup in øre/kWh EXCLUDING VAT (offers quote it with VAT: divide by 1.25). Default: prices.markup, else 0.", HelpName = "ORE" };
     private readonly Option<string?> _fee = new("--supplier-fee") { Description = "The supplier's fixed fee in NOK/month EXCLUDING VAT. Default: prices.supplier_fee, else 0.", HelpName = "NOK" };
-    private readonly Option<string?> _threshold = new("--stromstotte-threshold") { Description = "The strømstøtte threshold in øre/kWh excluding VAT, overriding the rates han ships (2026's is assumed to be 2025's 75 øre until confirmed). Default: grid.stromstotte_threshold.", HelpName = "ORE" };
+    private readonly Option<string?> _threshold = new("--stromstotte-threshold") { Description = "The strømstøtte threshold in øre/kWh excluding VAT, overriding the rates han ships (2026's and 2027's are assumed to be 2025's 75 øre until confirmed). Default: grid.stromstotte_threshold.", HelpName = "ORE" };
+    private readonly Option<string?> _norgespris = new("--norgespris-price") { Description = "The Norgespris level in øre/kWh excluding VAT, overriding the rates han ships (40 øre through 2026; 2027's is assumed to be the same until confirmed). Default: grid.norgespris_price.", HelpName = "ORE" };
     private readonly Option<string?> _format = new("--format") { Description = "text (default: the lines of the supplier's and the grid company's invoices) or json (one object).", HelpName = "text|json" };
 
     public void AddTo(Command command)
     {
-        Option[] options = [_month, _from, _to, _consumption, _prices, _zone, _grid, _support, _region, _residence, _markup, _fee, _threshold, _format, .. _store.All];
+        Option[] options = [_month, _from, _to, _consumption, _prices, _zone, _grid, _support, _region, _residence, _markup, _fee, _threshold, _norgespris, _format, .. _store.All];
         foreach (var option in options)
         {
             command.Options.Add(option);
@@ -168,15 +169,10 @@ internal sealed class CostArguments
         var (residence, residenceProblem) = Choice(parse.GetValue(_residence), "--residence", CostChoices.Residences, grid?.Residence ?? Residence.Home);
         var (markup, markupProblem) = Number(parse.GetValue(_markup), "--markup", "the supplier's markup in øre/kWh excluding VAT, as 4.9", configuredPrices?.MarkupOrePerKwh ?? 0m);
         var (fee, feeProblem) = Number(parse.GetValue(_fee), "--supplier-fee", "the supplier's fixed fee in NOK/month excluding VAT, as 39.20", configuredPrices?.SupplierFeeNokPerMonth ?? 0m);
-        var threshold = grid?.StromstotteThresholdOre;
-        string? thresholdProblem = null;
-        if (parse.GetValue(_threshold) is { } thresholdText)
-        {
-            (var given, thresholdProblem) = Number(thresholdText, "--stromstotte-threshold", "the threshold in øre/kWh excluding VAT, as 77", 0m);
-            threshold = given;
-        }
+        var (threshold, thresholdProblem) = Override(parse.GetValue(_threshold), "--stromstotte-threshold", "the threshold in øre/kWh excluding VAT, as 77", grid?.StromstotteThresholdOre);
+        var (norgespris, norgesprisProblem) = Override(parse.GetValue(_norgespris), "--norgespris-price", "the Norgespris level in øre/kWh excluding VAT, as 40", grid?.NorgesprisOre);
 
-        if ((supportProblem ?? regionProblem ?? residenceProblem ?? markupProblem ?? feeProblem ?? thresholdProblem) is { } problem)
+        if ((supportProblem ?? regionProblem ?? residenceProblem ?? markupProblem ?? feeProblem ?? thresholdProblem ?? norgesprisProblem) is { } problem)
         {
             return (null, problem);
         }
@@ -202,7 +198,7 @@ internal sealed class CostArguments
             }
         }
 
-        return (new CostSettings(zone, tariff, support, region, residence, markup, fee) { StromstotteThresholdOre = threshold }, null);
+        return (new CostSettings(zone, tariff, support, region, residence, markup, fee) { StromstotteThresholdOre = threshold, NorgesprisOre = norgespris }, null);
     }
 
     private static PriceChoice ReadPriceChoice(string? text) => text?.Trim().ToLowerInvariant() switch
@@ -236,6 +232,18 @@ internal sealed class CostArguments
         return decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             ? (value, null)
             : (fallback, $"{option} '{text}' is not a number; give {what} (a point, not a comma, before the decimals)");
+    }
+
+    /// <summary>A rate given on the command line, else the configuration's (null: the rates').</summary>
+    private static (decimal? Value, string? Problem) Override(string? text, string option, string what, decimal? configured)
+    {
+        if (text is null)
+        {
+            return (configured, null);
+        }
+
+        var (value, problem) = Number(text, option, what, 0m);
+        return (problem is null ? value : null, problem);
     }
 
     private static bool TryDay(string text, out DateOnly day) =>

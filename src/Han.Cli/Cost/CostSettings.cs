@@ -23,6 +23,9 @@ internal sealed record CostSettings(
     /// <summary>Overrides the rates' strømstøtte threshold (øre/kWh ex VAT); null to use the rates'.</summary>
     public decimal? StromstotteThresholdOre { get; init; }
 
+    /// <summary>Overrides the rates' Norgespris level (øre/kWh ex VAT); null to use the rates'.</summary>
+    public decimal? NorgesprisOre { get; init; }
+
     /// <summary>Local days and hours of Norway's bill; a simple market counts in UTC unless told otherwise.</summary>
     public TimeZoneInfo TimeZone => Tariff is null ? TimeZoneInfo.Utc : NorwaySettings.Oslo;
 
@@ -59,6 +62,7 @@ internal sealed record CostSettings(
             prices.SupplierFeeNokPerMonth)
         {
             StromstotteThresholdOre = grid?.StromstotteThresholdOre,
+            NorgesprisOre = grid?.NorgesprisOre,
         };
         return settings;
     }
@@ -78,14 +82,19 @@ internal sealed record CostSettings(
         }
 
         return CostProfile.Norway(
-            new NorwaySettings(Tariff, new SupplierContract(MarkupOrePerKwh, SupplierFeeNokPerMonth)) { Support = Support, Region = Region, Residence = Residence, StromstotteThresholdOrePerKwh = StromstotteThresholdOre },
+            new NorwaySettings(Tariff, new SupplierContract(MarkupOrePerKwh, SupplierFeeNokPerMonth)) { Support = Support, Region = Region, Residence = Residence, StromstotteThresholdOrePerKwh = StromstotteThresholdOre, NorgesprisOrePerKwh = NorgesprisOre },
             Zone.Code);
     }
 
     /// <summary>One line saying what was assumed, for the text's heading.</summary>
     public string Describe() => Tariff is null
         ? $"{Zone.Code}, spot + markup {MarkupOrePerKwh} øre/kWh + {SupplierFeeNokPerMonth} NOK/month (ex VAT; no grid tariff or taxes outside Norway)"
-        : $"{Zone.Code}, grid {Tariff.Company}, {Describe(Support)}, {Describe(Region)}{(Residence == Residence.HolidayHome ? ", holiday home" : string.Empty)}, supplier markup {MarkupOrePerKwh} øre/kWh and {SupplierFeeNokPerMonth} NOK/month ex VAT";
+        : $"{Zone.Code}, grid {Tariff.Company}, {Describe(Support)}{Overrides()}, {Describe(Region)}{(Residence == Residence.HolidayHome ? ", holiday home" : string.Empty)}, supplier markup {MarkupOrePerKwh} øre/kWh and {SupplierFeeNokPerMonth} NOK/month ex VAT";
+
+    /// <summary>The rates the user set in place of the data's (", threshold 77 øre").</summary>
+    private string Overrides() =>
+        (Support == SupportScheme.Stromstotte && StromstotteThresholdOre is { } threshold ? $" (threshold {threshold} øre)" : string.Empty)
+        + (Support == SupportScheme.Norgespris && NorgesprisOre is { } level ? $" ({level} øre)" : string.Empty);
 
     private static string Describe(SupportScheme support) => support switch
     {

@@ -72,6 +72,24 @@ public sealed class PricesConfigurationReaderTests
         Assert.Contains(expected, problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Describe_PricesAndGrid_SaysHowTheCostIsComputed()
+    {
+        var configuration = Read(OneMeter + "prices:\n  zone: NO1\n  markup: 4.9\n  supplier_fee: 39.2\ngrid:\n  company: elvia\n  support: norgespris\n  norgespris_price: 41\n");
+
+        var summary = ConfigurationSummary.Describe("/etc/han/han.yaml", configuration);
+
+        Assert.Contains("cost: NO1, grid Elvia AS, Norgespris (41 øre), standard VAT region, supplier markup 4.9 øre/kWh and 39.2 NOK/month ex VAT", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_GridWithoutPrices_SaysTheCostIsNotComputedAndWhy()
+    {
+        var summary = ConfigurationSummary.Describe("/etc/han/han.yaml", Read(OneMeter + "grid:\n  company: bkk\n"));
+
+        Assert.Contains("cost: not computed (it needs prices: with the zone", summary, StringComparison.Ordinal);
+    }
+
     private static RunConfiguration Read(string yaml)
     {
         var document = SettingsDocument.Load("/etc/han/han.yaml", new StringReader(yaml), []);

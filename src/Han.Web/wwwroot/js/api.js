@@ -15,8 +15,18 @@ export async function get(path) {
   }
   if (response.status === 401) throw new Unauthorized(path);
   if (response.status === 404) throw new NotFound(path);
-  if (!response.ok) throw new Unreachable(`${path}: ${response.status}`);
+  if (!response.ok) throw new Unreachable(`${path}: ${response.status}${await errorOf(response)}`);
   return response.json();
+}
+
+/** The API's own words for a failure ({"error": ...}), so the banner says what to do; empty when it gave none. */
+async function errorOf(response) {
+  try {
+    const body = await response.json();
+    return typeof body?.error === 'string' ? `: ${body.error}` : '';
+  } catch {
+    return '';
+  }
 }
 
 const meterPath = name => `api/meters/${encodeURIComponent(name)}`;
