@@ -53,7 +53,7 @@ internal static class CostAnswer
         foreach (var line in month.Lines)
         {
             writer.WriteStartObject();
-            writer.WriteString("party", PartyName(line.Party));
+            writer.WriteString("party", PartyNames.Of(line.Party));
             writer.WriteString("item", line.Item);
             writer.WriteNumber("quantity", decimal.Round(line.Quantity, PriceDecimals));
             writer.WriteString("unit", line.Unit);
@@ -94,13 +94,6 @@ internal static class CostAnswer
         JsonColumns.NumberOrNull(writer, "headroom_kwh", Round(cost.HeadroomKwh, PriceDecimals));
         writer.WriteEndObject();
     }
-
-    private static string PartyName(Party party) => party switch
-    {
-        Party.Supplier => "supplier",
-        Party.Grid => "grid",
-        _ => "support",
-    };
 
     private static decimal? Round(decimal? value, int decimals) => value is { } known ? decimal.Round(known, decimals) : null;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Han.Costs;
 using Han.Pricing;
 
 namespace Han.Cli.Cost;
@@ -30,7 +31,7 @@ internal static class CostJson
         foreach (var line in report.Lines)
         {
             writer.WriteStartObject();
-            writer.WriteString("party", PartyName(line.Party));
+            writer.WriteString("party", PartyNames.Of(line.Party));
             writer.WriteString("item", line.Item);
             writer.WriteNumber("quantity", line.Quantity);
             writer.WriteString("unit", line.Unit);
@@ -130,11 +131,4 @@ internal static class CostJson
 
         writer.WriteEndArray();
     }
-
-    public static string PartyName(Party party) => party switch
-    {
-        Party.Supplier => "supplier",
-        Party.Grid => "grid",
-        _ => "support",
-    };
 }
