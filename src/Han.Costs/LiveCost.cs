@@ -14,7 +14,12 @@ public sealed class LiveCost(CostProfile profile)
     public CostProfile Profile { get; } = profile ?? throw new ArgumentNullException(nameof(profile));
 
     /// <param name="hourSoFarKwh">What the hour under way has taken so far (the live estimate); null to use what the store has.</param>
-    public async Task<CostSnapshot> ComputeAsync(IHistoryStore store, string meter, DateTimeOffset now, decimal? hourSoFarKwh, CancellationToken cancellationToken)
+    /// <param name="monthHours">
+    /// The month's stored hour aggregates when the caller has read them already (from the start of the month in
+    /// the profile's zone): not read again. Null: read from the store.
+    /// </param>
+    public async Task<CostSnapshot> ComputeAsync(
+        IHistoryStore store, string meter, DateTimeOffset now, decimal? hourSoFarKwh, CancellationToken cancellationToken, IReadOnlyList<EnergyAggregate>? monthHours = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         var zone = Profile.TimeZone;
@@ -22,7 +27,9 @@ public sealed class LiveCost(CostProfile profile)
         var month = new CostPeriod(new DateOnly(today.Year, today.Month, 1), today.AddDays(1));
         var hourStart = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % TimeSpan.TicksPerHour), TimeSpan.Zero);
 
-        var energy = (await StoredEnergy.ReadAsync(store, meter, month, zone, SettlementResolution.Hour, cancellationToken).ConfigureAwait(false)).ToList();
+        var energy = (monthHours is null
+            ? await StoredEnergy.ReadAsync(store, meter, month, zone, SettlementResolution.Hour, cancellationToken).ConfigureAwait(false)
+            : StoredEnergy.ToIntervals(monthHours)).ToList();
         if (hourSoFarKwh is { } soFar)
         {
             energy.RemoveAll(i => i.Start >= hourStart);

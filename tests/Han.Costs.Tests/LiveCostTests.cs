@@ -54,6 +54,21 @@ public sealed class LiveCostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Compute_MonthHoursGivenByTheCaller_SameSnapshotAsReadingThem()
+    {
+        await StoreMonthSoFarAsync();
+        await StorePricesAsync();
+        var live = new LiveCost(CostProfile.Norway(Settings(), "NO1"));
+        var hours = await _store.ReadAggregatesAsync("house", AggregateResolution.Hour, MonthStart, Now.AddHours(1), CancellationToken.None);
+
+        var read = await live.ComputeAsync(_store, "house", Now, hourSoFarKwh: 0.6m, CancellationToken.None);
+        var given = await live.ComputeAsync(_store, "house", Now, hourSoFarKwh: 0.6m, CancellationToken.None, hours);
+
+        Assert.Equal((read.PriceNow, read.HourCost, read.DayCost, read.Month.Total, read.HeadroomKwh), (given.PriceNow, given.HourCost, given.DayCost, given.Month.Total, given.HeadroomKwh));
+        Assert.Equal(read.Today, given.Today);
+    }
+
+    [Fact]
     public async Task Compute_NoPricesYet_NoPriceButTheStepStillKnown()
     {
         await StoreMonthSoFarAsync();

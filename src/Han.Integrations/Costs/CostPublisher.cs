@@ -70,7 +70,8 @@ public sealed class CostPublisher
             var hours = await _store.ReadAggregatesAsync(_meter, AggregateResolution.Hour, monthStart, now.AddHours(1), cancellationToken).ConfigureAwait(false);
             var minutes = await _store.ReadMinutePowerAsync(_meter, hourStart, now.AddMinutes(1), cancellationToken).ConfigureAwait(false);
             var hour = CapacityReckoning.Project(now, HistoryTime.LocalDate(monthStart, zone), zone, hours, minutes, _options.Live?.Invoke());
-            var snapshot = await _cost.ComputeAsync(_store, _meter, now, hour.ImportKwh, cancellationToken).ConfigureAwait(false);
+            // The month's hours just read serve the cost too: one read of them a minute, not two.
+            var snapshot = await _cost.ComputeAsync(_store, _meter, now, hour.ImportKwh, cancellationToken, hours).ConfigureAwait(false);
             Publish(snapshot, hour, zone);
             Fine();
         }
